@@ -1,0 +1,69 @@
+"""smartlead_async: the asyncio-native, typed SDK for the SmartLead cold-email API."""
+
+__version__ = "0.1.0"
+
+from smartlead_async._client import DEFAULT_BASE_URL, SmartleadClient
+from smartlead_async._pagination import AsyncPager, Page
+from smartlead_async._ratelimit import (
+    DEFAULT_RATE_LIMITS,
+    PRO_PLAN_RATE_LIMITS,
+    STANDARD_PLAN_RATE_LIMITS,
+    LocalRateGate,
+    RateFeedback,
+    RateGate,
+    RateLimit,
+)
+from smartlead_async._retry import DefaultRetryPolicy, Outcome, RetryPolicy, RetryState
+from smartlead_async.errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ClientClosedError,
+    ConfigurationError,
+    InternalServerError,
+    NotAcceptableError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestValidationError,
+    ResponseDecodeError,
+    SmartleadError,
+    UnprocessableEntityError,
+)
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_RATE_LIMITS",
+    "PRO_PLAN_RATE_LIMITS",
+    "STANDARD_PLAN_RATE_LIMITS",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncPager",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientClosedError",
+    "ConfigurationError",
+    "DefaultRetryPolicy",
+    "InternalServerError",
+    "LocalRateGate",
+    "NotAcceptableError",
+    "NotFoundError",
+    "Outcome",
+    "Page",
+    "PermissionDeniedError",
+    "RateFeedback",
+    "RateGate",
+    "RateLimit",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseDecodeError",
+    "RetryPolicy",
+    "RetryState",
+    "SmartleadClient",
+    "SmartleadError",
+    "UnprocessableEntityError",
+    "__version__",
+]

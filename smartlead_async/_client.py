@@ -1,0 +1,149 @@
+"""SmartleadClient: options, lifecycle and resource namespaces."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Self
+
+import aiohttp
+
+from smartlead_async._convert import make_converter
+from smartlead_async._pipeline import Pipeline
+from smartlead_async._ratelimit import (
+    DEFAULT_RATE_LIMITS,
+    LocalRateGate,
+    RateGate,
+    RateLimit,
+    gate_registry,
+)
+from smartlead_async._retry import DefaultRetryPolicy, RetryPolicy
+from smartlead_async._secrets import APIKey
+from smartlead_async._transport import Transport
+from smartlead_async.errors import ClientClosedError, ConfigurationError
+from smartlead_async.resources import CampaignsResource, LeadsResource
+
+__all__ = ["DEFAULT_BASE_URL", "SmartleadClient"]
+
+DEFAULT_BASE_URL = "https://server.smartlead.ai/api/v1"
+API_KEY_ENV = "SMARTLEAD_API_KEY"
+
+
+class SmartleadClient:
+    """Async client for the SmartLead API. One client owns one ``aiohttp.ClientSession``.
+
+    Use it as an async context manager, or call :meth:`aclose` when done::
+
+        async with SmartleadClient() as sl:          # key from SMARTLEAD_API_KEY
+            campaigns = await sl.campaigns.list()
+
+    Every request passes one pipeline: the key's rate gate, the HTTP call, the retry policy and
+    typed decoding. Clients of the same key and base URL in one event loop share one gate, so
+    building a client per request (FastAPI) still respects the key's limit.
+
+    Args:
+        api_key: The SmartLead API key; defaults to the ``SMARTLEAD_API_KEY`` environment variable.
+        base_url: API root, e.g. a :class:`~smartlead_async.testing.FakeSmartlead` URL in tests.
+        rate_limits: Rules enforced before sending, all of them. Defaults to the documented
+            10 requests per 2 seconds; see ``STANDARD_PLAN_RATE_LIMITS`` and friends.
+        max_retries: Retries after the first attempt, for retryable failures (see README).
+        timeout: Seconds allowed for each attempt, connection and body included.
+        session: An ``aiohttp.ClientSession`` to use; it is never closed by the client.
+        rate_gate: A custom :class:`RateGate` (e.g. shared across processes); replaces
+            ``rate_limits``.
+        retry_policy: A custom :class:`RetryPolicy`; replaces ``max_retries``.
+
+    Raises:
+        ConfigurationError: No API key, or invalid options.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        rate_limits: Sequence[RateLimit] | None = None,
+        max_retries: int = 3,
+        timeout: float = 30.0,
+        session: aiohttp.ClientSession | None = None,
+        rate_gate: RateGate | None = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        raw_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+        if raw_key is None or not raw_key.strip():
+            raise ConfigurationError(f"no SmartLead API key: pass api_key=... or set {API_KEY_ENV}")
+        if not base_url.startswith(("http://", "https://")):
+            raise ConfigurationError(f"base_url must be an http(s) URL, got {base_url!r}")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ConfigurationError(f"max_retries must be an int >= 0, got {max_retries!r}")
+        if not timeout > 0:
+            raise ConfigurationError(f"timeout must be > 0 seconds, got {timeout!r}")
+        if rate_gate is not None and rate_limits is not None:
+            raise ConfigurationError("pass rate_limits or rate_gate, not both")
+        self._api_key = APIKey(raw_key.strip())
+        self.base_url = base_url.rstrip("/")
+        self.rate_limits: tuple[RateLimit, ...] = tuple(
+            DEFAULT_RATE_LIMITS if rate_limits is None else rate_limits
+        )
+        if not self.rate_limits:
+            raise ConfigurationError("rate_limits must contain at least one RateLimit")
+        self._custom_gate = rate_gate
+        self._shared_gate: LocalRateGate | None = None
+        self._closed = False
+        self._transport = Transport(
+            base_url=self.base_url, api_key=self._api_key, timeout=timeout, session=session
+        )
+        self._pipeline = Pipeline(
+            transport=self._transport,
+            gate=self._gate,
+            retry_policy=retry_policy or DefaultRetryPolicy(max_retries=max_retries),
+            converter=make_converter(),
+        )
+        self.campaigns = CampaignsResource(self._pipeline)
+        """Campaign endpoints."""
+        self.leads = LeadsResource(self._pipeline)
+        """Lead endpoints."""
+
+    def _gate(self) -> RateGate:
+        # Resolved on first use: the shared gates are bound to the running event loop.
+        if self._closed:
+            raise ClientClosedError("this SmartleadClient is closed")
+        if self._custom_gate is not None:
+            return self._custom_gate
+        if self._shared_gate is None:
+            self._shared_gate = gate_registry.attach(self._api_key, self.base_url, self.rate_limits)
+        return self._shared_gate
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`aclose` has been called."""
+        return self._closed
+
+    async def aclose(self) -> None:
+        """Close the HTTP session (if the client created it) and release the shared gate."""
+        if self._closed:
+            return
+        self._closed = True
+        await self._transport.aclose()
+        gate, self._shared_gate = self._shared_gate, None
+        if gate is not None:
+            gate_registry.detach(gate)
+
+    async def __aenter__(self) -> Self:
+        self._gate()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._closed else "open"
+        return (
+            f"<SmartleadClient base_url={self.base_url!r} key={self._api_key.fingerprint} {state}>"
+        )

@@ -1,0 +1,245 @@
+"""The one request path: gate → send → observe → retry or raise → decode."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
+
+import cattrs
+
+from smartlead_async._json import JSON
+from smartlead_async._ratelimit import RateFeedback, RateGate
+from smartlead_async._request import RequestSpec
+from smartlead_async._retry import Outcome, RetryPolicy, RetryState
+from smartlead_async._transport import RawResponse, Transport
+from smartlead_async.errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    RateLimitError,
+    ResponseDecodeError,
+    error_message_from_body,
+    status_error_class,
+)
+
+__all__ = ["Pipeline", "parse_body", "parse_retry_after", "success_payload"]
+
+logger = logging.getLogger("smartlead_async")
+T = TypeVar("T")
+_EPOCH_THRESHOLD = 1_000_000_000  # x-ratelimit-reset above this is a Unix time, below it seconds
+
+
+def parse_body(body: bytes) -> JSON:
+    """Decode a body leniently: JSON when it looks like JSON, else the text (``None`` if empty).
+
+    Content-Type is not trusted: proxies answer HTML with ``application/json`` and SmartLead
+    answers plain ``success`` with whatever type.
+    """
+    text = body.decode("utf-8", errors="replace").strip()
+    if not text:
+        return None
+    if text[0] in "{[":
+        try:
+            value: JSON = json.loads(text)
+        except ValueError:
+            return text
+        return value
+    return text
+
+
+def success_payload(raw: RawResponse) -> JSON:
+    """The JSON of a success response; plain text ``success`` → ``{"ok": true, "message": ...}``.
+
+    An empty body becomes ``{}``.
+    """
+    payload = parse_body(raw.body)
+    if payload is None:
+        return {}
+    if isinstance(payload, str):
+        return {"ok": True, "message": payload}
+    return payload
+
+
+def parse_retry_after(headers: Mapping[str, str], body: JSON, *, now: float) -> float | None:
+    """Seconds to wait from ``Retry-After`` (seconds or HTTP date) or a ``retry_after`` in the body.
+
+    Args:
+        headers: Response headers (case-insensitive mapping).
+        body: Decoded body.
+        now: Current Unix time, for HTTP-date values.
+    """
+    value = headers.get("Retry-After")
+    if value:
+        value = value.strip()
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            pass
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            when = None
+        if when is not None:
+            return max(0.0, when.timestamp() - now)
+    if isinstance(body, dict):
+        error = body.get("error")
+        nested = error.get("retry_after") if isinstance(error, dict) else body.get("retry_after")
+        if isinstance(nested, int | float) and not isinstance(nested, bool):
+            return max(0.0, float(nested))
+    return None
+
+
+def _header_number(headers: Mapping[str, str], name: str) -> float | None:
+    value = headers.get(name)
+    if value is None:
+        return None
+    try:
+        return float(value.strip())
+    except ValueError:
+        return None
+
+
+def _feedback(raw: RawResponse, retry_after: float | None, *, now: float) -> RateFeedback:
+    remaining = _header_number(raw.headers, "x-ratelimit-remaining")
+    reset = _header_number(raw.headers, "x-ratelimit-reset")
+    if reset is not None and reset > _EPOCH_THRESHOLD:
+        reset -= now
+    return RateFeedback(
+        status=raw.status,
+        retry_after=retry_after,
+        remaining=int(remaining) if remaining is not None else None,
+        reset_after=max(0.0, reset) if reset is not None else None,
+    )
+
+
+def _outcome(error: APIConnectionError) -> Outcome:
+    if not error.request_sent:
+        return Outcome.CONNECT_FAILED
+    if isinstance(error, APITimeoutError):
+        return Outcome.TIMEOUT
+    return Outcome.CONNECTION_LOST
+
+
+def _status_error(raw: RawResponse, body: JSON, retry_after: float | None) -> APIStatusError:
+    cls = status_error_class(raw.status)
+    message = error_message_from_body(body, status=raw.status)
+    fields: dict[str, Any] = {
+        "status": raw.status,
+        "body": body,
+        "method": raw.method,
+        "url": raw.url,
+        "headers": raw.headers,
+    }
+    if issubclass(cls, RateLimitError):
+        return cls(message, retry_after=retry_after, **fields)
+    return cls(message, **fields)
+
+
+class Pipeline:
+    """Executes :class:`RequestSpec` objects. Every API call of the SDK goes through here.
+
+    Args:
+        transport: Sends one attempt.
+        gate: Returns the rate gate to wait on (resolved lazily, inside the running loop).
+        retry_policy: Decides retries.
+        converter: Decodes JSON into models.
+        jitter: Source of uniform random numbers for backoff jitter.
+        sleep: Coroutine used to wait between attempts (injectable for tests).
+    """
+
+    def __init__(
+        self,
+        *,
+        transport: Transport,
+        gate: Callable[[], RateGate],
+        retry_policy: RetryPolicy,
+        converter: cattrs.Converter,
+        jitter: Callable[[], float] = random.random,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._transport = transport
+        self._gate = gate
+        self._retry_policy = retry_policy
+        self.converter = converter
+        self._jitter = jitter
+        self._sleep = sleep
+
+    async def send(self, spec: RequestSpec) -> RawResponse:
+        """Run ``spec`` through gate, transport and retry policy; return a 2xx response.
+
+        Raises:
+            APIStatusError: (a subclass per status) when the final answer is an error.
+            APIConnectionError: when the final attempt failed at the transport level.
+        """
+        attempt = 0
+        while True:
+            attempt += 1
+            gate = self._gate()
+            await gate.acquire()
+            try:
+                raw = await self._transport.send(spec)
+            except APIConnectionError as error:
+                state = RetryState(
+                    attempt=attempt, idempotent=spec.idempotent, outcome=_outcome(error)
+                )
+                await self._wait_or_raise(state, error)
+                continue
+            body = parse_body(raw.body) if raw.status >= 400 else None
+            retry_after = parse_retry_after(raw.headers, body, now=time.time())
+            await gate.observe(_feedback(raw, retry_after, now=time.time()))
+            if 200 <= raw.status < 300:
+                return raw
+            state = RetryState(
+                attempt=attempt,
+                idempotent=spec.idempotent,
+                outcome=Outcome.STATUS,
+                status=raw.status,
+                retry_after=retry_after,
+            )
+            await self._wait_or_raise(state, _status_error(raw, body, retry_after))
+
+    async def _wait_or_raise(self, state: RetryState, error: Exception) -> None:
+        delay = self._retry_policy.delay_before_retry(state, self._jitter())
+        if delay is None:
+            raise error
+        logger.info("retrying in %.2f s after attempt %d: %s", delay, state.attempt, error)
+        await self._sleep(delay)
+
+    async def request_json(self, spec: RequestSpec) -> JSON:
+        """Send ``spec`` and return the decoded JSON.
+
+        A plain-text success body (``success``) becomes ``{"ok": true, "message": text}``; an empty
+        one becomes ``{}``.
+        """
+        return success_payload(await self.send(spec))
+
+    async def request(self, spec: RequestSpec, response_type: type[T]) -> T:
+        """Send ``spec`` and decode the JSON into ``response_type``."""
+        return self.decode(await self.request_json(spec), response_type)
+
+    def decode(self, payload: JSON, response_type: type[T]) -> T:
+        """Structure ``payload`` as ``response_type``.
+
+        Raises:
+            ResponseDecodeError: The payload does not fit; it is attached to the error.
+        """
+        try:
+            return self.converter.structure(payload, response_type)
+        except Exception as exc:  # cattrs raises exception groups and several plain types
+            problems = (
+                "; ".join(cattrs.transform_error(exc))
+                if isinstance(exc, cattrs.BaseValidationError)
+                else f"{type(exc).__name__}: {exc}"
+            )
+            name = getattr(response_type, "__name__", repr(response_type))
+            raise ResponseDecodeError(
+                f"response could not be decoded as {name}: {problems}",
+                payload=payload,
+                expected=name,
+            ) from exc

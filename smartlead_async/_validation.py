@@ -1,0 +1,105 @@
+"""Client-side checks of documented limits. Each raises RequestValidationError before sending."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from smartlead_async.errors import RequestValidationError
+
+__all__ = [
+    "MAX_CUSTOM_FIELDS",
+    "MAX_LEADS_PER_REQUEST",
+    "normalize_email",
+    "require_id",
+    "require_page",
+    "require_text",
+]
+
+#: add-leads accepts at most 100 leads per call (help center; some sources claim 350 or 400).
+MAX_LEADS_PER_REQUEST = 100
+#: A lead carries at most 20 custom fields (help center).
+MAX_CUSTOM_FIELDS = 20
+_MAX_EMAIL_LENGTH = 254
+_MAX_LOCAL_PART = 64
+_LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
+_DOMAIN_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+
+
+def require_id(name: str, value: object) -> int:
+    """Return ``value`` if it is a positive int id."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RequestValidationError(f"{name} must be a positive integer, got {value!r}")
+    return value
+
+
+def require_text(name: str, value: object) -> str:
+    """Return ``value`` stripped if it is a non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise RequestValidationError(f"{name} must be a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def require_page(offset: int, limit: int, *, max_limit: int) -> None:
+    """Check offset/limit against an endpoint's documented bounds."""
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise RequestValidationError(f"offset must be an integer >= 0, got {offset!r}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= max_limit:
+        raise RequestValidationError(f"limit must be an integer in 1..{max_limit}, got {limit!r}")
+
+
+def normalize_email(value: object, *, field: str = "email") -> str:
+    """Return a syntactically valid email, stripped and with its domain lower-cased.
+
+    The check is deliberately practical (RFC 5321 lengths, dot-atom local part, LDH domain labels
+    with a TLD), not a full RFC 5322 parser: it rejects what SmartLead would count as invalid.
+    """
+    if not isinstance(value, str):
+        raise RequestValidationError(f"{field} must be a string, got {value!r}")
+    email = value.strip()
+    local, at, domain = email.rpartition("@")
+    labels = domain.split(".")
+    valid = (
+        at == "@"
+        and 0 < len(local) <= _MAX_LOCAL_PART
+        and len(email) <= _MAX_EMAIL_LENGTH
+        and _LOCAL_PART.match(local) is not None
+        and not local.startswith(".")
+        and not local.endswith(".")
+        and ".." not in local
+        and len(labels) >= 2
+        and all(_DOMAIN_LABEL.match(label) for label in labels)
+        and not labels[-1].isdigit()
+    )
+    if not valid:
+        raise RequestValidationError(f"{field} is not a valid email address: {value!r}")
+    return f"{local}@{domain.lower()}"
+
+
+def check_custom_fields(custom_fields: Mapping[str, Any] | None, *, where: str) -> None:
+    """Check the documented custom-field limits: at most 20 keys, string keys, scalar values."""
+    if custom_fields is None:
+        return
+    if not isinstance(custom_fields, Mapping):
+        raise RequestValidationError(f"{where}: custom_fields must be a mapping")
+    if len(custom_fields) > MAX_CUSTOM_FIELDS:
+        raise RequestValidationError(
+            f"{where}: {len(custom_fields)} custom fields, at most {MAX_CUSTOM_FIELDS} are allowed"
+        )
+    for key, field_value in custom_fields.items():
+        if not isinstance(key, str) or not key.strip():
+            raise RequestValidationError(f"{where}: custom field names must be non-empty strings")
+        if not (field_value is None or isinstance(field_value, str | int | float | bool)):
+            raise RequestValidationError(
+                f"{where}: custom field {key!r} must be a string, number or boolean"
+            )
+
+
+def lead_fields() -> frozenset[str]:
+    """Wire keys accepted in one element of ``lead_list``."""
+    from smartlead_async.models.leads import LeadInput  # noqa: PLC0415 - avoids an import cycle
+
+    return frozenset(a.name for a in attrs.fields(LeadInput))

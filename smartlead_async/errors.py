@@ -1,0 +1,259 @@
+"""The exception tree of smartlead_async.
+
+Everything the SDK raises on purpose derives from :class:`SmartleadError`::
+
+    SmartleadError
+    ├── ConfigurationError          (also ValueError)  bad client options, missing API key
+    ├── RequestValidationError      (also ValueError)  invalid request; nothing was sent
+    ├── ClientClosedError                              the client was closed
+    ├── APIConnectionError                             the request may not have reached SmartLead
+    │   └── APITimeoutError
+    ├── APIStatusError                                 SmartLead answered with an error status
+    │   ├── BadRequestError          400
+    │   ├── AuthenticationError      401
+    │   ├── PermissionDeniedError    403 (plan without API access)
+    │   ├── NotFoundError            404 (and 200 with an empty body where the API does that)
+    │   ├── NotAcceptableError       406 (bulk reconnect over 3 calls a day)
+    │   ├── UnprocessableEntityError 422
+    │   ├── RateLimitError           429, with ``retry_after``
+    │   └── InternalServerError      5xx
+    └── ResponseDecodeError                            a 2xx body that does not fit the model
+
+No exception holds or prints the API key: URLs are redacted before they are stored, and exceptions
+raised by aiohttp (whose messages can contain the full URL) are summarised, not chained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from smartlead_async._json import JSON
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientClosedError",
+    "ConfigurationError",
+    "InternalServerError",
+    "NotAcceptableError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseDecodeError",
+    "SmartleadError",
+    "UnprocessableEntityError",
+    "error_message_from_body",
+    "status_error_class",
+]
+
+
+class SmartleadError(Exception):
+    """Root of every exception raised by smartlead_async."""
+
+
+class ConfigurationError(SmartleadError, ValueError):
+    """The client was configured with invalid options (for example, no API key)."""
+
+
+class RequestValidationError(SmartleadError, ValueError):
+    """A request argument is invalid. Raised before anything is sent."""
+
+
+class ClientClosedError(SmartleadError):
+    """The client has been closed and cannot send requests any more."""
+
+
+class APIConnectionError(SmartleadError):
+    """The request could not be completed at the transport level.
+
+    Attributes:
+        method: HTTP method of the request.
+        url: Request URL with the API key redacted.
+        request_sent: ``False`` when no connection was made, so nothing reached SmartLead;
+            ``True`` when the request may have been received (and applied).
+    """
+
+    def __init__(self, message: str, *, method: str, url: str, request_sent: bool = True) -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.url = url
+        self.request_sent = request_sent
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.method} {self.url})"
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out. SmartLead may or may not have processed it."""
+
+
+class APIStatusError(SmartleadError):
+    """SmartLead answered with a non-success status.
+
+    Attributes:
+        status: HTTP status code.
+        message: The server's message, parsed from any of SmartLead's error body formats.
+        body: The decoded body (JSON value, or text when the body was not JSON).
+        method: HTTP method of the request.
+        url: Request URL with the API key redacted.
+        headers: Response headers.
+    """
+
+    status_code: ClassVar[int | None] = None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        body: JSON,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.body = body
+        self.method = method
+        self.url = url
+        self.headers: Mapping[str, str] = dict(headers or {})
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.message} ({self.method} {self.url})"
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was rejected as invalid."""
+
+    status_code = 400
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing or invalid."""
+
+    status_code = 401
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key is valid but the plan lacks API access ("Access denied")."""
+
+    status_code = 403
+
+
+class NotFoundError(APIStatusError):
+    """404, or a 200 with an empty body where SmartLead signals "not found" that way."""
+
+    status_code = 404
+
+
+class NotAcceptableError(APIStatusError):
+    """406: e.g. bulk reconnect called more than 3 times in 24 h."""
+
+    status_code = 406
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: validation failure reported by the newer API front-end."""
+
+    status_code = 422
+
+
+class RateLimitError(APIStatusError):
+    """429: the key's rate limit was exceeded.
+
+    Attributes:
+        retry_after: Seconds to wait, from ``Retry-After`` (seconds or HTTP date) or the body;
+            ``None`` when the server did not say.
+    """
+
+    status_code = 429
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        body: JSON,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, status=status, body=body, method=method, url=url, headers=headers)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """5xx: SmartLead failed. The request may or may not have been applied."""
+
+
+class ResponseDecodeError(SmartleadError):
+    """A success response did not fit the expected shape.
+
+    Attributes:
+        payload: The decoded JSON (or text) that could not be converted.
+        expected: Name of the type the SDK tried to build.
+    """
+
+    def __init__(self, message: str, *, payload: JSON, expected: str) -> None:
+        super().__init__(message)
+        self.payload = payload
+        self.expected = expected
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    cls.status_code: cls
+    for cls in (
+        BadRequestError,
+        AuthenticationError,
+        PermissionDeniedError,
+        NotFoundError,
+        NotAcceptableError,
+        UnprocessableEntityError,
+        RateLimitError,
+    )
+    if cls.status_code is not None
+}
+
+
+def status_error_class(status: int) -> type[APIStatusError]:
+    """Return the exception class for an HTTP error status."""
+    if status >= 500:
+        return InternalServerError
+    return _STATUS_CLASSES.get(status, APIStatusError)
+
+
+_MAX_TEXT_MESSAGE = 300
+
+
+def error_message_from_body(body: JSON, *, status: int) -> str:
+    """Extract the human message from any of SmartLead's error body formats (catalog 1.4).
+
+    Joi/Hapi validation bodies carry the useful text in ``message`` (``error`` is only the reason
+    phrase); domain errors use ``error``; auth failures use ``message``; the newer front-end nests
+    ``{"error": {"code", "message"}}``; plain-text bodies are used as they are.
+    """
+    if isinstance(body, dict):
+        if "validation" in body and isinstance(body.get("message"), str):
+            return str(body["message"])
+        error = body.get("error")
+        if isinstance(error, str) and error:
+            return error
+        if isinstance(error, dict):
+            nested = error.get("message") or error.get("code")
+            if isinstance(nested, str) and nested:
+                return nested
+        message = body.get("message")
+        if isinstance(message, str) and message:
+            return message
+    if isinstance(body, str) and body.strip():
+        text = body.strip()
+        return text if len(text) <= _MAX_TEXT_MESSAGE else text[:_MAX_TEXT_MESSAGE] + "…"
+    return f"HTTP {status}"

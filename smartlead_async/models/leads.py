@@ -1,0 +1,167 @@
+"""Lead models (catalog section 4): what you send, and what the API answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from smartlead_async._json import JSON
+from smartlead_async.models._base import Model, OpenStrEnum
+
+__all__ = [
+    "AddLeadsResult",
+    "CampaignLead",
+    "CampaignLeadsPage",
+    "Lead",
+    "LeadCampaignData",
+    "LeadImportSettings",
+    "LeadInput",
+    "LeadStatus",
+]
+
+CustomFieldValue = str | int | float | bool | None
+
+
+class LeadStatus(OpenStrEnum):
+    """A lead's status inside a campaign."""
+
+    STARTED = "STARTED"
+    INPROGRESS = "INPROGRESS"
+    COMPLETED = "COMPLETED"
+    PAUSED = "PAUSED"
+    STOPPED = "STOPPED"
+    BLOCKED = "BLOCKED"
+    SENT = "SENT"
+
+
+@attrs.frozen(kw_only=True)
+class LeadInput:
+    """One lead to add to a campaign (an element of ``lead_list``).
+
+    Only ``email`` is required. ``custom_fields`` holds at most 20 keys; each becomes a template
+    variable (``{{key}}``) in sequences.
+    """
+
+    email: str
+    first_name: str | None = None
+    last_name: str | None = None
+    phone_number: str | None = None
+    company_name: str | None = None
+    website: str | None = None
+    location: str | None = None
+    linkedin_profile: str | None = None
+    company_url: str | None = None
+    custom_fields: dict[str, CustomFieldValue] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class LeadImportSettings:
+    """The ``settings`` object of an add-leads call. ``None`` leaves a flag to the server default.
+
+    ``ignore_duplicate_leads_in_other_campaign`` is sent exactly as given. Public sources disagree
+    on its meaning (catalog 4.1: the help center says ``false`` lets a lead that is in another
+    campaign be added; other clients say ``true`` does); the SDK does not invert it.
+    """
+
+    ignore_global_block_list: bool | None = None
+    ignore_unsubscribe_list: bool | None = None
+    ignore_community_bounce_list: bool | None = None
+    ignore_duplicate_leads_in_other_campaign: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AddLeadsResult(Model):
+    """The counters ``POST /campaigns/{id}/leads`` returns.
+
+    ``unsubscribed_leads`` is an email list on the live API but a count in the help center; use
+    :attr:`unsubscribed_count` and :attr:`unsubscribed_emails` to read it either way. A 200 with
+    ``total_leads == 0`` and no counter set means nothing was imported.
+    """
+
+    ok: bool = True
+    upload_count: int = 0
+    total_leads: int = 0
+    already_added_to_campaign: int = 0
+    duplicate_count: int = 0
+    invalid_email_count: int = 0
+    invalid_emails: tuple[str, ...] = ()
+    unsubscribed_leads: JSON = None
+    block_count: int = 0
+    bounce_count: int = 0
+    is_lead_limit_exhausted: bool = False
+    lead_import_stopped_count: int = 0
+
+    @property
+    def unsubscribed_emails(self) -> tuple[str, ...]:
+        """Emails skipped because they unsubscribed earlier (empty when only a count was sent)."""
+        if isinstance(self.unsubscribed_leads, list):
+            return tuple(str(email) for email in self.unsubscribed_leads)
+        return ()
+
+    @property
+    def unsubscribed_count(self) -> int:
+        """How many leads were skipped because they unsubscribed earlier."""
+        value = self.unsubscribed_leads
+        if isinstance(value, list):
+            return len(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        return 0
+
+
+@attrs.frozen(kw_only=True)
+class LeadCampaignData(Model):
+    """One campaign a lead belongs to, as returned with ``GET /leads/?email=``."""
+
+    campaign_id: int
+    campaign_name: str | None = None
+    campaign_lead_map_id: int | None = None
+    lead_category_id: int | None = None
+    last_sent_at: dt.datetime | None = None
+    last_reply_at: dt.datetime | None = None
+    last_activity_at: dt.datetime | None = None
+    client_id: int | None = None
+    client_email: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Lead(Model):
+    """An account-wide lead record. ``id`` arrives as a string on some routes; it is an int here."""
+
+    id: int
+    email: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    phone_number: str | None = None
+    company_name: str | None = None
+    website: str | None = None
+    location: str | None = None
+    custom_fields: dict[str, JSON] | None = None
+    linkedin_profile: str | None = None
+    company_url: str | None = None
+    is_unsubscribed: bool | None = None
+    unsubscribed_client_id_map: JSON = None
+    created_at: dt.datetime | None = None
+    lead_campaign_data: tuple[LeadCampaignData, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CampaignLead(Model):
+    """A lead inside a campaign. Use ``lead.id`` (not ``campaign_lead_map_id``) for lead routes."""
+
+    campaign_lead_map_id: int
+    lead_category_id: int | None = None
+    status: LeadStatus | None = None
+    created_at: dt.datetime | None = None
+    lead: Lead
+
+
+@attrs.frozen(kw_only=True)
+class CampaignLeadsPage(Model):
+    """One page of ``GET /campaigns/{id}/leads``. ``total_leads`` arrives as a string."""
+
+    total_leads: int | None = None
+    offset: int = 0
+    limit: int = 100
+    data: tuple[CampaignLead, ...] = ()

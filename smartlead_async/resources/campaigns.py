@@ -1,0 +1,110 @@
+"""``client.campaigns``: campaign endpoints (catalog section 2)."""
+
+from __future__ import annotations
+
+from smartlead_async._pipeline import success_payload
+from smartlead_async._request import RequestSpec
+from smartlead_async._validation import require_id, require_text
+from smartlead_async.errors import NotFoundError, RequestValidationError
+from smartlead_async.models.campaigns import Campaign, CampaignStatusUpdate, CreatedCampaign
+from smartlead_async.models.common import OkResponse
+from smartlead_async.resources._base import Resource
+
+__all__ = ["CampaignsResource"]
+
+
+class CampaignsResource(Resource):
+    """Create, read, start/pause/stop and delete campaigns."""
+
+    async def list(
+        self, *, client_id: int | None = None, include_tags: bool = False
+    ) -> list[Campaign]:
+        """List every campaign of the account (``GET /campaigns``; not paginated).
+
+        Args:
+            client_id: Only campaigns of this agency client.
+            include_tags: Also return each campaign's tags.
+        """
+        if client_id is not None:
+            require_id("client_id", client_id)
+        spec = RequestSpec(
+            "GET",
+            "campaigns",
+            query={"client_id": client_id, "include_tags": True if include_tags else None},
+        )
+        return await self._pipeline.request(spec, list[Campaign])
+
+    async def get(self, campaign_id: int, *, include_tags: bool = False) -> Campaign:
+        """Fetch one campaign (``GET /campaigns/{campaign_id}``).
+
+        Raises:
+            NotFoundError: No such campaign. The live API answers 404 on some accounts and 200 with
+                an empty body on others; both raise this (``status`` tells which).
+        """
+        require_id("campaign_id", campaign_id)
+        spec = RequestSpec(
+            "GET",
+            f"campaigns/{campaign_id}",
+            query={"include_tags": True if include_tags else None},
+        )
+        raw = await self._pipeline.send(spec)
+        payload = success_payload(raw)
+        if not payload:
+            raise NotFoundError(
+                f"Campaign {campaign_id} not found (empty response)",
+                status=raw.status,
+                body=payload,
+                method=raw.method,
+                url=raw.url,
+                headers=raw.headers,
+            )
+        return self._pipeline.decode(payload, Campaign)
+
+    async def create(self, name: str, *, client_id: int | None = None) -> CreatedCampaign:
+        """Create a campaign in ``DRAFTED`` status (``POST /campaigns/create``).
+
+        Not retried after an ambiguous failure (timeout, 5xx): a retry could create a duplicate.
+        """
+        body: dict[str, str | int | None] = {"name": require_text("name", name)}
+        if client_id is not None:
+            body["client_id"] = require_id("client_id", client_id)
+        spec = RequestSpec("POST", "campaigns/create", json=dict(body))
+        return await self._pipeline.request(spec, CreatedCampaign)
+
+    async def delete(self, campaign_id: int) -> OkResponse:
+        """Delete a campaign permanently (``DELETE /campaigns/{campaign_id}``)."""
+        require_id("campaign_id", campaign_id)
+        return await self._pipeline.request(
+            RequestSpec("DELETE", f"campaigns/{campaign_id}"), OkResponse
+        )
+
+    async def update_status(
+        self, campaign_id: int, status: CampaignStatusUpdate | str
+    ) -> OkResponse:
+        """Start, pause or stop a campaign (``POST /campaigns/{campaign_id}/status``).
+
+        Args:
+            campaign_id: The campaign.
+            status: ``START``, ``PAUSED`` or ``STOPPED`` (write vocabulary; ``STOPPED`` is final).
+                ``ACTIVE`` is accepted as an alias of ``START`` because reads report it that way.
+        """
+        require_id("campaign_id", campaign_id)
+        wire_status = _status_for_write(status)
+        # Setting a status is idempotent: repeating it after a lost answer changes nothing.
+        spec = RequestSpec(
+            "POST",
+            f"campaigns/{campaign_id}/status",
+            json={"status": wire_status},
+            idempotent=True,
+        )
+        return await self._pipeline.request(spec, OkResponse)
+
+
+def _status_for_write(status: object) -> str:
+    value = str(status.value if isinstance(status, CampaignStatusUpdate) else status).upper()
+    if value == "ACTIVE":
+        value = CampaignStatusUpdate.START.value
+    allowed = {member.value for member in CampaignStatusUpdate}
+    if value not in allowed:
+        raise RequestValidationError(f"status must be one of {sorted(allowed)}, got {status!r}")
+    return value
