@@ -1,0 +1,422 @@
+"""FakeSmartlead: an in-process aiohttp server that behaves like SmartLead's API v1."""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import json
+import math
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from types import TracebackType
+from typing import Any, Self
+
+from aiohttp import web
+
+from smartlead_async._json import JSON
+from smartlead_async._ratelimit import RateLimit
+from smartlead_async._validation import (
+    MAX_CUSTOM_FIELDS,
+    MAX_LEADS_PER_REQUEST,
+    lead_fields,
+    normalize_email,
+)
+from smartlead_async.errors import RequestValidationError
+from smartlead_async.testing._state import (
+    FakeCampaign,
+    FakeCampaignLead,
+    FakeLead,
+    FakeState,
+    LoggedRequest,
+)
+
+__all__ = ["DEFAULT_TEST_API_KEY", "FakeSmartlead"]
+
+DEFAULT_TEST_API_KEY = "test-api-key"
+API_ROOT = "/api/v1"
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+_CAMPAIGN_NOT_FOUND = {"error": "Campaign not found - Invalid campaign_id."}
+_WRITE_STATUSES = {"START": "ACTIVE", "PAUSED": "PAUSED", "STOPPED": "STOPPED"}
+
+
+def _json(body: object, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.json_response(body, status=status, headers=headers)
+
+
+def _joi_error(message: str, key: str) -> web.Response:
+    return _json(
+        {
+            "statusCode": 400,
+            "error": "Bad Request",
+            "message": message,
+            "validation": {"source": "payload", "keys": [key]},
+        },
+        status=400,
+    )
+
+
+class _SlidingWindows:
+    """Strict sliding-window counters per API key: a request at ``t`` is refused when ``N``
+    accepted requests already lie in ``(t - W, t]``. Refused requests are not counted."""
+
+    def __init__(self, limits: Sequence[RateLimit], clock: Callable[[], float]) -> None:
+        self._limits = tuple(limits)
+        self._clock = clock
+        self._accepted: dict[str, collections.deque[float]] = collections.defaultdict(
+            collections.deque
+        )
+
+    def admit(self, key: str) -> float | None:
+        """Record a request; return ``None`` if allowed, else seconds until it would be."""
+        if not self._limits:
+            return None
+        now = self._clock()
+        history = self._accepted[key]
+        longest = max(rule.seconds for rule in self._limits)
+        while history and history[0] <= now - longest:
+            history.popleft()
+        wait = 0.0
+        for rule in self._limits:
+            in_window = [t for t in history if t > now - rule.seconds]
+            if len(in_window) >= rule.requests:
+                wait = max(wait, in_window[-rule.requests] + rule.seconds - now)
+        if wait > 0:
+            return wait
+        history.append(now)
+        return None
+
+
+class FakeSmartlead:
+    """A fake SmartLead API for tests, demos and benchmarks; no key, no network needed.
+
+    Use it as an async context manager; it listens on a free loopback port::
+
+        async with FakeSmartlead() as fake:
+            async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
+                await sl.campaigns.create("Q1")
+            assert fake.state.campaigns
+
+    Args:
+        api_keys: Keys the fake accepts; any other gets 401 ``{"message": "Invalid API Key"}``.
+        rate_limits: Strict sliding windows enforced per key (none by default). Exceeding one
+            answers 429.
+        send_retry_after: Whether 429 answers carry ``Retry-After`` (the live API is inconsistent).
+        latency: Seconds each request takes inside the server, after the rate check.
+        clock: Monotonic clock for the rate windows (inject one to control time in tests).
+        host: Interface to listen on.
+        port: Port to listen on; 0 picks a free one.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_keys: Sequence[str] = (DEFAULT_TEST_API_KEY,),
+        rate_limits: Sequence[RateLimit] = (),
+        send_retry_after: bool = True,
+        latency: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        if not api_keys:
+            raise ValueError("the fake needs at least one API key")
+        self.api_keys = tuple(api_keys)
+        self.state = FakeState()
+        self.latency = latency
+        self.send_retry_after = send_retry_after
+        self._windows = _SlidingWindows(rate_limits, clock)
+        self._host = host
+        self._port = port
+        self._runner: web.AppRunner | None = None
+        self.app = self._build_app()
+
+    @property
+    def api_key(self) -> str:
+        """The first accepted API key."""
+        return self.api_keys[0]
+
+    @property
+    def base_url(self) -> str:
+        """The API root to pass as ``SmartleadClient(base_url=...)``."""
+        if self._runner is None:
+            raise RuntimeError("the fake server is not running; use `async with FakeSmartlead()`")
+        return f"http://{self._host}:{self._port}{API_ROOT}"
+
+    async def start(self) -> None:
+        """Start listening (``async with`` does this)."""
+        runner = web.AppRunner(self.app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, self._host, self._port)
+        await site.start()
+        server = site._server
+        if isinstance(server, asyncio.base_events.Server) and server.sockets:
+            self._port = server.sockets[0].getsockname()[1]
+        self._runner = runner
+
+    async def stop(self) -> None:
+        """Stop listening."""
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _build_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._log_middleware, self._auth_middleware])
+        routes = [
+            ("GET", "/campaigns", self._list_campaigns),
+            ("GET", "/campaigns/", self._list_campaigns),
+            ("POST", "/campaigns/create", self._create_campaign),
+            ("GET", "/campaigns/{campaign_id:\\d+}", self._get_campaign),
+            ("DELETE", "/campaigns/{campaign_id:\\d+}", self._delete_campaign),
+            ("POST", "/campaigns/{campaign_id:\\d+}/status", self._update_status),
+            ("POST", "/campaigns/{campaign_id:\\d+}/leads", self._add_leads),
+            ("GET", "/campaigns/{campaign_id:\\d+}/leads", self._list_campaign_leads),
+            ("GET", "/leads", self._lead_by_email),
+            ("GET", "/leads/", self._lead_by_email),
+        ]
+        for method, path, handler in routes:
+            app.router.add_route(method, API_ROOT + path, handler)
+        return app
+
+    @web.middleware
+    async def _log_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        body: JSON = None
+        if request.can_read_body:
+            text = await request.text()
+            try:
+                body = json.loads(text) if text else None
+            except ValueError:
+                body = text
+        response = await handler(request)
+        query = {k: v for k, v in request.query.items() if k != "api_key"}
+        self.state.requests.append(
+            LoggedRequest(request.method, request.path, query, body, response.status)
+        )
+        return response
+
+    @web.middleware
+    async def _auth_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        key = request.query.get("api_key", "")
+        if key not in self.api_keys:
+            return _json({"message": "Invalid API Key"}, status=401)
+        wait = self._windows.admit(key)
+        if wait is not None:
+            self.state.rate_limited += 1
+            headers = {"Retry-After": str(math.ceil(wait))} if self.send_retry_after else None
+            return _json({"error": "Rate limit exceeded - too many requests"}, 429, headers)
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        return await handler(request)
+
+    async def _body(self, request: web.Request) -> dict[str, Any]:
+        try:
+            body = await request.json()
+        except ValueError:
+            raise web.HTTPBadRequest(
+                text=json.dumps({"error": "Invalid JSON body"}), content_type="application/json"
+            ) from None
+        if not isinstance(body, dict):
+            raise web.HTTPBadRequest(
+                text=json.dumps({"error": "Body must be an object"}),
+                content_type="application/json",
+            )
+        return body
+
+    def _campaign(self, request: web.Request) -> FakeCampaign | None:
+        return self.state.campaigns.get(int(request.match_info["campaign_id"]))
+
+    # -- campaigns --------------------------------------------------------------------------
+
+    async def _list_campaigns(self, request: web.Request) -> web.Response:
+        client_id = request.query.get("client_id")
+        campaigns = [
+            c.to_wire(self.state.user_id)
+            for c in self.state.campaigns.values()
+            if client_id is None or str(c.client_id) == client_id
+        ]
+        return _json(list(campaigns))
+
+    async def _create_campaign(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        name = body.get("name")
+        if not isinstance(name, str):
+            return _joi_error('"name" is required', "name")
+        campaign = self.state.add_campaign(name, body.get("client_id"))
+        return _json(
+            {
+                "ok": True,
+                "id": campaign.id,
+                "name": campaign.name,
+                "created_at": campaign.created_at,
+            }
+        )
+
+    async def _get_campaign(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        # The live API answers a missing campaign with 200 and an empty object (catalog 2.2).
+        return _json(campaign.to_wire(self.state.user_id) if campaign else {})
+
+    async def _delete_campaign(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        if campaign is None:
+            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        del self.state.campaigns[campaign.id]
+        return _json({"ok": True})
+
+    async def _update_status(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        if campaign is None:
+            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        status = (await self._body(request)).get("status")
+        if status not in _WRITE_STATUSES:
+            return _joi_error('"status" must be one of [START, PAUSED, STOPPED]', "status")
+        if campaign.status == "STOPPED":
+            return _json({"error": "Campaign is stopped and cannot be changed"}, status=400)
+        campaign.status = _WRITE_STATUSES[status]
+        return _json({"ok": True})
+
+    # -- leads ------------------------------------------------------------------------------
+
+    async def _add_leads(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        if campaign is None:
+            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        body = await self._body(request)
+        lead_list = body.get("lead_list")
+        settings = body.get("settings") or {}
+        if not isinstance(lead_list, list) or not lead_list:
+            return _joi_error('"lead_list" must contain at least 1 item', "lead_list")
+        if len(lead_list) > MAX_LEADS_PER_REQUEST:
+            return _joi_error(
+                f'"lead_list" must contain less than or equal to {MAX_LEADS_PER_REQUEST} items',
+                "lead_list",
+            )
+        allowed = lead_fields()
+        for row in lead_list:
+            if not isinstance(row, dict) or set(row) - allowed:
+                return _joi_error('"lead_list" contains an unknown field', "lead_list")
+            if len(row.get("custom_fields") or {}) > MAX_CUSTOM_FIELDS:
+                return _json({"error": "custom_fields can have at most 20 keys"}, status=400)
+        counters = collections.Counter[str]()
+        invalid: list[str] = []
+        unsubscribed: list[str] = []
+        seen: set[str] = set()
+        for row in lead_list:
+            raw_email = row.get("email")
+            try:
+                email = normalize_email(raw_email).lower()
+            except RequestValidationError:
+                invalid.append(str(raw_email))
+                continue
+            if email in seen:
+                counters["duplicate_count"] += 1
+                continue
+            seen.add(email)
+            if email in campaign.leads:
+                counters["already_added_to_campaign"] += 1
+                continue
+            domain = email.rpartition("@")[2]
+            blocked = email in self.state.block_list or domain in self.state.block_list
+            if blocked and not settings.get("ignore_global_block_list"):
+                counters["block_count"] += 1
+                continue
+            lead = self.state.leads.get(email)
+            if lead and lead.is_unsubscribed and not settings.get("ignore_unsubscribe_list"):
+                unsubscribed.append(email)
+                continue
+            if lead is None:
+                lead = self.state.leads[email] = FakeLead(
+                    id=self.state.next_id(), email=email, fields=dict(row)
+                )
+            campaign.leads[email] = campaign.leads.get(email) or self._membership(lead)
+            counters["upload_count"] += 1
+        return _json(
+            {
+                "ok": True,
+                "upload_count": counters["upload_count"],
+                "total_leads": len(lead_list),
+                "already_added_to_campaign": counters["already_added_to_campaign"],
+                "duplicate_count": counters["duplicate_count"],
+                "invalid_email_count": len(invalid),
+                "invalid_emails": list(invalid),
+                "unsubscribed_leads": list(unsubscribed),
+                "block_count": counters["block_count"],
+                "bounce_count": 0,
+                "is_lead_limit_exhausted": False,
+                "lead_import_stopped_count": 0,
+            }
+        )
+
+    def _membership(self, lead: FakeLead) -> FakeCampaignLead:
+        return FakeCampaignLead(map_id=self.state.next_id(), lead_id=lead.id)
+
+    async def _list_campaign_leads(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        if campaign is None:
+            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        try:
+            offset = int(request.query.get("offset", "0"))
+            limit = int(request.query.get("limit", "100"))
+        except ValueError:
+            return _joi_error('"offset" and "limit" must be numbers', "limit")
+        if offset < 0 or not 1 <= limit <= 100:
+            return _joi_error('"limit" must be less than or equal to 100', "limit")
+        status = request.query.get("status")
+        by_id = {lead.id: lead for lead in self.state.leads.values()}
+        rows = [m for m in campaign.leads.values() if status is None or m.status == status]
+        page = rows[offset : offset + limit]
+        return _json(
+            {
+                "total_leads": str(len(rows)),
+                "offset": offset,
+                "limit": limit,
+                "data": [
+                    {
+                        "campaign_lead_map_id": m.map_id,
+                        "lead_category_id": m.lead_category_id,
+                        "status": m.status,
+                        "created_at": m.created_at,
+                        "lead": self.state.lead_to_wire(by_id[m.lead_id]),
+                    }
+                    for m in page
+                ],
+            }
+        )
+
+    async def _lead_by_email(self, request: web.Request) -> web.Response:
+        email = request.query.get("email", "").strip().lower()
+        lead = self.state.leads.get(email)
+        if lead is None:
+            return _json({})
+        wire = self.state.lead_to_wire(lead)
+        wire["id"] = str(lead.id)  # this route serialises the id as a string (catalog 4.3)
+        wire["created_at"] = lead.created_at
+        wire["lead_campaign_data"] = [
+            {
+                "campaign_id": c.id,
+                "campaign_name": c.name,
+                "campaign_lead_map_id": c.leads[email].map_id,
+                "lead_category_id": c.leads[email].lead_category_id,
+                "last_sent_at": None,
+                "last_reply_at": None,
+                "last_activity_at": None,
+                "client_id": c.client_id,
+                "client_email": None,
+            }
+            for c in self.state.campaigns.values()
+            if email in c.leads
+        ]
+        return _json(wire)
