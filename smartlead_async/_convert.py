@@ -117,10 +117,6 @@ def _is_json(type_: object) -> bool:
     )
 
 
-def _exactly(expected: type) -> Callable[[Any], bool]:
-    return lambda type_: type_ is expected
-
-
 def _is_str_tuple(type_: object) -> bool:
     return type_ == tuple[str, ...]
 
@@ -144,17 +140,14 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
         strict: Refuse unknown keys and unknown enum values (for tests against recorded payloads).
     """
     converter = cattrs.Converter()
-    # Predicates, not classes: class hooks dispatch on subclasses too, so a `str` hook would
-    # capture every str-based enum and an `int` hook every bool.
-    for exact_type, hook in (
-        (int, _structure_int),
-        (float, _structure_float),
-        (bool, _structure_bool),
-        (str, _structure_str),
-        (dt.datetime, _structure_datetime),
-        (dt.date, _structure_date),
-    ):
-        converter.register_structure_hook_func(_exactly(exact_type), hook)
+    # Class hooks dispatch through functools.singledispatch, most specific class first in the MRO:
+    # bool beats int, and OpenStrEnum beats str for every open enum.
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(dt.datetime, _structure_datetime)
+    converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook_func(_is_json, _structure_json)
     converter.register_structure_hook_func(_is_str_tuple, _structure_str_tuple)
     converter.register_unstructure_hook(dt.datetime, lambda d: d.isoformat())
@@ -167,9 +160,7 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
             raise ValueError(f"{value!r} is not a known {enum_type.__name__}")
         return enum_type(value)
 
-    converter.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, OpenStrEnum), structure_open_enum
-    )
+    converter.register_structure_hook(OpenStrEnum, structure_open_enum)
 
     def structure_factory(cl: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
         names = _wire_names(cl)

@@ -71,3 +71,12 @@ class RecordingGate:
 
     async def observe(self, feedback: RateFeedback) -> None:
         self.feedback.append(feedback)
+
+
+def sent_requests(mocked: Any) -> list[tuple[str, str, dict[str, str], Any]]:
+    """What an ``aioresponses`` mock received: (method, path, query, json) per call."""
+    calls = []
+    for (method, url), recorded in mocked.requests.items():
+        for call in recorded:
+            calls.append((method, url.path, dict(url.query), call.kwargs.get("json")))
+    return calls

@@ -1,0 +1,160 @@
+"""client.leads: exact wire requests, validation before sending, decoding."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from aioresponses import aioresponses
+
+from smartlead_async import RequestValidationError, SmartleadClient
+from smartlead_async.models import LeadImportSettings, LeadInput, LeadStatus
+
+from .. import samples
+from ..helpers import API_KEY, sent_requests
+
+ROOT = "https://server.smartlead.ai/api/v1"
+
+
+def url(path: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(ROOT + path)}\?.*$")
+
+
+async def test_add_to_campaign_sends_normalised_leads_and_settings(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.post(url("/campaigns/12/leads"), payload=samples.ADD_LEADS_RESULT)
+    result = await client.leads.add_to_campaign(
+        12,
+        [
+            LeadInput(email=" Ann@Example.COM ", first_name="Ann", custom_fields={"Title": "CTO"}),
+            {"email": "bob@x.io", "company_name": "X"},
+        ],
+        settings=LeadImportSettings(ignore_global_block_list=False, ignore_unsubscribe_list=True),
+    )
+    assert result.upload_count == 240
+    assert result.invalid_emails == ("bad@",)
+    assert sent_requests(mock_api) == [
+        (
+            "POST",
+            "/api/v1/campaigns/12/leads",
+            {"api_key": API_KEY},
+            {
+                "lead_list": [
+                    {"email": "Ann@example.com", "first_name": "Ann", "custom_fields": {"Title": "CTO"}},
+                    {"email": "bob@x.io", "company_name": "X"},
+                ],
+                "settings": {"ignore_global_block_list": False, "ignore_unsubscribe_list": True},
+            },
+        )
+    ]
+
+
+def lead(i: int, **extra: Any) -> dict[str, Any]:
+    return {"email": f"lead{i}@example.com", **extra}
+
+
+@pytest.mark.parametrize(
+    ("leads", "match"),
+    [
+        ([], "1 to 100 leads"),
+        ([lead(i) for i in range(101)], "1 to 100 leads"),
+        ([lead(0), {"email": "not-an-email"}], "lead 1: email is not a valid"),
+        ([{"first_name": "no email"}], "lead 0"),
+        ([lead(0, custom_fields={f"f{i}": i for i in range(21)})], "21 custom fields"),
+        ([lead(0, custom_fields={"nested": {"a": 1}})], "custom field 'nested'"),
+        ([lead(0, firstName="camelCase")], "unknown lead fields"),
+        ([{"email": "a@b..com"}], "email"),
+        ([{"email": "a b@c.com"}], "email"),
+        ([{"email": "a@-c.com"}], "email"),
+        ([{"email": "a@c.123"}], "email"),
+        ([{"email": 42}], "email"),
+        ([object()], "expected LeadInput"),
+        ("a@b.co", "sequence"),
+        ({"email": "a@b.co"}, "sequence"),
+    ],
+)
+async def test_add_to_campaign_validates_before_sending(
+    client: SmartleadClient, mock_api: aioresponses, leads: Any, match: str
+) -> None:
+    with pytest.raises(RequestValidationError, match=match):
+        await client.leads.add_to_campaign(12, leads)
+    assert mock_api.requests == {}
+
+
+async def test_add_to_campaign_accepts_exactly_100(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.post(url("/campaigns/12/leads"), payload={"ok": True, "upload_count": 100})
+    result = await client.leads.add_to_campaign(12, [lead(i) for i in range(100)])
+    assert result.upload_count == 100
+    ((_, _, _, body),) = sent_requests(mock_api)
+    assert len(body["lead_list"]) == 100
+
+
+async def test_list_by_campaign_awaits_one_page_with_filters(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.get(url("/campaigns/7/leads"), payload=samples.CAMPAIGN_LEADS_PAGE)
+    page = await client.leads.list_by_campaign(
+        7, offset=10, limit=100, status=LeadStatus.INPROGRESS, email_status="is_opened"
+    )
+    assert page.total == 823
+    assert page.items[0].lead.email == "cristiano@mufc.com"
+    assert sent_requests(mock_api) == [
+        (
+            "GET",
+            "/api/v1/campaigns/7/leads",
+            {
+                "offset": "10",
+                "limit": "100",
+                "status": "INPROGRESS",
+                "emailStatus": "is_opened",
+                "api_key": API_KEY,
+            },
+            None,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [({"limit": 101}, "limit"), ({"limit": 0}, "limit"), ({"offset": -1}, "offset")],
+)
+def test_list_by_campaign_validates_paging(
+    client: SmartleadClient, kwargs: dict[str, int], match: str
+) -> None:
+    with pytest.raises(RequestValidationError, match=match):
+        client.leads.list_by_campaign(7, **kwargs)
+
+
+async def test_get_by_email(client: SmartleadClient, mock_api: aioresponses) -> None:
+    mock_api.get(url("/leads/"), payload=samples.LEAD_BY_EMAIL)
+    found = await client.leads.get_by_email("ramesh@Five2One.com.au")
+    assert found is not None
+    assert found.id == 627657
+    assert found.lead_campaign_data[0].campaign_id == 1
+    assert sent_requests(mock_api) == [
+        (
+            "GET",
+            "/api/v1/leads/",
+            {"email": "ramesh@five2one.com.au", "api_key": API_KEY},
+            None,
+        )
+    ]
+
+
+async def test_get_by_email_returns_none_for_empty_object(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.get(url("/leads/"), payload={})
+    assert await client.leads.get_by_email("nobody@example.com") is None
+
+
+async def test_get_by_email_validates_the_address(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    with pytest.raises(RequestValidationError):
+        await client.leads.get_by_email("nobody")
+    assert mock_api.requests == {}
