@@ -11,11 +11,10 @@ import pytest
 import pytest_asyncio
 from aiohttp import ClientResponse
 
-from smartlead_async import SmartleadClient
+from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.testing import FakeSmartlead
 
 from .helpers import API_KEY, BASE_URL
-
 
 # --- aioresponses on aiohttp >= 3.14 -------------------------------------------------------------
 # aioresponses 0.7.9 builds ClientResponse without the `stream_writer` argument that aiohttp 3.14
@@ -62,6 +61,9 @@ async def fake() -> AsyncIterator[FakeSmartlead]:
 
 @pytest_asyncio.fixture
 async def fake_client(fake: FakeSmartlead) -> AsyncIterator[SmartleadClient]:
-    """A client of ``fake`` with retries disabled."""
-    async with SmartleadClient(API_KEY, base_url=fake.base_url, max_retries=0) as sl:
+    """A client of ``fake`` with retries disabled and a fast gate (the fake does not throttle)."""
+    fast = [RateLimit(1000, 1.0)]
+    async with SmartleadClient(
+        API_KEY, base_url=fake.base_url, max_retries=0, rate_limits=fast
+    ) as sl:
         yield sl

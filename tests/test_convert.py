@@ -77,7 +77,8 @@ def test_string_counts_and_ids_become_ints() -> None:
     lead = STRICT.structure(samples.LEAD_BY_EMAIL, Lead)
     assert lead.id == 627657
     assert lead.lead_campaign_data[0].campaign_lead_map_id == 2
-    assert lead.created_at is not None and lead.created_at.tzinfo is not None
+    assert lead.created_at is not None
+    assert lead.created_at.tzinfo is not None
 
 
 def test_unsubscribed_leads_is_read_either_way() -> None:
@@ -92,7 +93,8 @@ def test_lenient_converter_keeps_unknown_keys_and_enum_values() -> None:
     campaign = LENIENT.structure(payload, Campaign)
     assert campaign.extra == {"brand_new_field": {"x": 1}}
     assert campaign.status == "ARCHIVED"
-    assert campaign.status is not None and not campaign.status.is_known
+    assert campaign.status is not None
+    assert not campaign.status.is_known
     assert isinstance(campaign.status, CampaignStatus)
     assert CampaignStatus.ACTIVE.is_known
     # Unknown values are not cached on the enum class (untrusted input must not grow it).
@@ -108,7 +110,15 @@ def test_strict_converter_refuses_unknown_keys_and_enum_values() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(True, True), (False, False), ("true", True), ("false", False), ("FALSE", False), (1, True), (0, False)],
+    [
+        (True, True),
+        (False, False),
+        ("true", True),
+        ("false", False),
+        ("FALSE", False),
+        (1, True),
+        (0, False),
+    ],
 )
 def test_booleans_are_parsed_not_truthiness(raw: object, expected: bool) -> None:
     assert LENIENT.structure({"ok": raw}, OkResponse).ok is expected
@@ -133,7 +143,8 @@ def test_ambiguous_booleans_are_refused(raw: object) -> None:
 def test_datetimes_are_always_tz_aware(raw: object, expected: dt.datetime) -> None:
     created = LENIENT.structure({"id": 1, "created_at": raw}, CreatedCampaign).created_at
     assert created == expected
-    assert created is not None and created.tzinfo is not None
+    assert created is not None
+    assert created.tzinfo is not None
 
 
 @pytest.mark.parametrize("raw", ["12.5", True, "abc", [1]])
@@ -146,7 +157,9 @@ def _model_classes() -> list[type]:
     classes: list[type] = []
     for info in pkgutil.iter_modules(smartlead_async.models.__path__):
         module = importlib.import_module(f"smartlead_async.models.{info.name}")
-        classes += [c for _, c in inspect.getmembers(module, attrs.has) if c.__module__ == module.__name__]
+        classes += [
+            c for _, c in inspect.getmembers(module, attrs.has) if c.__module__ == module.__name__
+        ]
     return classes
 
 

@@ -42,7 +42,10 @@ CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
             {"ok": False, "message": "Account exists", "errorCode": "ACCOUNT_ALREADY_EXIST"},
             "Account exists",
         ),
-        ({"ok": True, "message": "Bulk reconnect API cannot be consumed"}, "Bulk reconnect API cannot be consumed"),
+        (
+            {"ok": True, "message": "Bulk reconnect API cannot be consumed"},
+            "Bulk reconnect API cannot be consumed",
+        ),
         ({"error": {"code": "RATE_LIMIT_EXCEEDED", "message": "Slow down"}}, "Slow down"),
         ({"success": False, "error": {"code": "RATE_LIMIT_EXCEEDED"}}, "RATE_LIMIT_EXCEEDED"),
         ("Access denied", "Access denied"),

@@ -26,9 +26,7 @@ from .helpers import API_KEY, BASE_URL, run_in_virtual_time
 def busiest_window(times: list[float], window: float) -> int:
     """The largest number of admissions inside any closed interval of length ``window``."""
     ordered = sorted(times)
-    return max(
-        bisect.bisect_right(ordered, start + window) - i for i, start in enumerate(ordered)
-    )
+    return max(bisect.bisect_right(ordered, start + window) - i for i, start in enumerate(ordered))
 
 
 async def hammer(gate: LocalRateGate, callers: int, per_caller: int) -> list[float]:

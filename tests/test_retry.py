@@ -35,7 +35,9 @@ def test_retry_table(outcome: Outcome, status: int | None, idempotent: bool, ret
     ("attempt", "jitter", "expected"),
     [(1, 0.0, 0.25), (1, 1.0, 0.5), (2, 0.0, 0.5), (3, 0.5, 1.5), (3, 1.0, 2.0)],
 )
-def test_backoff_is_exponential_with_equal_jitter(attempt: int, jitter: float, expected: float) -> None:
+def test_backoff_is_exponential_with_equal_jitter(
+    attempt: int, jitter: float, expected: float
+) -> None:
     state = RetryState(attempt=attempt, idempotent=True, outcome=Outcome.TIMEOUT)
     assert POLICY.delay_before_retry(state, jitter) == pytest.approx(expected)
 
@@ -49,9 +51,12 @@ def test_backoff_is_capped() -> None:
 def test_retry_budget_is_respected() -> None:
     state = RetryState(attempt=4, idempotent=True, outcome=Outcome.STATUS, status=503)
     assert POLICY.delay_before_retry(state, 0.0) is None
-    assert DefaultRetryPolicy(max_retries=0).delay_before_retry(
-        RetryState(attempt=1, idempotent=True, outcome=Outcome.STATUS, status=429), 0.0
-    ) is None
+    assert (
+        DefaultRetryPolicy(max_retries=0).delay_before_retry(
+            RetryState(attempt=1, idempotent=True, outcome=Outcome.STATUS, status=429), 0.0
+        )
+        is None
+    )
 
 
 def test_retry_after_is_honoured_exactly_and_too_long_ones_are_raised() -> None:

@@ -42,7 +42,11 @@ async def test_add_to_campaign_sends_normalised_leads_and_settings(
             {"api_key": API_KEY},
             {
                 "lead_list": [
-                    {"email": "Ann@example.com", "first_name": "Ann", "custom_fields": {"Title": "CTO"}},
+                    {
+                        "email": "Ann@example.com",
+                        "first_name": "Ann",
+                        "custom_fields": {"Title": "CTO"},
+                    },
                     {"email": "bob@x.io", "company_name": "X"},
                 ],
                 "settings": {"ignore_global_block_list": False, "ignore_unsubscribe_list": True},

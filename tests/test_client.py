@@ -1,0 +1,88 @@
+"""Client options and lifecycle: key resolution, session ownership, closing."""
+
+from __future__ import annotations
+
+import aiohttp
+import pytest
+
+from smartlead_async import (
+    ClientClosedError,
+    ConfigurationError,
+    RateLimit,
+    SmartleadClient,
+)
+from smartlead_async.testing import FakeSmartlead
+
+from .helpers import API_KEY, RecordingGate
+
+
+def test_key_falls_back_to_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SMARTLEAD_API_KEY", "  env-key  ")
+    assert SmartleadClient()._api_key.reveal() == "env-key"
+
+
+@pytest.mark.parametrize("key", ["", "   "])
+def test_empty_key_is_an_error(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SMARTLEAD_API_KEY", "from-env")
+    with pytest.raises(ConfigurationError, match="API key"):
+        SmartleadClient(key)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"base_url": "server.smartlead.ai"},
+        {"max_retries": -1},
+        {"max_retries": True},
+        {"timeout": 0},
+        {"rate_limits": []},
+        {"rate_limits": [RateLimit(1, 1)], "rate_gate": RecordingGate()},
+    ],
+)
+def test_invalid_options_are_errors(kwargs: dict[str, object]) -> None:
+    with pytest.raises(ConfigurationError):
+        SmartleadClient(API_KEY, **kwargs)  # type: ignore[arg-type]
+
+
+def test_construction_needs_no_event_loop() -> None:
+    # Built at import time (e.g. a module-level client in a FastAPI app): no session yet.
+    client = SmartleadClient(API_KEY)
+    assert client._transport._session is None
+
+
+async def test_session_is_created_lazily_and_closed_with_the_client(fake: FakeSmartlead) -> None:
+    client = SmartleadClient(API_KEY, base_url=fake.base_url)
+    assert client._transport._session is None
+    await client.campaigns.list()
+    session = client._transport._session
+    assert session is not None
+    assert not session.closed
+    await client.aclose()
+    assert session.closed
+    assert client.closed
+
+
+async def test_callers_session_is_used_and_never_closed(fake: FakeSmartlead) -> None:
+    async with aiohttp.ClientSession() as session:
+        async with SmartleadClient(API_KEY, base_url=fake.base_url, session=session) as sl:
+            await sl.campaigns.list()
+            assert sl._transport._session is session
+        assert not session.closed
+
+
+async def test_closed_client_refuses_requests(fake: FakeSmartlead) -> None:
+    client = SmartleadClient(API_KEY, base_url=fake.base_url)
+    await client.aclose()
+    await client.aclose()  # idempotent
+    with pytest.raises(ClientClosedError):
+        await client.campaigns.list()
+    assert fake.state.requests == []
+
+
+async def test_custom_gate_is_used_for_every_request(fake: FakeSmartlead) -> None:
+    gate = RecordingGate()
+    async with SmartleadClient(API_KEY, base_url=fake.base_url, rate_gate=gate) as sl:
+        await sl.campaigns.list()
+        await sl.campaigns.create("x")
+    assert gate.acquired == 2
+    assert [f.status for f in gate.feedback] == [200, 200]

@@ -1,0 +1,122 @@
+"""The whole stack over real sockets against the fake server."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from smartlead_async import (
+    AuthenticationError,
+    BadRequestError,
+    NotFoundError,
+    RateLimit,
+    SmartleadClient,
+)
+from smartlead_async.models import CampaignStatus, LeadImportSettings, LeadInput
+from smartlead_async.testing import FakeSmartlead
+
+from .helpers import API_KEY
+
+
+async def test_campaign_and_lead_lifecycle(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    fake.state.block_list.add("blocked.example")
+    created = await sl.campaigns.create("Q1 outbound")
+    assert (await sl.campaigns.get(created.id)).status is CampaignStatus.DRAFTED
+
+    leads = [
+        LeadInput(email="ann@example.com", first_name="Ann", custom_fields={"Title": "CTO"}),
+        LeadInput(email="bob@example.com"),
+        LeadInput(email="ann@EXAMPLE.com"),  # duplicate inside the request
+        LeadInput(email="eve@blocked.example"),
+    ]
+    first = await sl.leads.add_to_campaign(created.id, leads)
+    assert (first.upload_count, first.duplicate_count, first.block_count) == (2, 1, 1)
+    assert first.total_leads == 4
+
+    # add-leads is idempotent on the server: a replay is reported, not duplicated.
+    replay = await sl.leads.add_to_campaign(created.id, leads[:2])
+    assert (replay.upload_count, replay.already_added_to_campaign) == (0, 2)
+
+    # The block list can be overridden per call.
+    override = await sl.leads.add_to_campaign(
+        created.id, leads[3:], settings=LeadImportSettings(ignore_global_block_list=True)
+    )
+    assert override.upload_count == 1
+
+    listed = [row async for row in sl.leads.list_by_campaign(created.id)]
+    assert [row.lead.email for row in listed] == [
+        "ann@example.com",
+        "bob@example.com",
+        "eve@blocked.example",
+    ]
+    assert listed[0].lead.custom_fields == {"Title": "CTO"}
+
+    found = await sl.leads.get_by_email("ann@example.com")
+    assert found is not None
+    assert found.id == listed[0].lead.id
+    assert [c.campaign_id for c in found.lead_campaign_data] == [created.id]
+    assert await sl.leads.get_by_email("nobody@example.com") is None
+
+    await sl.campaigns.update_status(created.id, "START")
+    await sl.campaigns.update_status(created.id, "PAUSED")
+    assert (await sl.campaigns.get(created.id)).status is CampaignStatus.PAUSED
+    await sl.campaigns.update_status(created.id, "STOPPED")
+    with pytest.raises(BadRequestError, match="stopped"):
+        await sl.campaigns.update_status(created.id, "START")
+
+    assert [c.id for c in await sl.campaigns.list()] == [created.id]
+    await sl.campaigns.delete(created.id)
+    with pytest.raises(NotFoundError):
+        await sl.campaigns.get(created.id)
+    with pytest.raises(NotFoundError, match="Campaign not found"):
+        await sl.campaigns.delete(created.id)
+
+    # The fake logged the wire requests; the key is never among them.
+    assert fake.state.requests[0].path == "/api/v1/campaigns/create"
+    assert fake.state.requests[0].json == {"name": "Q1 outbound"}
+    assert all("api_key" not in r.query for r in fake.state.requests)
+
+
+async def test_unknown_key_gets_the_documented_401(fake: FakeSmartlead) -> None:
+    async with SmartleadClient("wrong-key", base_url=fake.base_url, max_retries=0) as sl:
+        with pytest.raises(AuthenticationError) as caught:
+            await sl.campaigns.list()
+    assert caught.value.message == "Invalid API Key"
+    assert caught.value.body == {"message": "Invalid API Key"}
+
+
+async def test_gate_keeps_a_strict_sliding_window_server_free_of_429() -> None:
+    # A small window keeps the test fast; the rule has the default's shape (N per W).
+    rule = RateLimit(5, 0.25)
+    async with (
+        FakeSmartlead(api_keys=(API_KEY,), rate_limits=[rule]) as fake,
+        SmartleadClient(API_KEY, base_url=fake.base_url, rate_limits=[rule], max_retries=0) as sl,
+    ):
+        results = await asyncio.gather(*(sl.campaigns.list() for _ in range(40)))
+    assert len(results) == 40
+    assert fake.state.rate_limited == 0
+    assert len(fake.state.requests) == 40
+
+
+async def test_without_the_gate_the_same_server_answers_429() -> None:
+    # The control for the test above: the fake really does enforce the window.
+    rule = RateLimit(5, 0.25)
+    async with (
+        FakeSmartlead(api_keys=(API_KEY,), rate_limits=[rule]) as fake,
+        SmartleadClient(
+            API_KEY, base_url=fake.base_url, rate_limits=[RateLimit(1000, 0.001)], max_retries=0
+        ) as sl,
+    ):
+        await asyncio.gather(*(sl.campaigns.list() for _ in range(40)), return_exceptions=True)
+    assert fake.state.rate_limited > 0
+
+
+async def test_pytest_plugin_fixtures(
+    smartlead_fake: FakeSmartlead, smartlead_client: SmartleadClient
+) -> None:
+    created = await smartlead_client.campaigns.create("from plugin fixtures")
+    assert smartlead_fake.state.campaigns[created.id].name == "from plugin fixtures"
