@@ -9,8 +9,10 @@ from typing import Any
 import attrs
 
 from smartlead_async.errors import RequestValidationError
+from smartlead_async.models.leads import LeadInput
 
 __all__ = [
+    "LEAD_FIELDS",
     "MAX_CUSTOM_FIELDS",
     "MAX_LEADS_PER_REQUEST",
     "normalize_email",
@@ -23,6 +25,8 @@ __all__ = [
 MAX_LEADS_PER_REQUEST = 100
 #: A lead carries at most 20 custom fields (help center).
 MAX_CUSTOM_FIELDS = 20
+#: Wire keys accepted in one element of ``lead_list``; anything else belongs in custom_fields.
+LEAD_FIELDS = frozenset(a.name for a in attrs.fields(LeadInput))
 _MAX_EMAIL_LENGTH = 254
 _MAX_LOCAL_PART = 64
 _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
@@ -96,10 +100,3 @@ def check_custom_fields(custom_fields: Mapping[str, Any] | None, *, where: str) 
             raise RequestValidationError(
                 f"{where}: custom field {key!r} must be a string, number or boolean"
             )
-
-
-def lead_fields() -> frozenset[str]:
-    """Wire keys accepted in one element of ``lead_list``."""
-    from smartlead_async.models.leads import LeadInput  # noqa: PLC0415 - avoids an import cycle
-
-    return frozenset(a.name for a in attrs.fields(LeadInput))

@@ -11,9 +11,9 @@ from smartlead_async._json import JSON
 from smartlead_async._pagination import AsyncPager, Page
 from smartlead_async._request import RequestSpec
 from smartlead_async._validation import (
+    LEAD_FIELDS,
     MAX_LEADS_PER_REQUEST,
     check_custom_fields,
-    lead_fields,
     normalize_email,
     require_id,
     require_page,
@@ -48,7 +48,7 @@ class LeadsResource(Resource):
     def _lead_to_wire(self, lead: LeadInput | Mapping[str, Any], index: int) -> dict[str, JSON]:
         where = f"lead {index}"
         if isinstance(lead, Mapping):
-            unknown = set(lead) - lead_fields()
+            unknown = set(lead) - LEAD_FIELDS
             if unknown:
                 # The API may fail the whole batch on an unknown key; say which one here instead.
                 raise RequestValidationError(

@@ -16,9 +16,9 @@ from aiohttp import web
 from smartlead_async._json import JSON
 from smartlead_async._ratelimit import RateLimit
 from smartlead_async._validation import (
+    LEAD_FIELDS,
     MAX_CUSTOM_FIELDS,
     MAX_LEADS_PER_REQUEST,
-    lead_fields,
     normalize_email,
 )
 from smartlead_async.errors import RequestValidationError
@@ -124,6 +124,7 @@ class FakeSmartlead:
         self.state = FakeState()
         self.latency = latency
         self.send_retry_after = send_retry_after
+        self._clock = clock
         self._windows = _SlidingWindows(rate_limits, clock)
         self._host = host
         self._port = port
@@ -148,9 +149,7 @@ class FakeSmartlead:
         await runner.setup()
         site = web.TCPSite(runner, self._host, self._port)
         await site.start()
-        server = site._server
-        if isinstance(server, asyncio.base_events.Server) and server.sockets:
-            self._port = server.sockets[0].getsockname()[1]
+        self._port = runner.addresses[0][1]
         self._runner = runner
 
     async def stop(self) -> None:
@@ -193,6 +192,7 @@ class FakeSmartlead:
 
     @web.middleware
     async def _log_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        received_at = self._clock()
         body: JSON = None
         if request.can_read_body:
             text = await request.text()
@@ -203,7 +203,7 @@ class FakeSmartlead:
         response = await handler(request)
         query = {k: v for k, v in request.query.items() if k != "api_key"}
         self.state.requests.append(
-            LoggedRequest(request.method, request.path, query, body, response.status)
+            LoggedRequest(request.method, request.path, query, body, response.status, received_at)
         )
         return response
 
@@ -304,9 +304,8 @@ class FakeSmartlead:
                 f'"lead_list" must contain less than or equal to {MAX_LEADS_PER_REQUEST} items',
                 "lead_list",
             )
-        allowed = lead_fields()
         for row in lead_list:
-            if not isinstance(row, dict) or set(row) - allowed:
+            if not isinstance(row, dict) or set(row) - LEAD_FIELDS:
                 return _joi_error('"lead_list" contains an unknown field', "lead_list")
             if len(row.get("custom_fields") or {}) > MAX_CUSTOM_FIELDS:
                 return _json({"error": "custom_fields can have at most 20 keys"}, status=400)

@@ -78,13 +78,17 @@ class FakeCampaign:
 
 @attrs.frozen
 class LoggedRequest:
-    """One request the fake received. ``query`` never contains the api_key."""
+    """One request the fake received. ``query`` never contains the api_key.
+
+    ``received_at`` is the fake's clock (monotonic seconds) when the request arrived.
+    """
 
     method: str
     path: str
     query: dict[str, str]
     json: JSON
     status: int
+    received_at: float
 
 
 @attrs.define

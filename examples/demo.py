@@ -1,0 +1,85 @@
+"""The main job, end to end, against the embedded fake SmartLead server (no key, no network).
+
+Creates a campaign, imports 500 leads in concurrent 100-lead batches through the shared rate gate
+(the fake enforces the documented 10 requests per 2 s strictly), walks the leads page by page,
+looks one up, starts and pauses the campaign, and shows how errors surface.
+
+    python examples/demo.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from smartlead_async import DEFAULT_RATE_LIMITS, NotFoundError, SmartleadClient
+from smartlead_async.models import LeadInput
+from smartlead_async.testing import FakeSmartlead
+
+
+def leads(count: int) -> list[LeadInput]:
+    rows = [
+        LeadInput(
+            email=f"prospect{i}@company{i % 37}.example",
+            first_name=f"Prospect {i}",
+            company_name=f"Company {i % 37}",
+            custom_fields={"source": "demo", "score": i % 100},
+        )
+        for i in range(count)
+    ]
+    rows[10] = LeadInput(email="dup@company1.example")
+    rows[11] = LeadInput(email="DUP@company1.example")  # a duplicate the server counts
+    rows[20] = LeadInput(email="ceo@blocked.example")  # on the global block list
+    return rows
+
+
+async def main() -> None:
+    async with FakeSmartlead(rate_limits=DEFAULT_RATE_LIMITS) as fake:
+        fake.state.block_list.add("blocked.example")
+        started = time.perf_counter()
+        async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
+            campaign = await sl.campaigns.create("Demo: Q1 outbound")
+            print(f"created campaign {campaign.id} ({campaign.name!r})")
+
+            rows = leads(500)
+            batches = [rows[i : i + 100] for i in range(0, len(rows), 100)]
+            results = await asyncio.gather(
+                *(sl.leads.add_to_campaign(campaign.id, batch) for batch in batches)
+            )
+            uploaded = sum(r.upload_count for r in results)
+            print(
+                f"imported {uploaded} of {len(rows)} leads in {len(batches)} concurrent batches: "
+                f"duplicates={sum(r.duplicate_count for r in results)} "
+                f"blocked={sum(r.block_count for r in results)}"
+            )
+
+            walked = 0
+            async for _row in sl.leads.list_by_campaign(campaign.id, limit=100):
+                walked += 1
+            page = await sl.leads.list_by_campaign(campaign.id, limit=5)
+            print(f"walked {walked} leads page by page; first page has {len(page.items)} rows")
+
+            lead = await sl.leads.get_by_email("prospect42@company5.example")
+            assert lead is not None
+            print(
+                f"lead {lead.id} is in campaigns {[c.campaign_id for c in lead.lead_campaign_data]}"
+            )
+
+            await sl.campaigns.update_status(campaign.id, "START")
+            await sl.campaigns.update_status(campaign.id, "PAUSED")
+            print(f"campaign status is now {(await sl.campaigns.get(campaign.id)).status}")
+
+            try:
+                await sl.campaigns.get(999_999)
+            except NotFoundError as error:
+                print(f"missing campaign -> {type(error).__name__}: {error}")
+
+        elapsed = time.perf_counter() - started
+        print(
+            f"{len(fake.state.requests)} requests in {elapsed:.1f} s against a strict "
+            f"10-per-2-s server: {fake.state.rate_limited} answered 429"
+        )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
