@@ -22,7 +22,13 @@ from smartlead_async._retry import DefaultRetryPolicy, RetryPolicy
 from smartlead_async._secrets import APIKey
 from smartlead_async._transport import Transport
 from smartlead_async.errors import ClientClosedError, ConfigurationError
-from smartlead_async.resources import CampaignsResource, LeadsResource
+from smartlead_async.resources import (
+    CampaignsResource,
+    ClientsResource,
+    EmailAccountsResource,
+    LeadsResource,
+    WebhooksResource,
+)
 
 __all__ = ["DEFAULT_BASE_URL", "SmartleadClient"]
 
@@ -104,6 +110,12 @@ class SmartleadClient:
         """Campaign endpoints."""
         self.leads = LeadsResource(self._pipeline)
         """Lead endpoints."""
+        self.email_accounts = EmailAccountsResource(self._pipeline)
+        """Sending mailbox endpoints."""
+        self.webhooks = WebhooksResource(self._pipeline)
+        """Campaign webhook endpoints."""
+        self.clients = ClientsResource(self._pipeline)
+        """Agency client endpoints."""
 
     def _gate(self) -> RateGate:
         # Resolved on first use: the shared gates are bound to the running event loop.

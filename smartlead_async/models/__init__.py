@@ -8,7 +8,14 @@ from smartlead_async.models.campaigns import (
     CampaignTag,
     CreatedCampaign,
 )
+from smartlead_async.models.clients import Client, ClientPermission
 from smartlead_async.models.common import OkResponse
+from smartlead_async.models.email_accounts import (
+    EmailAccount,
+    EmailAccountType,
+    WarmupDetails,
+    WarmupStatus,
+)
 from smartlead_async.models.leads import (
     AddLeadsResult,
     CampaignLead,
@@ -19,6 +26,7 @@ from smartlead_async.models.leads import (
     LeadInput,
     LeadStatus,
 )
+from smartlead_async.models.webhooks import Webhook
 
 __all__ = [
     "AddLeadsResult",
@@ -28,7 +36,11 @@ __all__ = [
     "CampaignStatus",
     "CampaignStatusUpdate",
     "CampaignTag",
+    "Client",
+    "ClientPermission",
     "CreatedCampaign",
+    "EmailAccount",
+    "EmailAccountType",
     "Lead",
     "LeadCampaignData",
     "LeadImportSettings",
@@ -37,4 +49,7 @@ __all__ = [
     "Model",
     "OkResponse",
     "OpenStrEnum",
+    "WarmupDetails",
+    "WarmupStatus",
+    "Webhook",
 ]

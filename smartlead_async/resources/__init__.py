@@ -1,6 +1,15 @@
 """API resources, one module per area. Methods describe requests; the pipeline runs them."""
 
 from smartlead_async.resources.campaigns import CampaignsResource
+from smartlead_async.resources.clients import ClientsResource
+from smartlead_async.resources.email_accounts import EmailAccountsResource
 from smartlead_async.resources.leads import LeadsResource
+from smartlead_async.resources.webhooks import WebhooksResource
 
-__all__ = ["CampaignsResource", "LeadsResource"]
+__all__ = [
+    "CampaignsResource",
+    "ClientsResource",
+    "EmailAccountsResource",
+    "LeadsResource",
+    "WebhooksResource",
+]

@@ -183,6 +183,11 @@ class FakeSmartlead:
             ("POST", "/campaigns/{campaign_id:\\d+}/status", self._update_status),
             ("POST", "/campaigns/{campaign_id:\\d+}/leads", self._add_leads),
             ("GET", "/campaigns/{campaign_id:\\d+}/leads", self._list_campaign_leads),
+            ("GET", "/campaigns/{campaign_id:\\d+}/email-accounts", self._campaign_accounts),
+            ("GET", "/campaigns/{campaign_id:\\d+}/webhooks", self._list_webhooks),
+            ("GET", "/email-accounts/", self._list_email_accounts),
+            ("GET", "/email-accounts/{account_id:\\d+}/", self._get_email_account),
+            ("GET", "/client/", self._list_clients),
             ("GET", "/leads", self._lead_by_email),
             ("GET", "/leads/", self._lead_by_email),
         ]
@@ -394,6 +399,41 @@ class FakeSmartlead:
                 ],
             }
         )
+
+    # -- email accounts, webhooks, clients ---------------------------------------------------
+
+    async def _list_email_accounts(self, request: web.Request) -> web.Response:
+        try:
+            offset = int(request.query.get("offset", "0"))
+            limit = int(request.query.get("limit", "100"))
+        except ValueError:
+            return _joi_error('"offset" and "limit" must be numbers', "limit")
+        if offset < 0 or not 1 <= limit <= 100:
+            return _joi_error('"limit" must be less than or equal to 100', "limit")
+        accounts = list(self.state.email_accounts.values())
+        return _json(accounts[offset : offset + limit])
+
+    async def _get_email_account(self, request: web.Request) -> web.Response:
+        account = self.state.email_accounts.get(int(request.match_info["account_id"]))
+        if account is None:
+            return _json({"error": "Email account not found"}, status=404)
+        return _json(account)
+
+    async def _campaign_accounts(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        if campaign is None:
+            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        ids = self.state.campaign_email_accounts.get(campaign.id, [])
+        return _json([self.state.email_accounts[i] for i in ids])
+
+    async def _list_webhooks(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        if campaign is None:
+            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        return _json(self.state.webhooks.get(campaign.id, []))
+
+    async def _list_clients(self, request: web.Request) -> web.Response:
+        return _json(self.state.clients)
 
     async def _lead_by_email(self, request: web.Request) -> web.Response:
         email = request.query.get("email", "").strip().lower()

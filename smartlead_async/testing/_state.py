@@ -99,6 +99,10 @@ class FakeState:
     campaigns: dict[int, FakeCampaign] = attrs.field(factory=dict)
     leads: dict[str, FakeLead] = attrs.field(factory=dict)
     block_list: set[str] = attrs.field(factory=set)
+    email_accounts: dict[int, dict[str, JSON]] = attrs.field(factory=dict)
+    campaign_email_accounts: dict[int, list[int]] = attrs.field(factory=dict)
+    webhooks: dict[int, list[dict[str, JSON]]] = attrs.field(factory=dict)
+    clients: list[dict[str, JSON]] = attrs.field(factory=list)
     requests: list[LoggedRequest] = attrs.field(factory=list)
     rate_limited: int = 0
     _ids: Iterator[int] = attrs.field(factory=lambda: itertools.count(1000))
@@ -112,6 +116,70 @@ class FakeState:
         campaign = FakeCampaign(id=self.next_id(), name=name, client_id=client_id)
         self.campaigns[campaign.id] = campaign
         return campaign
+
+    def add_email_account(self, from_email: str, **fields: JSON) -> dict[str, JSON]:
+        """Seed a sending mailbox; ``fields`` override the defaults of the wire object."""
+        account_id = self.next_id()
+        account: dict[str, JSON] = {
+            "id": account_id,
+            "created_at": _now(),
+            "updated_at": _now(),
+            "user_id": self.user_id,
+            "from_name": from_email.partition("@")[0].title(),
+            "from_email": from_email,
+            "username": from_email,
+            "password": "mailbox-password",
+            "smtp_host": "smtp.example.com",
+            "smtp_port": 465,
+            "smtp_port_type": "SSL",
+            "message_per_day": 40,
+            "imap_username": from_email,
+            "imap_password": "mailbox-password",
+            "imap_host": "imap.example.com",
+            "imap_port": 993,
+            "type": "SMTP",
+            "daily_sent_count": 0,
+            "client_id": None,
+            "is_smtp_success": True,
+            "is_imap_success": True,
+            "warmup_details": {"id": account_id, "status": "ACTIVE", "warmup_reputation": "100%"},
+            **fields,
+        }
+        self.email_accounts[account_id] = account
+        return account
+
+    def add_webhook(
+        self, campaign_id: int, name: str, webhook_url: str, event_types: list[str]
+    ) -> dict[str, JSON]:
+        """Seed a campaign webhook."""
+        webhook: dict[str, JSON] = {
+            "id": self.next_id(),
+            "name": name,
+            "created_at": _now(),
+            "updated_at": _now(),
+            "webhook_url": webhook_url,
+            "email_campaign_id": campaign_id,
+            "event_types": list(event_types),
+            "categories": [],
+        }
+        self.webhooks.setdefault(campaign_id, []).append(webhook)
+        return webhook
+
+    def add_client(self, name: str, email: str) -> dict[str, JSON]:
+        """Seed an agency client (note the API's misspelt permission keys)."""
+        client: dict[str, JSON] = {
+            "id": self.next_id(),
+            "name": name,
+            "email": email,
+            "uuid": f"00000000-0000-4000-8000-{self.next_id():012d}",
+            "created_at": _now(),
+            "user_id": self.user_id,
+            "logo": None,
+            "logo_url": None,
+            "client_permision": {"permission": ["reply_master_inbox"], "retricted_category": []},
+        }
+        self.clients.append(client)
+        return client
 
     def lead_to_wire(self, lead: FakeLead) -> dict[str, JSON]:
         """The lead object as list and lookup endpoints return it."""

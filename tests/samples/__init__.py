@@ -135,3 +135,81 @@ LEAD_BY_EMAIL: JSON = {
         }
     ],
 }
+
+# 5: email account (by-id route: plaintext passwords), warmup reputation as a percent string.
+EMAIL_ACCOUNT: JSON = {
+    "id": 10607,
+    "created_at": "2023-05-23T10:00:00.000Z",
+    "updated_at": "2023-05-23T10:00:00.000Z",
+    "user_id": 288,
+    "from_name": "Jo Sales",
+    "from_email": "jo@outbound.example",
+    "username": "jo@outbound.example",
+    "password": "hunter2-plaintext",
+    "smtp_host": "smtp.example.com",
+    "smtp_port": 465,
+    "smtp_port_type": "SSL",
+    "message_per_day": 40,
+    "different_reply_to_address": None,
+    "is_different_imap_account": False,
+    "imap_username": "jo@outbound.example",
+    "imap_password": "hunter2-imap",
+    "imap_host": "imap.example.com",
+    "imap_port": 993,
+    "imap_port_type": "SSL",
+    "signature": None,
+    "custom_tracking_domain": None,
+    "bcc_email": None,
+    "is_smtp_success": True,
+    "is_imap_success": True,
+    "smtp_failure_error": None,
+    "imap_failure_error": None,
+    "type": "SMTP",
+    "daily_sent_count": 12,
+    "campaign_count": 2,
+    "client_id": None,
+    "is_suspended": False,
+    "minTimeToWaitInMins": 5,
+    "tags": [],
+    "warmup_details": {
+        "id": 1,
+        "status": "ACTIVE",
+        "created_at": "2023-05-23T10:00:00.000Z",
+        "reply_rate": 30,
+        "warmup_key_id": "apple-keyes",
+        "blocked_reason": None,
+        "total_sent_count": 120,
+        "total_spam_count": 1,
+        "warmup_max_count": 40,
+        "warmup_min_count": 10,
+        "is_warmup_blocked": False,
+        "max_email_per_day": 40,
+        "warmup_reputation": "100%",
+    },
+    "campaign_ids": [1353],
+}
+
+# 6.1
+WEBHOOK: JSON = {
+    "id": 44,
+    "name": "Replies to CRM",
+    "created_at": "2022-09-14T05:08:55.018Z",
+    "updated_at": "2022-09-14T05:08:55.018Z",
+    "webhook_url": "https://hooks.example.com/smartlead",
+    "email_campaign_id": 2180,
+    "event_types": ["LEAD_CATEGORY_UPDATED"],
+    "categories": ["Interested"],
+}
+
+# 8.2: misspelt keys kept verbatim on the wire.
+CLIENT: JSON = {
+    "id": 6,
+    "name": "Acme",
+    "email": "ops@acme.example",
+    "uuid": "1e19fcb7-0000-4000-8000-000000000000",
+    "created_at": "2022-09-14T05:08:55.018Z",
+    "user_id": 288,
+    "logo": None,
+    "logo_url": None,
+    "client_permision": {"permission": ["reply_master_inbox"], "retricted_category": []},
+}

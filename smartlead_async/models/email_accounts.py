@@ -1,0 +1,95 @@
+"""Email-account (sending mailbox) models (catalog section 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from smartlead_async._json import JSON
+from smartlead_async.models._base import Model, OpenStrEnum, wire_name
+
+__all__ = ["EmailAccount", "EmailAccountType", "WarmupDetails", "WarmupStatus"]
+
+
+def _redacted(value: object) -> str:
+    # The API returns mailbox passwords in plaintext (base64 on some routes): never print them.
+    return "None" if value is None else "'***'"
+
+
+class EmailAccountType(OpenStrEnum):
+    """The mailbox provider kind."""
+
+    SMTP = "SMTP"
+    GMAIL = "GMAIL"
+    ZOHO = "ZOHO"
+    OUTLOOK = "OUTLOOK"
+
+
+class WarmupStatus(OpenStrEnum):
+    """Whether warmup runs for a mailbox."""
+
+    ACTIVE = "ACTIVE"
+    INACTIVE = "INACTIVE"
+
+
+@attrs.frozen(kw_only=True)
+class WarmupDetails(Model):
+    """Warmup state of a mailbox. ``warmup_reputation`` arrives as ``"100%"`` or ``95``."""
+
+    id: int | None = None
+    status: WarmupStatus | None = None
+    created_at: dt.datetime | None = None
+    reply_rate: float | None = None
+    warmup_key_id: str | None = None
+    blocked_reason: str | None = None
+    total_sent_count: int | None = None
+    total_spam_count: int | None = None
+    warmup_max_count: int | None = None
+    warmup_min_count: int | None = None
+    is_warmup_blocked: bool | None = None
+    max_email_per_day: int | None = None
+    warmup_reputation: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class EmailAccount(Model):
+    """A sending mailbox. ``password`` and ``imap_password`` are shown as ``'***'`` in reprs."""
+
+    id: int
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    user_id: int | None = None
+    from_name: str | None = None
+    from_email: str | None = None
+    username: str | None = None
+    password: str | None = attrs.field(default=None, repr=_redacted)
+    smtp_host: str | None = None
+    smtp_port: int | None = None
+    smtp_port_type: str | None = None
+    message_per_day: int | None = None
+    different_reply_to_address: str | None = None
+    is_different_imap_account: bool | None = None
+    imap_username: str | None = None
+    imap_password: str | None = attrs.field(default=None, repr=_redacted)
+    imap_host: str | None = None
+    imap_port: int | None = None
+    imap_port_type: str | None = None
+    signature: str | None = None
+    custom_tracking_domain: str | None = None
+    bcc_email: str | None = None
+    is_smtp_success: bool | None = None
+    is_imap_success: bool | None = None
+    smtp_failure_error: str | None = None
+    imap_failure_error: str | None = None
+    type: EmailAccountType | None = None
+    daily_sent_count: int | None = None
+    campaign_count: int | None = None
+    client_id: int | None = None
+    is_suspended: bool | None = None
+    min_time_to_wait_in_mins: int | None = attrs.field(
+        default=None, metadata=wire_name("minTimeToWaitInMins")
+    )
+    tags: JSON = None
+    warmup_details: WarmupDetails | None = None
+    campaign_ids: tuple[int, ...] = ()
