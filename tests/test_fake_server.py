@@ -78,3 +78,14 @@ async def test_add_leads_refuses_more_than_100_and_unknown_fields() -> None:
         async with http.post(url, json={"lead_list": [{"email": "x@a.io"}]}) as response:
             body = await response.json()
         assert (body["upload_count"], body["unsubscribed_leads"]) == (0, ["x@a.io"])
+
+
+async def test_out_of_range_pages_are_rejected_and_logged() -> None:
+    async with FakeSmartlead() as fake, aiohttp.ClientSession() as http:
+        url = f"{fake.base_url}/email-accounts/?api_key={fake.api_key}&limit=101"
+        async with http.get(url) as response:
+            assert response.status == 400
+            assert "1..100" in (await response.json())["message"]
+        assert [(r.path, r.status) for r in fake.state.requests] == [
+            ("/api/v1/email-accounts/", 400)
+        ]

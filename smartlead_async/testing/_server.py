@@ -43,16 +43,32 @@ def _json(body: object, status: int = 200, headers: dict[str, str] | None = None
     return web.json_response(body, status=status, headers=headers)
 
 
+def _joi_body(message: str, key: str) -> dict[str, JSON]:
+    return {
+        "statusCode": 400,
+        "error": "Bad Request",
+        "message": message,
+        "validation": {"source": "payload", "keys": [key]},
+    }
+
+
 def _joi_error(message: str, key: str) -> web.Response:
-    return _json(
-        {
-            "statusCode": 400,
-            "error": "Bad Request",
-            "message": message,
-            "validation": {"source": "payload", "keys": [key]},
-        },
-        status=400,
-    )
+    return _json(_joi_body(message, key), status=400)
+
+
+def _page(request: web.Request, *, max_limit: int) -> tuple[int, int]:
+    """offset/limit from the query, validated like the API (400 with a Joi body otherwise)."""
+    try:
+        offset = int(request.query.get("offset", "0"))
+        limit = int(request.query.get("limit", str(max_limit)))
+    except ValueError:
+        offset, limit = -1, -1
+    if offset < 0 or not 1 <= limit <= max_limit:
+        raise web.HTTPBadRequest(
+            text=json.dumps(_joi_body(f'"limit" must be within 1..{max_limit}', "limit")),
+            content_type="application/json",
+        )
+    return offset, limit
 
 
 class _SlidingWindows:
@@ -205,7 +221,12 @@ class FakeSmartlead:
                 body = json.loads(text) if text else None
             except ValueError:
                 body = text
-        response = await handler(request)
+        try:
+            response = await handler(request)
+        except web.HTTPException as rejection:
+            response = web.Response(
+                status=rejection.status, text=rejection.text, content_type=rejection.content_type
+            )
         query = {k: v for k, v in request.query.items() if k != "api_key"}
         self.state.requests.append(
             LoggedRequest(request.method, request.path, query, body, response.status, received_at)
@@ -371,13 +392,7 @@ class FakeSmartlead:
         campaign = self._campaign(request)
         if campaign is None:
             return _json(_CAMPAIGN_NOT_FOUND, status=404)
-        try:
-            offset = int(request.query.get("offset", "0"))
-            limit = int(request.query.get("limit", "100"))
-        except ValueError:
-            return _joi_error('"offset" and "limit" must be numbers', "limit")
-        if offset < 0 or not 1 <= limit <= 100:
-            return _joi_error('"limit" must be less than or equal to 100', "limit")
+        offset, limit = _page(request, max_limit=100)
         status = request.query.get("status")
         by_id = {lead.id: lead for lead in self.state.leads.values()}
         rows = [m for m in campaign.leads.values() if status is None or m.status == status]
@@ -403,13 +418,7 @@ class FakeSmartlead:
     # -- email accounts, webhooks, clients ---------------------------------------------------
 
     async def _list_email_accounts(self, request: web.Request) -> web.Response:
-        try:
-            offset = int(request.query.get("offset", "0"))
-            limit = int(request.query.get("limit", "100"))
-        except ValueError:
-            return _joi_error('"offset" and "limit" must be numbers', "limit")
-        if offset < 0 or not 1 <= limit <= 100:
-            return _joi_error('"limit" must be less than or equal to 100', "limit")
+        offset, limit = _page(request, max_limit=100)
         accounts = list(self.state.email_accounts.values())
         return _json(accounts[offset : offset + limit])
 
