@@ -63,7 +63,7 @@ class Transport:
 
     def _get_session(self) -> aiohttp.ClientSession:
         if self._session is None:
-            self._session = aiohttp.ClientSession(headers={"User-Agent": USER_AGENT})
+            self._session = aiohttp.ClientSession()
         return self._session
 
     def _url(self, spec: RequestSpec) -> str:
@@ -95,7 +95,7 @@ class Transport:
                 params=params,
                 json=spec.json,
                 timeout=self._timeout,
-                headers={"Accept": "application/json"},
+                headers={"Accept": "application/json", "User-Agent": USER_AGENT},
             ) as response:
                 body = await response.read()
                 status, headers = response.status, response.headers

@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from multidict import CIMultiDict
+
 from smartlead_async._json import JSON
 
 __all__ = [
@@ -102,7 +104,7 @@ class APIStatusError(SmartleadError):
         body: The decoded body (JSON value, or text when the body was not JSON).
         method: HTTP method of the request.
         url: Request URL with the API key redacted.
-        headers: Response headers.
+        headers: Response headers (case-insensitive).
     """
 
     status_code: ClassVar[int | None] = None
@@ -123,7 +125,7 @@ class APIStatusError(SmartleadError):
         self.body = body
         self.method = method
         self.url = url
-        self.headers: Mapping[str, str] = dict(headers or {})
+        self.headers: Mapping[str, str] = CIMultiDict(headers or {})
 
     def __str__(self) -> str:
         return f"{self.status} {self.message} ({self.method} {self.url})"

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import re
+import sys
+
 import aiohttp
 import pytest
+from aioresponses import aioresponses
 
 from smartlead_async import (
     ClientClosedError,
     ConfigurationError,
     RateLimit,
     SmartleadClient,
+    __version__,
 )
 from smartlead_async.testing import FakeSmartlead
 
@@ -86,3 +93,30 @@ async def test_custom_gate_is_used_for_every_request(fake: FakeSmartlead) -> Non
         await sl.campaigns.create("x")
     assert gate.acquired == 2
     assert [f.status for f in gate.feedback] == [200, 200]
+
+
+async def test_user_agent_is_sent_on_the_callers_session_too(mock_api: aioresponses) -> None:
+    mock_api.get(re.compile(r"^https://server\.smartlead\.ai/api/v1/client/\?.*$"), payload=[])
+    async with (
+        aiohttp.ClientSession() as session,
+        SmartleadClient(API_KEY, session=session) as sl,
+    ):
+        await sl.clients.list()
+    ((call,),) = mock_api.requests.values()
+    assert call.kwargs["headers"]["User-Agent"] == f"smartlead-async/{__version__}"
+
+
+def test_pytest_plugin_adds_nothing_without_pytest_asyncio(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The plugin loads in every pytest run of every user who installs the SDK: it must not
+    # break runs that lack pytest-asyncio.
+    name = "smartlead_async.testing.pytest_plugin"
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda module, *a: None if module == "pytest_asyncio" else real_find_spec(module, *a),
+    )
+    monkeypatch.delitem(sys.modules, name)
+    fresh = importlib.import_module(name)
+    assert not hasattr(fresh, "smartlead_fake")
+    assert not hasattr(fresh, "smartlead_client")

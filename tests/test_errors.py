@@ -98,3 +98,4 @@ async def test_rate_limit_error_carries_retry_after(
     with pytest.raises(RateLimitError) as caught:
         await client.campaigns.list()
     assert caught.value.retry_after == 9.0
+    assert caught.value.headers["retry-after"] == "9"  # case-insensitive

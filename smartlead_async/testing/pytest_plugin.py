@@ -1,30 +1,15 @@
-"""pytest fixtures for testing code that uses smartlead_async (registered via entry point).
+"""pytest plugin (registered by entry point): fixtures for testing code that uses smartlead_async.
 
-``smartlead_fake`` is a running :class:`FakeSmartlead`; ``smartlead_client`` is a
-:class:`SmartleadClient` pointed at it.
+``smartlead_fake`` is a running :class:`~smartlead_async.testing.FakeSmartlead`;
+``smartlead_client`` is a :class:`~smartlead_async.SmartleadClient` pointed at it. Both are async
+fixtures and need pytest-asyncio; without it this plugin adds nothing and stays out of the way.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import importlib.util
 
-import pytest_asyncio
+if importlib.util.find_spec("pytest_asyncio") is not None:
+    from smartlead_async.testing._fixtures import smartlead_client, smartlead_fake
 
-from smartlead_async._client import SmartleadClient
-from smartlead_async.testing._server import FakeSmartlead
-
-
-@pytest_asyncio.fixture
-async def smartlead_fake() -> AsyncIterator[FakeSmartlead]:
-    """A fake SmartLead server on a free loopback port, fresh for each test."""
-    async with FakeSmartlead() as fake:
-        yield fake
-
-
-@pytest_asyncio.fixture
-async def smartlead_client(smartlead_fake: FakeSmartlead) -> AsyncIterator[SmartleadClient]:
-    """A client of ``smartlead_fake`` (no retries, so failures surface at once)."""
-    async with SmartleadClient(
-        smartlead_fake.api_key, base_url=smartlead_fake.base_url, max_retries=0
-    ) as client:
-        yield client
+    __all__ = ["smartlead_client", "smartlead_fake"]
