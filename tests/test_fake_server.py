@@ -89,3 +89,51 @@ async def test_out_of_range_pages_are_rejected_and_logged() -> None:
         assert [(r.path, r.status) for r in fake.state.requests] == [
             ("/api/v1/email-accounts/", 400)
         ]
+
+
+async def test_lead_credits_stop_the_import_cleanly() -> None:
+    async with FakeSmartlead(lead_credits=2) as fake, aiohttp.ClientSession() as http:
+        campaign = fake.state.add_campaign("c")
+        url = f"{fake.base_url}/campaigns/{campaign.id}/leads?api_key={fake.api_key}"
+        rows = {"lead_list": [{"email": f"x{i}@a.io"} for i in range(5)]}
+        async with http.post(url, json=rows) as response:
+            body = await response.json()
+    assert (body["upload_count"], body["lead_import_stopped_count"]) == (2, 3)
+    assert body["is_lead_limit_exhausted"] is True
+    assert sorted(campaign.leads) == ["x0@a.io", "x1@a.io"]
+
+
+async def test_bulk_reconnect_is_limited_to_three_calls_a_day() -> None:
+    now = [0.0]
+    async with FakeSmartlead(clock=lambda: now[0]) as fake, aiohttp.ClientSession() as http:
+        url = (
+            f"{fake.base_url}/email-accounts/reconnect-failed-email-accounts?api_key={fake.api_key}"
+        )
+
+        async def call() -> tuple[int, dict[str, object]]:
+            async with http.post(url, json={}) as response:
+                return response.status, await response.json()
+
+        assert (await call())[0] == 404  # no failed account yet: 404 with ok: true
+        fake.state.add_email_account("broken@outbound.example", is_smtp_success=False)
+        assert [(await call())[0] for _ in range(2)] == [200, 200]
+        status, body = await call()
+        assert (status, body["ok"]) == (406, True)
+        assert "3 times a day" in str(body["message"])
+        now[0] = 86_400.0  # the first call leaves the 24-hour window
+        assert (await call())[0] == 200
+
+
+async def test_leads_listing_filters_by_status_and_category() -> None:
+    async with FakeSmartlead() as fake, aiohttp.ClientSession() as http:
+        campaign = fake.state.add_campaign("c")
+        fake.state.enroll(campaign, "a@x.io").lead_category_id = 3
+        fake.state.enroll(campaign, "b@x.io").status = "PAUSED"
+        base = f"{fake.base_url}/campaigns/{campaign.id}/leads?api_key={fake.api_key}"
+        async with http.get(base + "&lead_category_id=3") as response:
+            by_category = await response.json()
+        async with http.get(base + "&status=PAUSED") as response:
+            by_status = await response.json()
+    assert [row["lead"]["email"] for row in by_category["data"]] == ["a@x.io"]
+    assert [row["lead"]["email"] for row in by_status["data"]] == ["b@x.io"]
+    assert by_status["total_leads"] == "1"

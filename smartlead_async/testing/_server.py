@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import datetime as dt
 import json
 import math
+import random
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 
+import aiohttp
 from aiohttp import web
 
 from smartlead_async._json import JSON
@@ -22,13 +25,14 @@ from smartlead_async._validation import (
     normalize_email,
 )
 from smartlead_async.errors import RequestValidationError
+from smartlead_async.testing._faults import FaultKind, Faults
 from smartlead_async.testing._state import (
     FakeCampaign,
-    FakeCampaignLead,
-    FakeLead,
     FakeState,
     LoggedRequest,
+    WebhookDelivery,
 )
+from smartlead_async.testing._webhooks import EVENT_TYPES, build_payload, deliver
 
 __all__ = ["DEFAULT_TEST_API_KEY", "FakeSmartlead"]
 
@@ -37,6 +41,9 @@ API_ROOT = "/api/v1"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _CAMPAIGN_NOT_FOUND = {"error": "Campaign not found - Invalid campaign_id."}
 _WRITE_STATUSES = {"START": "ACTIVE", "PAUSED": "PAUSED", "STOPPED": "STOPPED"}
+_RECONNECTS_PER_DAY = 3
+_DAY = 86_400.0
+_FAULT = web.RequestKey("smartlead_fake.fault", str)  # which fault a request got, if any
 
 
 def _json(body: object, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -69,6 +76,12 @@ def _page(request: web.Request, *, max_limit: int) -> tuple[int, int]:
             content_type="application/json",
         )
     return offset, limit
+
+
+def _route_key(route: web.AbstractRoute) -> str:
+    """``"METHOD /path/{param}"`` relative to the API root: how faults name routes."""
+    path = route.resource.canonical.removeprefix(API_ROOT) if route.resource else ""
+    return f"{route.method} {path}"
 
 
 class _SlidingWindows:
@@ -118,6 +131,16 @@ class FakeSmartlead:
             answers 429.
         send_retry_after: Whether 429 answers carry ``Retry-After`` (the live API is inconsistent).
         latency: Seconds each request takes inside the server, after the rate check.
+        latency_jitter: Each request's latency varies uniformly by up to this many seconds.
+        faults: Faults injected into every route (see :class:`Faults`).
+        route_faults: Faults for specific routes, replacing ``faults`` there. Keys name the route
+            as ``"POST /campaigns/{campaign_id}/leads"``.
+        seed: Seed of the random source behind faults, jitter and simulated activity.
+        lead_credits: Leads the account may still import; past it add-leads reports
+            ``is_lead_limit_exhausted`` (``None``: unlimited).
+        webhook_secret: The ``secret_key`` put in every webhook body (the UI default is
+            ``"secretkey"``).
+        signing_secret: When set, webhook posts carry ``X-Smartlead-Signature`` (HMAC-SHA256).
         clock: Monotonic clock for the rate windows (inject one to control time in tests).
         host: Interface to listen on.
         port: Port to listen on; 0 picks a free one.
@@ -130,22 +153,54 @@ class FakeSmartlead:
         rate_limits: Sequence[RateLimit] = (),
         send_retry_after: bool = True,
         latency: float = 0.0,
+        latency_jitter: float = 0.0,
+        faults: Faults = Faults(),  # noqa: B008 - frozen value object
+        route_faults: Mapping[str, Faults] | None = None,
+        seed: int | None = None,
+        lead_credits: int | None = None,
+        webhook_secret: str = "secretkey",
+        signing_secret: str | None = None,
         clock: Callable[[], float] = time.monotonic,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
         if not api_keys:
             raise ValueError("the fake needs at least one API key")
+        if latency < 0 or latency_jitter < 0:
+            raise ValueError("latency and latency_jitter must be >= 0")
         self.api_keys = tuple(api_keys)
-        self.state = FakeState()
+        self.state = FakeState(lead_credits=lead_credits)
         self.latency = latency
+        self.latency_jitter = latency_jitter
         self.send_retry_after = send_retry_after
+        self.faults = faults
+        self.webhook_secret = webhook_secret
+        self.signing_secret = signing_secret
+        self._rng = random.Random(seed)
         self._clock = clock
         self._windows = _SlidingWindows(rate_limits, clock)
+        self._reconnects: dict[str, collections.deque[float]] = collections.defaultdict(
+            collections.deque
+        )
         self._host = host
         self._port = port
         self._runner: web.AppRunner | None = None
+        self._webhook_session: aiohttp.ClientSession | None = None
         self.app = self._build_app()
+        self.route_faults: dict[str, Faults] = {}
+        for route, route_fault in (route_faults or {}).items():
+            self.set_route_faults(route, route_fault)
+
+    @property
+    def routes(self) -> list[str]:
+        """Every route the fake serves, as ``"METHOD /path/{param}"``."""
+        return [_route_key(route) for route in self.app.router.routes() if route.method != "HEAD"]
+
+    def set_route_faults(self, route: str, faults: Faults) -> None:
+        """Inject ``faults`` into one route only, e.g. ``"POST /campaigns/{campaign_id}/leads"``."""
+        if route not in self.routes:
+            raise ValueError(f"unknown route {route!r}; known routes: {sorted(self.routes)}")
+        self.route_faults[route] = faults
 
     @property
     def api_key(self) -> str:
@@ -167,12 +222,16 @@ class FakeSmartlead:
         await site.start()
         self._port = runner.addresses[0][1]
         self._runner = runner
+        self._webhook_session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
 
     async def stop(self) -> None:
         """Stop listening."""
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()
+        session, self._webhook_session = self._webhook_session, None
+        if session is not None:
+            await session.close()
 
     async def __aenter__(self) -> Self:
         await self.start()
@@ -189,7 +248,9 @@ class FakeSmartlead:
     # -- plumbing ---------------------------------------------------------------------------
 
     def _build_app(self) -> web.Application:
-        app = web.Application(middlewares=[self._log_middleware, self._auth_middleware])
+        app = web.Application(
+            middlewares=[self._log_middleware, self._auth_middleware, self._fault_middleware]
+        )
         routes = [
             ("GET", "/campaigns", self._list_campaigns),
             ("GET", "/campaigns/", self._list_campaigns),
@@ -201,6 +262,9 @@ class FakeSmartlead:
             ("GET", "/campaigns/{campaign_id:\\d+}/leads", self._list_campaign_leads),
             ("GET", "/campaigns/{campaign_id:\\d+}/email-accounts", self._campaign_accounts),
             ("GET", "/campaigns/{campaign_id:\\d+}/webhooks", self._list_webhooks),
+            ("POST", "/campaigns/{campaign_id:\\d+}/webhooks", self._upsert_webhook),
+            ("DELETE", "/campaigns/{campaign_id:\\d+}/webhooks", self._delete_webhook),
+            ("POST", "/email-accounts/reconnect-failed-email-accounts", self._bulk_reconnect),
             ("GET", "/email-accounts/", self._list_email_accounts),
             ("GET", "/email-accounts/{account_id:\\d+}/", self._get_email_account),
             ("GET", "/client/", self._list_clients),
@@ -228,8 +292,17 @@ class FakeSmartlead:
                 status=rejection.status, text=rejection.text, content_type=rejection.content_type
             )
         query = {k: v for k, v in request.query.items() if k != "api_key"}
+        fault = request.get(_FAULT)
         self.state.requests.append(
-            LoggedRequest(request.method, request.path, query, body, response.status, received_at)
+            LoggedRequest(
+                request.method,
+                request.path,
+                query,
+                body,
+                0 if fault == FaultKind.DROP.value else response.status,
+                received_at,
+                fault,
+            )
         )
         return response
 
@@ -243,9 +316,34 @@ class FakeSmartlead:
             self.state.rate_limited += 1
             headers = {"Retry-After": str(math.ceil(wait))} if self.send_retry_after else None
             return _json({"error": "Rate limit exceeded - too many requests"}, 429, headers)
-        if self.latency:
-            await asyncio.sleep(self.latency)
         return await handler(request)
+
+    @web.middleware
+    async def _fault_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        key = _route_key(request.match_info.route)
+        fault = self.route_faults.get(key, self.faults).pick(self._rng)
+        delay = self.latency + self._rng.uniform(-self.latency_jitter, self.latency_jitter)
+        if delay > 0:
+            await asyncio.sleep(delay)
+        if fault is None:
+            return await handler(request)
+        request[_FAULT] = fault.value
+        if fault.status is not None:
+            headers = (
+                {"Retry-After": "1"}
+                if fault is FaultKind.HTTP_429 and self.send_retry_after
+                else None
+            )
+            body = {"error": f"Injected fault {fault.value}"}
+            return _json(body, status=fault.status, headers=headers)
+        if fault is FaultKind.LOST_RESPONSE:
+            # Commit the handler's effects, then lose the answer.
+            response = await handler(request)
+        else:
+            response = web.Response(status=599)
+        if request.transport is not None:
+            request.transport.abort()
+        return response
 
     async def _body(self, request: web.Request) -> dict[str, Any]:
         try:
@@ -336,6 +434,7 @@ class FakeSmartlead:
             if len(row.get("custom_fields") or {}) > MAX_CUSTOM_FIELDS:
                 return _json({"error": "custom_fields can have at most 20 keys"}, status=400)
         counters = collections.Counter[str]()
+        limit_exhausted = False
         invalid: list[str] = []
         unsubscribed: list[str] = []
         seen: set[str] = set()
@@ -362,11 +461,13 @@ class FakeSmartlead:
             if lead and lead.is_unsubscribed and not settings.get("ignore_unsubscribe_list"):
                 unsubscribed.append(email)
                 continue
-            if lead is None:
-                lead = self.state.leads[email] = FakeLead(
-                    id=self.state.next_id(), email=email, fields=dict(row)
-                )
-            campaign.leads[email] = campaign.leads.get(email) or self._membership(lead)
+            if self.state.lead_credits is not None and self.state.lead_credits <= 0:
+                limit_exhausted = True
+                counters["lead_import_stopped_count"] += 1
+                continue
+            if self.state.lead_credits is not None:
+                self.state.lead_credits -= 1
+            self.state.enroll(campaign, email, row)
             counters["upload_count"] += 1
         return _json(
             {
@@ -380,13 +481,10 @@ class FakeSmartlead:
                 "unsubscribed_leads": list(unsubscribed),
                 "block_count": counters["block_count"],
                 "bounce_count": 0,
-                "is_lead_limit_exhausted": False,
-                "lead_import_stopped_count": 0,
+                "is_lead_limit_exhausted": limit_exhausted,
+                "lead_import_stopped_count": counters["lead_import_stopped_count"],
             }
         )
-
-    def _membership(self, lead: FakeLead) -> FakeCampaignLead:
-        return FakeCampaignLead(map_id=self.state.next_id(), lead_id=lead.id)
 
     async def _list_campaign_leads(self, request: web.Request) -> web.Response:
         campaign = self._campaign(request)
@@ -394,8 +492,14 @@ class FakeSmartlead:
             return _json(_CAMPAIGN_NOT_FOUND, status=404)
         offset, limit = _page(request, max_limit=100)
         status = request.query.get("status")
+        category = request.query.get("lead_category_id")
         by_id = {lead.id: lead for lead in self.state.leads.values()}
-        rows = [m for m in campaign.leads.values() if status is None or m.status == status]
+        rows = [
+            m
+            for m in campaign.leads.values()
+            if (status is None or m.status == status)
+            and (category is None or str(m.lead_category_id) == category)
+        ]
         page = rows[offset : offset + limit]
         return _json(
             {
@@ -441,6 +545,71 @@ class FakeSmartlead:
             return _json(_CAMPAIGN_NOT_FOUND, status=404)
         return _json(self.state.webhooks.get(campaign.id, []))
 
+    async def _upsert_webhook(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        if campaign is None:
+            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        body = await self._body(request)
+        url = body.get("webhook_url")
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            return _json({"error": f"Invalid webhook_url - {url}"}, status=400)
+        event_types = body.get("event_types") or []
+        unknown = [e for e in event_types if e not in EVENT_TYPES]
+        if not isinstance(event_types, list) or not event_types or unknown:
+            return _json({"error": f"Invalid event_types - {unknown or event_types}"}, status=400)
+        hooks = self.state.webhooks.setdefault(campaign.id, [])
+        existing = next((h for h in hooks if h["id"] == body.get("id")), None)
+        if body.get("id") is not None and existing is None:
+            return _json({"error": "Webhook not found"}, status=404)
+        if existing is None:
+            existing = self.state.add_webhook(campaign.id, str(body.get("name") or ""), url, [])
+        existing |= {
+            "name": body.get("name", existing["name"]),
+            "webhook_url": url,
+            "event_types": list(event_types),
+            "categories": list(body.get("categories") or []),
+            "updated_at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+        echo = {k: existing[k] for k in ("name", "webhook_url", "event_types", "categories")}
+        return _json({"ok": True, "id": existing["id"], "email_campaign_id": campaign.id, **echo})
+
+    async def _delete_webhook(self, request: web.Request) -> web.Response:
+        campaign = self._campaign(request)
+        if campaign is None:
+            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        webhook_id = (await self._body(request)).get("id")
+        hooks = self.state.webhooks.get(campaign.id, [])
+        remaining = [h for h in hooks if h["id"] != webhook_id]
+        if len(remaining) == len(hooks):
+            return _json({"error": "Webhook not found"}, status=404)
+        self.state.webhooks[campaign.id] = remaining
+        return _json({"ok": True})
+
+    async def _bulk_reconnect(self, request: web.Request) -> web.Response:
+        # Limited to 3 calls per 24 h per key; over the limit the API answers 406 (with ok: true).
+        calls = self._reconnects[request.query["api_key"]]
+        now = self._clock()
+        while calls and calls[0] <= now - _DAY:
+            calls.popleft()
+        if len(calls) >= _RECONNECTS_PER_DAY:
+            message = "Bulk reconnect API cannot be consumed more than 3 times a day"
+            return _json({"ok": True, "message": message}, status=406)
+        calls.append(now)
+        failed = [
+            a
+            for a in self.state.email_accounts.values()
+            if a.get("is_smtp_success") is False or a.get("is_imap_success") is False
+        ]
+        if not failed:
+            return _json({"ok": True, "message": "No failed email account found!"}, status=404)
+        return _json(
+            {
+                "ok": True,
+                "message": "Email account(s) added to the queue to reconnect. "
+                "We will send you an email once completed.",
+            }
+        )
+
     async def _list_clients(self, request: web.Request) -> web.Response:
         return _json(self.state.clients)
 
@@ -468,3 +637,109 @@ class FakeSmartlead:
             if email in c.leads
         ]
         return _json(wire)
+
+    # -- webhook emission -------------------------------------------------------------------
+
+    async def emit(
+        self,
+        event_type: str,
+        *,
+        campaign_id: int,
+        lead_email: str,
+        sequence_number: int = 1,
+        extra: Mapping[str, JSON] | None = None,
+    ) -> list[WebhookDelivery]:
+        """POST ``event_type`` for one lead to every webhook of the campaign subscribed to it.
+
+        The body is the flat payload of catalog section 9 (envelope, event fields, deprecated
+        aliases). ``LEAD_CATEGORY_UPDATED`` only goes to webhooks whose ``categories`` name the new
+        category (``Interested`` unless ``extra`` says otherwise) or that list none. Every delivery
+        is recorded in ``state.webhook_deliveries`` and returned.
+        """
+        campaign = self.state.campaigns.get(campaign_id)
+        if campaign is None:
+            raise KeyError(f"no campaign {campaign_id} in the fake")
+        email = lead_email.strip().lower()
+        lead, membership = self.state.leads.get(email), campaign.leads.get(email)
+        if lead is None or membership is None:
+            raise KeyError(f"{lead_email} is not a lead of campaign {campaign_id}")
+        if self._webhook_session is None:
+            raise RuntimeError("the fake server is not running")
+        accounts = self.state.campaign_email_accounts.get(campaign_id, [])
+        sender = (
+            str(self.state.email_accounts[accounts[0]]["from_email"])
+            if accounts
+            else "sender@outbound.example"
+        )
+        deliveries = []
+        for webhook in self.state.webhooks.get(campaign_id, []):
+            subscribed = webhook.get("event_types")
+            if not isinstance(subscribed, list) or event_type not in subscribed:
+                continue
+            payload = build_payload(
+                event_type,
+                webhook=webhook,
+                campaign=campaign,
+                lead=lead,
+                map_id=membership.map_id,
+                from_email=sender,
+                secret_key=self.webhook_secret,
+                sequence_number=sequence_number,
+                extra=extra,
+            )
+            categories = webhook.get("categories")
+            if (
+                event_type == "LEAD_CATEGORY_UPDATED"
+                and isinstance(categories, list)
+                and categories
+                and payload.get("category") not in categories
+            ):
+                continue
+            delivery = await deliver(
+                self._webhook_session,
+                webhook=webhook,
+                payload=payload,
+                signing_secret=self.signing_secret,
+            )
+            self.state.webhook_deliveries.append(delivery)
+            deliveries.append(delivery)
+        return deliveries
+
+    async def simulate_activity(
+        self,
+        campaign_id: int,
+        *,
+        open_rate: float = 0.6,
+        click_rate: float = 0.2,
+        reply_rate: float = 0.1,
+        unsubscribe_rate: float = 0.0,
+        bounce_rate: float = 0.0,
+    ) -> list[WebhookDelivery]:
+        """Send step 1 to every lead of a campaign and emit what follows, from the seeded source.
+
+        Each lead gets ``EMAIL_SENT``; then, by the given shares, ``EMAIL_BOUNCE`` (and nothing
+        else), ``EMAIL_OPEN``, ``EMAIL_LINK_CLICK`` (only after an open), ``EMAIL_REPLY`` and
+        ``LEAD_UNSUBSCRIBED``. Lead states follow: sent leads go ``INPROGRESS``, bounced ones
+        ``BLOCKED``, unsubscribed ones are flagged.
+        """
+        campaign = self.state.campaigns[campaign_id]
+        deliveries: list[WebhookDelivery] = []
+        for email, membership in list(campaign.leads.items()):
+            events = ["EMAIL_SENT"]
+            membership.status = "INPROGRESS"
+            if self._rng.random() < bounce_rate:
+                events.append("EMAIL_BOUNCE")
+                membership.status = "BLOCKED"
+            else:
+                if self._rng.random() < open_rate:
+                    events.append("EMAIL_OPEN")
+                    if self._rng.random() < click_rate:
+                        events.append("EMAIL_LINK_CLICK")
+                if self._rng.random() < reply_rate:
+                    events.append("EMAIL_REPLY")
+                if self._rng.random() < unsubscribe_rate:
+                    events.append("LEAD_UNSUBSCRIBED")
+                    self.state.leads[email].is_unsubscribed = True
+            for event_type in events:
+                deliveries += await self.emit(event_type, campaign_id=campaign_id, lead_email=email)
+        return deliveries

@@ -11,7 +11,7 @@ import attrs
 
 from smartlead_async._json import JSON
 
-__all__ = ["FakeCampaign", "FakeLead", "FakeState", "LoggedRequest"]
+__all__ = ["FakeCampaign", "FakeLead", "FakeState", "LoggedRequest", "WebhookDelivery"]
 
 
 def _now() -> str:
@@ -80,7 +80,9 @@ class FakeCampaign:
 class LoggedRequest:
     """One request the fake received. ``query`` never contains the api_key.
 
-    ``received_at`` is the fake's clock (monotonic seconds) when the request arrived.
+    ``received_at`` is the fake's clock (monotonic seconds) when the request arrived. ``fault``
+    names the injected fault (a :class:`FaultKind` value), if any; a dropped request has
+    ``status`` 0.
     """
 
     method: str
@@ -89,6 +91,30 @@ class LoggedRequest:
     json: JSON
     status: int
     received_at: float
+    fault: str | None = None
+
+
+@attrs.frozen
+class WebhookDelivery:
+    """One POST of an event to a webhook URL, and how it went.
+
+    Attributes:
+        webhook_id: The subscription that matched.
+        url: Where the event was posted.
+        event_type: The event.
+        payload: The JSON body that was sent.
+        request_id: The ``X-Request-Id`` header sent with it.
+        status: The receiver's HTTP status, or ``None`` when the POST failed.
+        error: Why the POST failed, when it did.
+    """
+
+    webhook_id: int
+    url: str
+    event_type: str
+    payload: dict[str, JSON]
+    request_id: str
+    status: int | None = None
+    error: str | None = None
 
 
 @attrs.define
@@ -104,6 +130,8 @@ class FakeState:
     webhooks: dict[int, list[dict[str, JSON]]] = attrs.field(factory=dict)
     clients: list[dict[str, JSON]] = attrs.field(factory=list)
     requests: list[LoggedRequest] = attrs.field(factory=list)
+    webhook_deliveries: list[WebhookDelivery] = attrs.field(factory=list)
+    lead_credits: int | None = None
     rate_limited: int = 0
     _ids: Iterator[int] = attrs.field(factory=lambda: itertools.count(1000))
 
@@ -180,6 +208,26 @@ class FakeState:
         }
         self.clients.append(client)
         return client
+
+    def enroll(
+        self, campaign: FakeCampaign, email: str, fields: dict[str, Any] | None = None
+    ) -> FakeCampaignLead:
+        """Put a lead in a campaign, creating the account-wide lead record if needed.
+
+        Seeds state directly, bypassing the API's checks (block list, credits, validation).
+        """
+        key = email.strip().lower()
+        lead = self.leads.get(key)
+        if lead is None:
+            lead = self.leads[key] = FakeLead(
+                id=self.next_id(), email=key, fields=dict(fields or {"email": key})
+            )
+        membership = campaign.leads.get(key)
+        if membership is None:
+            membership = campaign.leads[key] = FakeCampaignLead(
+                map_id=self.next_id(), lead_id=lead.id
+            )
+        return membership
 
     def lead_to_wire(self, lead: FakeLead) -> dict[str, JSON]:
         """The lead object as list and lookup endpoints return it."""
