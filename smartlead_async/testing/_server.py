@@ -125,6 +125,10 @@ class FakeSmartlead:
                 await sl.campaigns.create("Q1")
             assert fake.state.campaigns
 
+    Besides the endpoints, it offers strict sliding-window rate limits per key, seeded fault
+    injection (:class:`Faults`, :meth:`set_route_faults`), latency with jitter, and webhook
+    emission to registered campaign webhooks (:meth:`emit`, :meth:`simulate_activity`).
+
     Args:
         api_keys: Keys the fake accepts; any other gets 401 ``{"message": "Invalid API Key"}``.
         rate_limits: Strict sliding windows enforced per key (none by default). Exceeding one
@@ -362,6 +366,14 @@ class FakeSmartlead:
     def _campaign(self, request: web.Request) -> FakeCampaign | None:
         return self.state.campaigns.get(int(request.match_info["campaign_id"]))
 
+    def _existing_campaign(self, request: web.Request) -> FakeCampaign:
+        campaign = self._campaign(request)
+        if campaign is None:
+            raise web.HTTPNotFound(
+                text=json.dumps(_CAMPAIGN_NOT_FOUND), content_type="application/json"
+            )
+        return campaign
+
     # -- campaigns --------------------------------------------------------------------------
 
     async def _list_campaigns(self, request: web.Request) -> web.Response:
@@ -394,16 +406,12 @@ class FakeSmartlead:
         return _json(campaign.to_wire(self.state.user_id) if campaign else {})
 
     async def _delete_campaign(self, request: web.Request) -> web.Response:
-        campaign = self._campaign(request)
-        if campaign is None:
-            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        campaign = self._existing_campaign(request)
         del self.state.campaigns[campaign.id]
         return _json({"ok": True})
 
     async def _update_status(self, request: web.Request) -> web.Response:
-        campaign = self._campaign(request)
-        if campaign is None:
-            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        campaign = self._existing_campaign(request)
         status = (await self._body(request)).get("status")
         if status not in _WRITE_STATUSES:
             return _joi_error('"status" must be one of [START, PAUSED, STOPPED]', "status")
@@ -415,9 +423,7 @@ class FakeSmartlead:
     # -- leads ------------------------------------------------------------------------------
 
     async def _add_leads(self, request: web.Request) -> web.Response:
-        campaign = self._campaign(request)
-        if campaign is None:
-            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        campaign = self._existing_campaign(request)
         body = await self._body(request)
         lead_list = body.get("lead_list")
         settings = body.get("settings") or {}
@@ -487,9 +493,7 @@ class FakeSmartlead:
         )
 
     async def _list_campaign_leads(self, request: web.Request) -> web.Response:
-        campaign = self._campaign(request)
-        if campaign is None:
-            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        campaign = self._existing_campaign(request)
         offset, limit = _page(request, max_limit=100)
         status = request.query.get("status")
         category = request.query.get("lead_category_id")
@@ -533,22 +537,16 @@ class FakeSmartlead:
         return _json(account)
 
     async def _campaign_accounts(self, request: web.Request) -> web.Response:
-        campaign = self._campaign(request)
-        if campaign is None:
-            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        campaign = self._existing_campaign(request)
         ids = self.state.campaign_email_accounts.get(campaign.id, [])
         return _json([self.state.email_accounts[i] for i in ids])
 
     async def _list_webhooks(self, request: web.Request) -> web.Response:
-        campaign = self._campaign(request)
-        if campaign is None:
-            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        campaign = self._existing_campaign(request)
         return _json(self.state.webhooks.get(campaign.id, []))
 
     async def _upsert_webhook(self, request: web.Request) -> web.Response:
-        campaign = self._campaign(request)
-        if campaign is None:
-            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        campaign = self._existing_campaign(request)
         body = await self._body(request)
         url = body.get("webhook_url")
         if not isinstance(url, str) or not url.startswith(("http://", "https://")):
@@ -574,9 +572,7 @@ class FakeSmartlead:
         return _json({"ok": True, "id": existing["id"], "email_campaign_id": campaign.id, **echo})
 
     async def _delete_webhook(self, request: web.Request) -> web.Response:
-        campaign = self._campaign(request)
-        if campaign is None:
-            return _json(_CAMPAIGN_NOT_FOUND, status=404)
+        campaign = self._existing_campaign(request)
         webhook_id = (await self._body(request)).get("id")
         hooks = self.state.webhooks.get(campaign.id, [])
         remaining = [h for h in hooks if h["id"] != webhook_id]
