@@ -6,7 +6,17 @@ from smartlead_async.resources.email_accounts import EmailAccountsResource
 from smartlead_async.resources.leads import LeadsResource
 from smartlead_async.resources.webhooks import WebhooksResource
 
+#: ``SmartleadClient`` attribute name → resource class (the endpoint table is built from it).
+RESOURCES: dict[str, type] = {
+    "campaigns": CampaignsResource,
+    "leads": LeadsResource,
+    "email_accounts": EmailAccountsResource,
+    "webhooks": WebhooksResource,
+    "clients": ClientsResource,
+}
+
 __all__ = [
+    "RESOURCES",
     "CampaignsResource",
     "ClientsResource",
     "EmailAccountsResource",

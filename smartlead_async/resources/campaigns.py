@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._pipeline import success_payload
-from smartlead_async._request import RequestSpec
 from smartlead_async._validation import require_id, require_text
 from smartlead_async.errors import NotFoundError, RequestValidationError
 from smartlead_async.models.campaigns import Campaign, CampaignStatusUpdate, CreatedCampaign
@@ -12,10 +12,17 @@ from smartlead_async.resources._base import Resource
 
 __all__ = ["CampaignsResource"]
 
+LIST_CAMPAIGNS = Endpoint("GET", "campaigns")
+GET_CAMPAIGN = Endpoint("GET", "campaigns/{campaign_id}")
+CREATE_CAMPAIGN = Endpoint("POST", "campaigns/create")
+DELETE_CAMPAIGN = Endpoint("DELETE", "campaigns/{campaign_id}")
+UPDATE_CAMPAIGN_STATUS = Endpoint("POST", "campaigns/{campaign_id}/status")
+
 
 class CampaignsResource(Resource):
     """Create, read, start/pause/stop and delete campaigns."""
 
+    @calls(LIST_CAMPAIGNS)
     async def list(
         self, *, client_id: int | None = None, include_tags: bool = False
     ) -> list[Campaign]:
@@ -27,13 +34,12 @@ class CampaignsResource(Resource):
         """
         if client_id is not None:
             require_id("client_id", client_id)
-        spec = RequestSpec(
-            "GET",
-            "campaigns",
-            query={"client_id": client_id, "include_tags": True if include_tags else None},
+        spec = LIST_CAMPAIGNS.spec(
+            query={"client_id": client_id, "include_tags": True if include_tags else None}
         )
         return await self._pipeline.request(spec, list[Campaign])
 
+    @calls(GET_CAMPAIGN)
     async def get(self, campaign_id: int, *, include_tags: bool = False) -> Campaign:
         """Fetch one campaign (``GET /campaigns/{campaign_id}``).
 
@@ -42,10 +48,8 @@ class CampaignsResource(Resource):
                 an empty body on others; both raise this (``status`` tells which).
         """
         require_id("campaign_id", campaign_id)
-        spec = RequestSpec(
-            "GET",
-            f"campaigns/{campaign_id}",
-            query={"include_tags": True if include_tags else None},
+        spec = GET_CAMPAIGN.spec(
+            campaign_id=campaign_id, query={"include_tags": True if include_tags else None}
         )
         raw = await self._pipeline.send(spec)
         payload = success_payload(raw)
@@ -60,6 +64,7 @@ class CampaignsResource(Resource):
             )
         return self._pipeline.decode(payload, Campaign)
 
+    @calls(CREATE_CAMPAIGN)
     async def create(self, name: str, *, client_id: int | None = None) -> CreatedCampaign:
         """Create a campaign in ``DRAFTED`` status (``POST /campaigns/create``).
 
@@ -68,16 +73,18 @@ class CampaignsResource(Resource):
         body: dict[str, str | int | None] = {"name": require_text("name", name)}
         if client_id is not None:
             body["client_id"] = require_id("client_id", client_id)
-        spec = RequestSpec("POST", "campaigns/create", json=dict(body))
+        spec = CREATE_CAMPAIGN.spec(json=dict(body))
         return await self._pipeline.request(spec, CreatedCampaign)
 
+    @calls(DELETE_CAMPAIGN)
     async def delete(self, campaign_id: int) -> OkResponse:
         """Delete a campaign permanently (``DELETE /campaigns/{campaign_id}``)."""
         require_id("campaign_id", campaign_id)
         return await self._pipeline.request(
-            RequestSpec("DELETE", f"campaigns/{campaign_id}"), OkResponse
+            DELETE_CAMPAIGN.spec(campaign_id=campaign_id), OkResponse
         )
 
+    @calls(UPDATE_CAMPAIGN_STATUS)
     async def update_status(
         self, campaign_id: int, status: CampaignStatusUpdate | str
     ) -> OkResponse:
@@ -91,11 +98,8 @@ class CampaignsResource(Resource):
         require_id("campaign_id", campaign_id)
         wire_status = _status_for_write(status)
         # Setting a status is idempotent: repeating it after a lost answer changes nothing.
-        spec = RequestSpec(
-            "POST",
-            f"campaigns/{campaign_id}/status",
-            json={"status": wire_status},
-            idempotent=True,
+        spec = UPDATE_CAMPAIGN_STATUS.spec(
+            campaign_id=campaign_id, json={"status": wire_status}, idempotent=True
         )
         return await self._pipeline.request(spec, OkResponse)
 

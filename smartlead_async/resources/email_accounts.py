@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import builtins
 
+from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._pagination import AsyncPager, Page
-from smartlead_async._request import RequestSpec
 from smartlead_async._validation import require_id, require_page
 from smartlead_async.models.email_accounts import EmailAccount, EmailAccountType, WarmupStatus
 from smartlead_async.resources._base import Resource
 
 __all__ = ["EmailAccountsResource"]
+
+LIST_EMAIL_ACCOUNTS = Endpoint("GET", "email-accounts/")
+GET_EMAIL_ACCOUNT = Endpoint("GET", "email-accounts/{email_account_id}/")
+LIST_CAMPAIGN_EMAIL_ACCOUNTS = Endpoint("GET", "campaigns/{campaign_id}/email-accounts")
 
 #: ``GET /email-accounts/`` serves at most 100 rows per page.
 EMAIL_ACCOUNTS_MAX_LIMIT = 100
@@ -19,6 +23,7 @@ EMAIL_ACCOUNTS_MAX_LIMIT = 100
 class EmailAccountsResource(Resource):
     """Read sending mailboxes: the whole account's, one by id, or a campaign's."""
 
+    @calls(LIST_EMAIL_ACCOUNTS)
     def list(
         self,
         *,
@@ -53,24 +58,22 @@ class EmailAccountsResource(Resource):
         }
 
         async def fetch(page_offset: int, page_limit: int) -> Page[EmailAccount]:
-            spec = RequestSpec(
-                "GET",
-                "email-accounts/",
-                query={"offset": page_offset, "limit": page_limit, **filters},
+            spec = LIST_EMAIL_ACCOUNTS.spec(
+                query={"offset": page_offset, "limit": page_limit, **filters}
             )
             rows = await self._pipeline.request(spec, tuple[EmailAccount, ...])
             return Page(items=rows, offset=page_offset, limit=page_limit)
 
         return AsyncPager(fetch, offset=offset, limit=limit)
 
+    @calls(GET_EMAIL_ACCOUNT)
     async def get(
         self, email_account_id: int, *, fetch_campaigns: bool = False, fetch_tags: bool = False
     ) -> EmailAccount:
         """One mailbox by id (``GET /email-accounts/{email_account_id}/``)."""
         require_id("email_account_id", email_account_id)
-        spec = RequestSpec(
-            "GET",
-            f"email-accounts/{email_account_id}/",
+        spec = GET_EMAIL_ACCOUNT.spec(
+            email_account_id=email_account_id,
             query={
                 "fetch_campaigns": True if fetch_campaigns else None,
                 "fetch_tags": True if fetch_tags else None,
@@ -78,8 +81,9 @@ class EmailAccountsResource(Resource):
         )
         return await self._pipeline.request(spec, EmailAccount)
 
+    @calls(LIST_CAMPAIGN_EMAIL_ACCOUNTS)
     async def list_by_campaign(self, campaign_id: int) -> builtins.list[EmailAccount]:
         """Mailboxes that send for a campaign (``GET /campaigns/{campaign_id}/email-accounts``)."""
         require_id("campaign_id", campaign_id)
-        spec = RequestSpec("GET", f"campaigns/{campaign_id}/email-accounts")
+        spec = LIST_CAMPAIGN_EMAIL_ACCOUNTS.spec(campaign_id=campaign_id)
         return await self._pipeline.request(spec, builtins.list[EmailAccount])

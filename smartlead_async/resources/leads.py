@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from smartlead_async._convert import to_wire
+from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._json import JSON
 from smartlead_async._pagination import AsyncPager, Page
-from smartlead_async._request import RequestSpec
 from smartlead_async._validation import (
     LEAD_FIELDS,
     MAX_LEADS_PER_REQUEST,
@@ -31,6 +31,10 @@ from smartlead_async.models.leads import (
 from smartlead_async.resources._base import Resource
 
 __all__ = ["LeadsResource"]
+
+ADD_LEADS = Endpoint("POST", "campaigns/{campaign_id}/leads")
+LIST_CAMPAIGN_LEADS = Endpoint("GET", "campaigns/{campaign_id}/leads")
+GET_LEAD_BY_EMAIL = Endpoint("GET", "leads/")
 
 #: ``GET /campaigns/{id}/leads`` serves at most 100 rows per page.
 CAMPAIGN_LEADS_MAX_LIMIT = 100
@@ -66,6 +70,7 @@ class LeadsResource(Resource):
         wire["email"] = normalize_email(lead.email, field=f"{where}: email")
         return wire
 
+    @calls(ADD_LEADS)
     async def add_to_campaign(
         self,
         campaign_id: int,
@@ -101,9 +106,10 @@ class LeadsResource(Resource):
         }
         if settings is not None:
             body["settings"] = to_wire(self._pipeline.converter, settings)
-        spec = RequestSpec("POST", f"campaigns/{campaign_id}/leads", json=body, idempotent=True)
+        spec = ADD_LEADS.spec(campaign_id=campaign_id, json=body, idempotent=True)
         return await self._pipeline.request(spec, AddLeadsResult)
 
+    @calls(LIST_CAMPAIGN_LEADS)
     def list_by_campaign(
         self,
         campaign_id: int,
@@ -137,9 +143,8 @@ class LeadsResource(Resource):
         }
 
         async def fetch(page_offset: int, page_limit: int) -> Page[CampaignLead]:
-            spec = RequestSpec(
-                "GET",
-                f"campaigns/{campaign_id}/leads",
+            spec = LIST_CAMPAIGN_LEADS.spec(
+                campaign_id=campaign_id,
                 query={"offset": page_offset, "limit": page_limit, **filters},
             )
             page = await self._pipeline.request(spec, CampaignLeadsPage)
@@ -149,6 +154,7 @@ class LeadsResource(Resource):
 
         return AsyncPager(fetch, offset=offset, limit=limit)
 
+    @calls(GET_LEAD_BY_EMAIL)
     async def get_by_email(self, email: str) -> Lead | None:
         """Look a lead up by email across the account (``GET /leads/?email=``).
 
@@ -156,7 +162,7 @@ class LeadsResource(Resource):
             The lead with the campaigns it belongs to, or ``None`` when no lead has that email
             (the API answers ``{}``).
         """
-        spec = RequestSpec("GET", "leads/", query={"email": normalize_email(email)})
+        spec = GET_LEAD_BY_EMAIL.spec(query={"email": normalize_email(email)})
         payload = await self._pipeline.request_json(spec)
         if payload == {}:
             return None

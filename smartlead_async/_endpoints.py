@@ -1,0 +1,92 @@
+"""Endpoint descriptions shared by resource methods and the generated endpoint table.
+
+Each resource method is marked with the :class:`Endpoint` it calls (``@calls(ENDPOINT)``) and
+builds its request from that same object, so the path lives in one place and
+``docs/endpoints.md`` is generated from the code (``python scripts/gen_endpoints.py``).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from smartlead_async._json import JSON
+from smartlead_async._request import QueryValue, RequestSpec
+
+__all__ = ["Endpoint", "calls", "endpoint_rows", "endpoint_table"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MARK = "__smartlead_endpoint__"
+
+
+@attrs.frozen
+class Endpoint:
+    """One API route.
+
+    Attributes:
+        method: HTTP method.
+        path: Path template relative to the base URL, e.g. ``campaigns/{campaign_id}/leads``.
+        weak: The catalog marks the route **[weak]**: one uncorroborated source.
+    """
+
+    method: str
+    path: str
+    weak: bool = False
+
+    def spec(
+        self,
+        *,
+        query: Mapping[str, QueryValue | None] | None = None,
+        json: JSON = None,
+        idempotent: bool | None = None,
+        **path_params: int | str,
+    ) -> RequestSpec:
+        """The request for this route with ``path_params`` filled in."""
+        path = self.path.format(**path_params)
+        if idempotent is None:
+            return RequestSpec(self.method, path, query=dict(query or {}), json=json)
+        return RequestSpec(
+            self.method, path, query=dict(query or {}), json=json, idempotent=idempotent
+        )
+
+
+def calls(endpoint: Endpoint) -> Callable[[F], F]:
+    """Mark a resource method as the SDK's name for ``endpoint``."""
+
+    def mark(function: F) -> F:
+        setattr(function, _MARK, endpoint)
+        return function
+
+    return mark
+
+
+def endpoint_rows(resources: Mapping[str, type]) -> list[tuple[Endpoint, str]]:
+    """Every marked method of ``resources`` (attribute name → class), in source order."""
+    rows: list[tuple[Endpoint, str]] = []
+    for attribute, cls in resources.items():
+        for name, member in inspect.getmembers(cls, inspect.isfunction):
+            endpoint = getattr(member, _MARK, None)
+            if isinstance(endpoint, Endpoint):
+                rows.append((endpoint, f"client.{attribute}.{name}"))
+    return sorted(rows, key=lambda row: (row[0].path, row[0].method, row[1]))
+
+
+def endpoint_table(resources: Mapping[str, type]) -> str:
+    """The Markdown table of ``docs/endpoints.md``."""
+    lines = [
+        "# Endpoints",
+        "",
+        "Generated from the resource definitions by `python scripts/gen_endpoints.py`;",
+        "a test fails when this file is stale. **[weak]** marks routes the API catalog",
+        "knows from a single uncorroborated source.",
+        "",
+        "| METHOD | path | SDK method |",
+        "|---|---|---|",
+    ]
+    for endpoint, method in endpoint_rows(resources):
+        weak = " **[weak]**" if endpoint.weak else ""
+        lines.append(f"| {endpoint.method} | /{endpoint.path} | `{method}`{weak} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,38 @@
+"""docs/endpoints.md is generated from the code and must not go stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smartlead_async import SmartleadClient
+from smartlead_async._endpoints import endpoint_rows, endpoint_table
+from smartlead_async.resources import RESOURCES
+
+from .helpers import API_KEY
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "endpoints.md"
+
+
+def test_committed_table_is_current() -> None:
+    assert DOC.read_text() == endpoint_table(RESOURCES), (
+        "docs/endpoints.md is stale: run `python scripts/gen_endpoints.py`"
+    )
+
+
+def test_resource_registry_matches_the_client() -> None:
+    client = SmartleadClient(API_KEY)
+    for attribute, cls in RESOURCES.items():
+        assert type(getattr(client, attribute)) is cls
+
+
+def test_every_public_resource_method_names_its_endpoint() -> None:
+    documented = {method for _, method in endpoint_rows(RESOURCES)}
+    for attribute, cls in RESOURCES.items():
+        for name in dir(cls):
+            if not name.startswith("_") and callable(getattr(cls, name)):
+                assert f"client.{attribute}.{name}" in documented, name
+
+
+def test_no_route_is_claimed_twice() -> None:
+    routes = [(e.method, e.path) for e, _ in endpoint_rows(RESOURCES)]
+    assert len(routes) == len(set(routes))
