@@ -22,13 +22,14 @@ from smartlead_async.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    NotFoundError,
     RateLimitError,
     ResponseDecodeError,
     error_message_from_body,
     status_error_class,
 )
 
-__all__ = ["Pipeline", "parse_body", "parse_retry_after", "success_payload"]
+__all__ = ["Pipeline", "not_found", "parse_body", "parse_retry_after", "success_payload"]
 
 logger = logging.getLogger("smartlead_async")
 T = TypeVar("T")
@@ -64,6 +65,18 @@ def success_payload(raw: RawResponse) -> JSON:
     if isinstance(payload, str):
         return {"ok": True, "message": payload}
     return payload
+
+
+def not_found(raw: RawResponse, message: str) -> NotFoundError:
+    """The error for a success answer that means "no such thing" (``{}``, ``{"data": []}``)."""
+    return NotFoundError(
+        message,
+        status=raw.status,
+        body=parse_body(raw.body),
+        method=raw.method,
+        url=raw.url,
+        headers=raw.headers,
+    )
 
 
 def parse_retry_after(headers: Mapping[str, str], body: JSON, *, now: float) -> float | None:
@@ -218,6 +231,10 @@ class Pipeline:
         one becomes ``{}``.
         """
         return success_payload(await self.send(spec))
+
+    async def request_text(self, spec: RequestSpec) -> str:
+        """Send ``spec`` and return the body as text (CSV exports)."""
+        return (await self.send(spec)).body.decode("utf-8", errors="replace")
 
     async def request(self, spec: RequestSpec, response_type: type[T]) -> T:
         """Send ``spec`` and decode the JSON into ``response_type``."""

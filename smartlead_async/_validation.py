@@ -15,6 +15,7 @@ __all__ = [
     "LEAD_FIELDS",
     "MAX_CUSTOM_FIELDS",
     "MAX_LEADS_PER_REQUEST",
+    "normalize_block_entry",
     "normalize_email",
     "require_id",
     "require_page",
@@ -81,6 +82,17 @@ def normalize_email(value: object, *, field: str = "email") -> str:
     if not valid:
         raise RequestValidationError(f"{field} is not a valid email address: {value!r}")
     return f"{local}@{domain.lower()}"
+
+
+def normalize_block_entry(value: object) -> str:
+    """An email (validated as such) or a bare domain such as ``competitor.com``, lower-cased."""
+    if isinstance(value, str) and "@" in value:
+        return normalize_email(value, field="block list entry").lower()
+    domain = value.strip().lower() if isinstance(value, str) else ""
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(_DOMAIN_LABEL.match(label) for label in labels):
+        raise RequestValidationError(f"block list entry is not an email or a domain: {value!r}")
+    return domain
 
 
 def check_custom_fields(custom_fields: Mapping[str, Any] | None, *, where: str) -> None:

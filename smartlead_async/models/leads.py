@@ -7,17 +7,26 @@ import datetime as dt
 import attrs
 
 from smartlead_async._json import JSON
-from smartlead_async.models._base import Model, OpenStrEnum
+from smartlead_async.models._base import Model, OpenStrEnum, wire_name
 
 __all__ = [
     "AddLeadsResult",
+    "BlockListEntry",
+    "BlockListResult",
     "CampaignLead",
     "CampaignLeadsPage",
     "Lead",
+    "LeadCampaign",
     "LeadCampaignData",
+    "LeadCategory",
     "LeadImportSettings",
     "LeadInput",
     "LeadStatus",
+    "ManualCompleteResult",
+    "MessageHistory",
+    "MessageHistoryItem",
+    "NextSequence",
+    "SequenceStatus",
 ]
 
 CustomFieldValue = str | int | float | bool | None
@@ -165,3 +174,93 @@ class CampaignLeadsPage(Model):
     offset: int = 0
     limit: int = 100
     data: tuple[CampaignLead, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class LeadCampaign(Model):
+    """A campaign a lead belongs to (``GET /leads/{lead_id}/campaigns``)."""
+
+    id: int
+    status: str | None = None
+    name: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class LeadCategory(Model):
+    """A lead category (ids 1 to 7 are the defaults: Interested, Meeting Request, …)."""
+
+    id: int
+    name: str | None = None
+    created_at: dt.datetime | None = None
+    sentiment_type: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MessageHistoryItem(Model):
+    """One message of a lead's thread. ``stats_id``, ``message_id``, ``time`` and ``email_body``
+    of the message you answer go into a reply."""
+
+    type: str | None = None
+    message_id: str | None = None
+    stats_id: str | None = None
+    time: dt.datetime | None = None
+    email_body: str | None = None
+    subject: str | None = None
+    email_seq_number: int | None = None
+    open_count: int | None = None
+    click_count: int | None = None
+    cc: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class MessageHistory(Model):
+    """A lead's thread in a campaign. ``from``/``to`` are renamed (``from`` is a keyword)."""
+
+    history: tuple[MessageHistoryItem, ...] = ()
+    from_email: str | None = attrs.field(default=None, metadata=wire_name("from"))
+    to_email: str | None = attrs.field(default=None, metadata=wire_name("to"))
+
+
+@attrs.frozen(kw_only=True)
+class NextSequence(Model):
+    """The step a lead moves to after a manual completion."""
+
+    id: int | None = None
+    delay_in_days: int | None = attrs.field(default=None, metadata=wire_name("delayInDays"))
+
+
+@attrs.frozen(kw_only=True)
+class SequenceStatus(Model):
+    """Where a lead stands in the sequence after a manual completion."""
+
+    is_last_sequence: bool | None = attrs.field(default=None, metadata=wire_name("isLastSequence"))
+    next_sequence: NextSequence | None = attrs.field(
+        default=None, metadata=wire_name("nextSequence")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ManualCompleteResult(Model):
+    """The answer to ``manual-complete``."""
+
+    ok: bool = True
+    status: SequenceStatus | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BlockListResult(Model):
+    """The answer to adding entries to the global block list."""
+
+    upload_count: int = attrs.field(default=0, metadata=wire_name("uploadCount"))
+    total_domain_added: int = attrs.field(default=0, metadata=wire_name("totalDomainAdded"))
+
+
+@attrs.frozen(kw_only=True)
+class BlockListEntry(Model):
+    """One entry of the global block list: an email or a domain."""
+
+    id: int
+    email_or_domain: str | None = None
+    created_at: dt.datetime | None = None
+    source: str | None = None
+    client_id: int | None = None

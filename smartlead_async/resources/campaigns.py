@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from smartlead_async._endpoints import Endpoint, calls
-from smartlead_async._pipeline import success_payload
+from smartlead_async._pipeline import not_found, success_payload
 from smartlead_async._validation import require_id, require_text
-from smartlead_async.errors import NotFoundError, RequestValidationError
+from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.campaigns import Campaign, CampaignStatusUpdate, CreatedCampaign
 from smartlead_async.models.common import OkResponse
 from smartlead_async.resources._base import Resource
@@ -54,14 +54,7 @@ class CampaignsResource(Resource):
         raw = await self._pipeline.send(spec)
         payload = success_payload(raw)
         if not payload:
-            raise NotFoundError(
-                f"Campaign {campaign_id} not found (empty response)",
-                status=raw.status,
-                body=payload,
-                method=raw.method,
-                url=raw.url,
-                headers=raw.headers,
-            )
+            raise not_found(raw, f"Campaign {campaign_id} not found (empty response)")
         return self._pipeline.decode(payload, Campaign)
 
     @calls(CREATE_CAMPAIGN)

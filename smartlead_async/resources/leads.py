@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
+import csv
 import datetime as dt
+import io
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
@@ -10,31 +13,66 @@ from smartlead_async._convert import to_wire
 from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._json import JSON
 from smartlead_async._pagination import AsyncPager, Page
+from smartlead_async._pipeline import not_found, success_payload
 from smartlead_async._validation import (
     LEAD_FIELDS,
     MAX_LEADS_PER_REQUEST,
     check_custom_fields,
+    normalize_block_entry,
     normalize_email,
     require_id,
     require_page,
 )
 from smartlead_async.errors import RequestValidationError
+from smartlead_async.models.common import OkResponse
 from smartlead_async.models.leads import (
     AddLeadsResult,
+    BlockListEntry,
+    BlockListResult,
     CampaignLead,
     CampaignLeadsPage,
     Lead,
+    LeadCampaign,
+    LeadCategory,
     LeadImportSettings,
     LeadInput,
     LeadStatus,
+    ManualCompleteResult,
+    MessageHistory,
 )
 from smartlead_async.resources._base import Resource
 
-__all__ = ["LeadsResource"]
+__all__ = ["LeadsResource", "parse_csv_export"]
 
 ADD_LEADS = Endpoint("POST", "campaigns/{campaign_id}/leads")
 LIST_CAMPAIGN_LEADS = Endpoint("GET", "campaigns/{campaign_id}/leads")
 GET_LEAD_BY_EMAIL = Endpoint("GET", "leads/")
+GET_LEAD = Endpoint("GET", "leads/{lead_id}")
+UPDATE_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}")
+UPDATE_LEAD_CATEGORY = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/category")
+PAUSE_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/pause")
+RESUME_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/resume")
+DELETE_LEAD = Endpoint("DELETE", "campaigns/{campaign_id}/leads/{lead_id}")
+UNSUBSCRIBE_FROM_CAMPAIGN = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/unsubscribe")
+UNSUBSCRIBE_LEAD = Endpoint("POST", "leads/{lead_id}/unsubscribe")
+MARK_COMPLETE = Endpoint(
+    "POST", "campaigns/{campaign_id}/leads/{campaign_lead_map_id}/manual-complete"
+)
+MESSAGE_HISTORY = Endpoint("GET", "campaigns/{campaign_id}/leads/{lead_id}/message-history")
+LEAD_CAMPAIGNS = Endpoint("GET", "leads/{lead_id}/campaigns")
+EXPORT_LEADS = Endpoint("GET", "campaigns/{campaign_id}/leads-export")
+LEAD_CATEGORIES = Endpoint("GET", "leads/fetch-categories")
+ADD_TO_BLOCK_LIST = Endpoint("POST", "leads/add-domain-block-list")
+GET_BLOCK_LIST = Endpoint("GET", "leads/get-domain-block-list")
+DELETE_FROM_BLOCK_LIST = Endpoint("DELETE", "leads/delete-domain-block-list")
+#: ``GET /leads/get-domain-block-list`` serves at most 1,000 rows per page.
+BLOCK_LIST_MAX_LIMIT = 1000
+
+
+def parse_csv_export(text: str) -> list[dict[str, str]]:
+    """Rows of a ``leads-export`` CSV as dicts keyed by column (``custom_fields`` stays JSON)."""
+    return list(csv.DictReader(io.StringIO(text)))
+
 
 #: ``GET /campaigns/{id}/leads`` serves at most 100 rows per page.
 CAMPAIGN_LEADS_MAX_LIMIT = 100
@@ -167,3 +205,194 @@ class LeadsResource(Resource):
         if payload == {}:
             return None
         return self._pipeline.decode(payload, Lead)
+
+    @calls(GET_LEAD)
+    async def get(self, lead_id: int) -> Lead:
+        """One lead by its account-wide id (``GET /leads/{lead_id}``).
+
+        Raises:
+            NotFoundError: No such lead (the API wraps results in ``{"data": [...]}`` and answers
+                an empty list for a missing one).
+        """
+        require_id("lead_id", lead_id)
+        raw = await self._pipeline.send(GET_LEAD.spec(lead_id=lead_id))
+        payload = success_payload(raw)
+        rows = payload.get("data") if isinstance(payload, dict) else None
+        if isinstance(rows, list) and rows:
+            return self._pipeline.decode(rows[0], Lead)
+        raise not_found(raw, f"Lead {lead_id} not found (empty data)")
+
+    @calls(UPDATE_LEAD)
+    async def update(
+        self, campaign_id: int, lead_id: int, lead: LeadInput | Mapping[str, Any]
+    ) -> OkResponse:
+        """Update a lead's fields (``POST /campaigns/{campaign_id}/leads/{lead_id}``).
+
+        ``email`` is required even when unchanged; edits apply in every campaign of the lead.
+        """
+        require_id("campaign_id", campaign_id)
+        require_id("lead_id", lead_id)
+        spec = UPDATE_LEAD.spec(
+            campaign_id=campaign_id,
+            lead_id=lead_id,
+            json=self._lead_to_wire(lead, 0),
+            idempotent=True,
+        )
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(UPDATE_LEAD_CATEGORY)
+    async def update_category(
+        self, campaign_id: int, lead_id: int, category_id: int | None, *, pause_lead: bool = False
+    ) -> OkResponse:
+        """Set (or, with ``None``, clear) a lead's category in a campaign; optionally pause it.
+
+        Category ids come from :meth:`categories` (1 to 7 are the defaults).
+        """
+        require_id("campaign_id", campaign_id)
+        require_id("lead_id", lead_id)
+        if category_id is not None:
+            require_id("category_id", category_id)
+        spec = UPDATE_LEAD_CATEGORY.spec(
+            campaign_id=campaign_id,
+            lead_id=lead_id,
+            json={"category_id": category_id, "pause_lead": pause_lead},
+            idempotent=True,
+        )
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(PAUSE_LEAD)
+    async def pause(self, campaign_id: int, lead_id: int) -> OkResponse:
+        """Pause a lead in a campaign: no more sends until resumed."""
+        return await self._lead_action(PAUSE_LEAD, campaign_id, lead_id)
+
+    @calls(RESUME_LEAD)
+    async def resume(
+        self, campaign_id: int, lead_id: int, *, delay_days: int | None = None
+    ) -> OkResponse:
+        """Resume a paused lead, optionally after ``delay_days`` days."""
+        if delay_days is not None and (
+            isinstance(delay_days, bool) or not isinstance(delay_days, int) or delay_days < 0
+        ):
+            raise RequestValidationError(f"delay_days must be an int >= 0, got {delay_days!r}")
+        body: JSON = None if delay_days is None else {"resume_lead_with_delay_days": delay_days}
+        return await self._lead_action(RESUME_LEAD, campaign_id, lead_id, body)
+
+    @calls(DELETE_LEAD)
+    async def delete_from_campaign(self, campaign_id: int, lead_id: int) -> OkResponse:
+        """Remove a lead from a campaign (the lead record stays in the account).
+
+        The live API answers plain ``success``; it is returned as ``OkResponse(ok=True)``.
+        """
+        return await self._lead_action(DELETE_LEAD, campaign_id, lead_id, idempotent=False)
+
+    @calls(UNSUBSCRIBE_FROM_CAMPAIGN)
+    async def unsubscribe_from_campaign(self, campaign_id: int, lead_id: int) -> OkResponse:
+        """Unsubscribe a lead from one campaign only."""
+        return await self._lead_action(UNSUBSCRIBE_FROM_CAMPAIGN, campaign_id, lead_id)
+
+    @calls(UNSUBSCRIBE_LEAD)
+    async def unsubscribe(self, lead_id: int) -> OkResponse:
+        """Unsubscribe a lead from every campaign, now and future. Not reversible via the API."""
+        require_id("lead_id", lead_id)
+        spec = UNSUBSCRIBE_LEAD.spec(lead_id=lead_id, idempotent=True)
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(MARK_COMPLETE)
+    async def mark_complete(
+        self, campaign_id: int, campaign_lead_map_id: int
+    ) -> ManualCompleteResult:
+        """Mark a lead's current step complete. Takes the *map* id (``campaign_lead_map_id``)."""
+        require_id("campaign_id", campaign_id)
+        require_id("campaign_lead_map_id", campaign_lead_map_id)
+        spec = MARK_COMPLETE.spec(
+            campaign_id=campaign_id, campaign_lead_map_id=campaign_lead_map_id, json={}
+        )
+        return await self._pipeline.request(spec, ManualCompleteResult)
+
+    @calls(MESSAGE_HISTORY)
+    async def message_history(self, campaign_id: int, lead_id: int) -> MessageHistory:
+        """The thread between a campaign and a lead (what you need to reply)."""
+        require_id("campaign_id", campaign_id)
+        require_id("lead_id", lead_id)
+        spec = MESSAGE_HISTORY.spec(campaign_id=campaign_id, lead_id=lead_id)
+        return await self._pipeline.request(spec, MessageHistory)
+
+    @calls(LEAD_CAMPAIGNS)
+    async def campaigns(self, lead_id: int) -> builtins.list[LeadCampaign]:
+        """The campaigns a lead belongs to (``GET /leads/{lead_id}/campaigns``)."""
+        require_id("lead_id", lead_id)
+        spec = LEAD_CAMPAIGNS.spec(lead_id=lead_id)
+        return await self._pipeline.request(spec, builtins.list[LeadCampaign])
+
+    @calls(EXPORT_LEADS)
+    async def export_csv(self, campaign_id: int) -> str:
+        """A campaign's leads as CSV text; parse it with :func:`parse_csv_export`."""
+        require_id("campaign_id", campaign_id)
+        return await self._pipeline.request_text(EXPORT_LEADS.spec(campaign_id=campaign_id))
+
+    @calls(LEAD_CATEGORIES)
+    async def categories(self) -> builtins.list[LeadCategory]:
+        """The account's lead categories, to resolve category names to ids."""
+        return await self._pipeline.request(LEAD_CATEGORIES.spec(), builtins.list[LeadCategory])
+
+    @calls(ADD_TO_BLOCK_LIST)
+    async def add_to_block_list(
+        self, entries: Sequence[str], *, client_id: int | None = None
+    ) -> BlockListResult:
+        """Add emails and/or domains to the global (or a client's) block list."""
+        if isinstance(entries, str) or not entries:
+            raise RequestValidationError("entries must be a non-empty sequence of strings")
+        body: dict[str, JSON] = {
+            "domain_block_list": [normalize_block_entry(entry) for entry in entries],
+            "client_id": require_id("client_id", client_id) if client_id is not None else None,
+        }
+        spec = ADD_TO_BLOCK_LIST.spec(json=body, idempotent=True)
+        return await self._pipeline.request(spec, BlockListResult)
+
+    @calls(GET_BLOCK_LIST)
+    def block_list(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        email_or_domain: str | None = None,
+        client_id: int | None = None,
+    ) -> AsyncPager[BlockListEntry]:
+        """Entries of the global block list, 1 to 1,000 per page (**[doc]** in the catalog)."""
+        require_page(offset, limit, max_limit=BLOCK_LIST_MAX_LIMIT)
+        filters = {
+            "filter_email_or_domain": email_or_domain,
+            "filter_client_id": require_id("client_id", client_id) if client_id else None,
+        }
+
+        async def fetch(page_offset: int, page_limit: int) -> Page[BlockListEntry]:
+            spec = GET_BLOCK_LIST.spec(
+                query={"offset": page_offset, "limit": page_limit, **filters}
+            )
+            rows = await self._pipeline.request(spec, tuple[BlockListEntry, ...])
+            return Page(items=rows, offset=page_offset, limit=page_limit)
+
+        return AsyncPager(fetch, offset=offset, limit=limit)
+
+    @calls(DELETE_FROM_BLOCK_LIST)
+    async def remove_from_block_list(self, entry_id: int) -> OkResponse:
+        """Delete one block-list entry by its id (**[doc]** in the catalog)."""
+        require_id("entry_id", entry_id)
+        spec = DELETE_FROM_BLOCK_LIST.spec(query={"id": entry_id})
+        return await self._pipeline.request(spec, OkResponse)
+
+    async def _lead_action(
+        self,
+        endpoint: Endpoint,
+        campaign_id: int,
+        lead_id: int,
+        body: JSON = None,
+        *,
+        idempotent: bool = True,
+    ) -> OkResponse:
+        require_id("campaign_id", campaign_id)
+        require_id("lead_id", lead_id)
+        spec = endpoint.spec(
+            campaign_id=campaign_id, lead_id=lead_id, json=body, idempotent=idempotent
+        )
+        return await self._pipeline.request(spec, OkResponse)

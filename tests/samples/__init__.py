@@ -213,3 +213,77 @@ CLIENT: JSON = {
     "logo_url": None,
     "client_permision": {"permission": ["reply_master_inbox"], "retricted_category": []},
 }
+
+# 4.4: by id, wrapped in {"data": [...]}
+LEAD_BY_ID: JSON = {
+    "data": [
+        {
+            "id": 423,
+            "first_name": "Cristiano",
+            "email": "cristiano@mufc.com",
+            "custom_fields": {},
+            "is_unsubscribed": False,
+        }
+    ]
+}
+
+# 4.13
+MANUAL_COMPLETE: JSON = {
+    "ok": True,
+    "status": {"isLastSequence": False, "nextSequence": {"id": 8495, "delayInDays": 3}},
+}
+
+# 4.14
+MESSAGE_HISTORY: JSON = {
+    "history": [
+        {
+            "type": "SENT",
+            "message_id": "<sw-1@outlook.com>",
+            "stats_id": "iuh2o3",
+            "time": "2023-03-13T07:44:12.978Z",
+            "email_body": "<div>Hi</div>",
+            "subject": "Quick question",
+            "email_seq_number": 1,
+            "open_count": 0,
+            "click_count": 0,
+        },
+        {
+            "type": "REPLY",
+            "message_id": "<r-1@siu.io>",
+            "stats_id": "iuh2o3",
+            "time": "2023-03-14T07:44:12.978Z",
+            "email_body": "<p>Yes</p>",
+            "cc": [],
+        },
+    ],
+    "from": "j_s@smartlead-outbound.com",
+    "to": "ronaldo@siu.io",
+}
+
+# 4.15
+LEAD_CAMPAIGNS: JSON = [
+    {"id": 2911, "status": "COMPLETED", "name": "Old"},
+    {"id": 5055, "status": "DRAFTED", "name": ""},
+]
+
+# 4.17
+LEAD_CATEGORIES: JSON = [
+    {
+        "id": 1,
+        "created_at": "2022-08-29T06:15:31.513Z",
+        "name": "Interested",
+        "sentiment_type": "positive",
+    }
+]
+
+# 4.19
+BLOCK_LIST_RESULT: JSON = {"uploadCount": 1, "totalDomainAdded": 1}
+BLOCK_LIST_ENTRIES: JSON = [
+    {
+        "id": 7,
+        "email_or_domain": "apple.com",
+        "created_at": "2023-01-01T00:00:00.000Z",
+        "source": "api",
+        "client_id": None,
+    }
+]
