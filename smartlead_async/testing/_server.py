@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import csv
 import datetime as dt
+import io
 import json
 import math
 import random
@@ -28,6 +30,8 @@ from smartlead_async.errors import RequestValidationError
 from smartlead_async.testing._faults import FaultKind, Faults
 from smartlead_async.testing._state import (
     FakeCampaign,
+    FakeCampaignLead,
+    FakeLead,
     FakeState,
     LoggedRequest,
     WebhookDelivery,
@@ -41,6 +45,21 @@ API_ROOT = "/api/v1"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _CAMPAIGN_NOT_FOUND = {"error": "Campaign not found - Invalid campaign_id."}
 _WRITE_STATUSES = {"START": "ACTIVE", "PAUSED": "PAUSED", "STOPPED": "STOPPED"}
+_CATEGORIES: list[dict[str, JSON]] = [
+    {"id": i, "created_at": "2022-01-01T00:00:00.000Z", "name": name, "sentiment_type": kind}
+    for i, (name, kind) in enumerate(
+        [
+            ("Interested", "positive"),
+            ("Meeting Request", "positive"),
+            ("Not Interested", "negative"),
+            ("Do Not Contact", "negative"),
+            ("Information Request", "neutral"),
+            ("Out Of Office", "neutral"),
+            ("Wrong Person", "neutral"),
+        ],
+        start=1,
+    )
+]
 _RECONNECTS_PER_DAY = 3
 _DAY = 86_400.0
 _FAULT = web.RequestKey("smartlead_fake.fault", str)  # which fault a request got, if any
@@ -272,6 +291,32 @@ class FakeSmartlead:
             ("GET", "/email-accounts/", self._list_email_accounts),
             ("GET", "/email-accounts/{account_id:\\d+}/", self._get_email_account),
             ("GET", "/client/", self._list_clients),
+            ("GET", "/leads/{lead_id:\\d+}", self._get_lead),
+            ("GET", "/leads/{lead_id:\\d+}/campaigns", self._lead_campaigns),
+            ("POST", "/leads/{lead_id:\\d+}/unsubscribe", self._unsubscribe_lead),
+            ("POST", "/campaigns/{campaign_id:\\d+}/leads/{lead_id:\\d+}", self._update_lead),
+            ("DELETE", "/campaigns/{campaign_id:\\d+}/leads/{lead_id:\\d+}", self._delete_lead),
+            (
+                "POST",
+                "/campaigns/{campaign_id:\\d+}/leads/{lead_id:\\d+}"
+                "/{action:pause|resume|unsubscribe|category}",
+                self._lead_action,
+            ),
+            (
+                "POST",
+                "/campaigns/{campaign_id:\\d+}/leads/{map_id:\\d+}/manual-complete",
+                self._manual_complete,
+            ),
+            (
+                "GET",
+                "/campaigns/{campaign_id:\\d+}/leads/{lead_id:\\d+}/message-history",
+                self._message_history,
+            ),
+            ("GET", "/campaigns/{campaign_id:\\d+}/leads-export", self._export_leads),
+            ("GET", "/leads/fetch-categories", self._categories),
+            ("POST", "/leads/add-domain-block-list", self._add_block_list),
+            ("GET", "/leads/get-domain-block-list", self._get_block_list),
+            ("DELETE", "/leads/delete-domain-block-list", self._delete_block_list),
             ("GET", "/leads", self._lead_by_email),
             ("GET", "/leads/", self._lead_by_email),
         ]
@@ -283,7 +328,7 @@ class FakeSmartlead:
     async def _log_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         received_at = self._clock()
         body: JSON = None
-        if request.can_read_body:
+        if request.body_exists:
             text = await request.text()
             try:
                 body = json.loads(text) if text else None
@@ -608,6 +653,141 @@ class FakeSmartlead:
 
     async def _list_clients(self, request: web.Request) -> web.Response:
         return _json(self.state.clients)
+
+    def _membership_of(
+        self, request: web.Request
+    ) -> tuple[FakeCampaign, FakeLead, FakeCampaignLead]:
+        campaign = self._existing_campaign(request)
+        lead = self.state.lead_by_id(int(request.match_info["lead_id"]))
+        membership = campaign.leads.get(lead.email) if lead else None
+        if lead is None or membership is None:
+            raise web.HTTPNotFound(
+                text=json.dumps({"error": "Lead not found - Invalid lead_id."}),
+                content_type="application/json",
+            )
+        return campaign, lead, membership
+
+    async def _get_lead(self, request: web.Request) -> web.Response:
+        lead = self.state.lead_by_id(int(request.match_info["lead_id"]))
+        return _json({"data": [self.state.lead_to_wire(lead)] if lead else []})
+
+    async def _lead_campaigns(self, request: web.Request) -> web.Response:
+        lead = self.state.lead_by_id(int(request.match_info["lead_id"]))
+        if lead is None:
+            return _json({"error": "Lead not found - Invalid lead_id."}, status=404)
+        return _json(
+            [
+                {"id": c.id, "status": c.status, "name": c.name}
+                for c in self.state.campaigns.values()
+                if lead.email in c.leads
+            ]
+        )
+
+    async def _unsubscribe_lead(self, request: web.Request) -> web.Response:
+        lead = self.state.lead_by_id(int(request.match_info["lead_id"]))
+        if lead is None:
+            return _json({"error": "Lead not found - Invalid lead_id."}, status=404)
+        lead.is_unsubscribed = True
+        return _json({"ok": True})
+
+    async def _update_lead(self, request: web.Request) -> web.Response:
+        _, lead, _ = self._membership_of(request)
+        body = await self._body(request)
+        if not isinstance(body.get("email"), str):
+            return _joi_error('"email" is required', "email")
+        if set(body) - LEAD_FIELDS:
+            return _joi_error("unknown lead field", "lead")
+        lead.fields |= {k: v for k, v in body.items() if k != "email"}
+        return _json({"ok": True})
+
+    async def _delete_lead(self, request: web.Request) -> web.Response:
+        campaign, lead, _ = self._membership_of(request)
+        del campaign.leads[lead.email]
+        # The live API answers the bare text "success" here (catalog 4.10).
+        return web.Response(text="success", content_type="text/plain")
+
+    async def _lead_action(self, request: web.Request) -> web.Response:
+        _, _, membership = self._membership_of(request)
+        action = request.match_info["action"]
+        body = await self._body(request) if request.body_exists else {}
+        if action == "pause":
+            membership.status = "PAUSED"
+            return _json({"ok": True, "data": "success"})
+        if action == "resume":
+            membership.status = "INPROGRESS"
+            return _json({"ok": True, "data": "success"})
+        if action == "unsubscribe":
+            membership.status = "STOPPED"
+            return _json({"ok": True})
+        if action == "category":
+            category = body.get("category_id")
+            if category is not None and category not in {c["id"] for c in _CATEGORIES}:
+                return _json({"error": f"Invalid category_id - {category}"}, status=400)
+            membership.lead_category_id = category
+            if body.get("pause_lead"):
+                membership.status = "PAUSED"
+            return _json({"ok": True})
+        raise web.HTTPNotFound()
+
+    async def _manual_complete(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        map_id = int(request.match_info["map_id"])
+        membership = next((m for m in campaign.leads.values() if m.map_id == map_id), None)
+        if membership is None:
+            return _json({"error": "Lead not found - Invalid campaign_lead_map_id."}, 404)
+        membership.status = "COMPLETED"
+        return _json({"ok": True, "status": {"isLastSequence": True, "nextSequence": None}})
+
+    async def _message_history(self, request: web.Request) -> web.Response:
+        _, lead, _ = self._membership_of(request)
+        return _json({"history": [], "from": "sender@outbound.example", "to": lead.email})
+
+    async def _export_leads(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        out = io.StringIO()
+        columns = ["id", "campaign_lead_map_id", "status", "email", "first_name", "custom_fields"]
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for email, membership in campaign.leads.items():
+            lead = self.state.leads[email]
+            writer.writerow(
+                [
+                    lead.id,
+                    membership.map_id,
+                    membership.status,
+                    email,
+                    lead.fields.get("first_name") or "",
+                    json.dumps(lead.fields.get("custom_fields") or {}),
+                ]
+            )
+        return web.Response(text=out.getvalue(), content_type="text/csv")
+
+    async def _categories(self, request: web.Request) -> web.Response:
+        return _json(_CATEGORIES)
+
+    async def _add_block_list(self, request: web.Request) -> web.Response:
+        entries = (await self._body(request)).get("domain_block_list")
+        if not isinstance(entries, list) or not entries:
+            return _joi_error(
+                '"domain_block_list" must contain at least 1 item', "domain_block_list"
+            )
+        new = {str(entry).strip().lower() for entry in entries} - self.state.block_list
+        self.state.block_list |= new
+        return _json({"uploadCount": len(new), "totalDomainAdded": len(new)})
+
+    async def _get_block_list(self, request: web.Request) -> web.Response:
+        offset, limit = _page(request, max_limit=1000)
+        needle = request.query.get("filter_email_or_domain", "").lower()
+        rows = [e for e in self.state.block_list_entries() if needle in str(e["email_or_domain"])]
+        return _json(rows[offset : offset + limit])
+
+    async def _delete_block_list(self, request: web.Request) -> web.Response:
+        entry_id = request.query.get("id", "")
+        value = next((v for v, i in self.state.block_list_ids.items() if str(i) == entry_id), None)
+        if value is None or value not in self.state.block_list:
+            return _json({"error": "Block list entry not found"}, status=404)
+        self.state.block_list.discard(value)
+        return _json({"ok": True})
 
     async def _lead_by_email(self, request: web.Request) -> web.Response:
         email = request.query.get("email", "").strip().lower()

@@ -125,6 +125,7 @@ class FakeState:
     campaigns: dict[int, FakeCampaign] = attrs.field(factory=dict)
     leads: dict[str, FakeLead] = attrs.field(factory=dict)
     block_list: set[str] = attrs.field(factory=set)
+    block_list_ids: dict[str, int] = attrs.field(factory=dict)
     email_accounts: dict[int, dict[str, JSON]] = attrs.field(factory=dict)
     campaign_email_accounts: dict[int, list[int]] = attrs.field(factory=dict)
     webhooks: dict[int, list[dict[str, JSON]]] = attrs.field(factory=dict)
@@ -228,6 +229,25 @@ class FakeState:
                 map_id=self.next_id(), lead_id=lead.id
             )
         return membership
+
+    def lead_by_id(self, lead_id: int) -> FakeLead | None:
+        """The account-wide lead with this id, if any."""
+        return next((lead for lead in self.leads.values() if lead.id == lead_id), None)
+
+    def block_list_entries(self) -> list[dict[str, JSON]]:
+        """The block list as ``GET /leads/get-domain-block-list`` returns it (stable ids)."""
+        for value in sorted(self.block_list):
+            self.block_list_ids.setdefault(value, self.next_id())
+        return [
+            {
+                "id": self.block_list_ids[value],
+                "email_or_domain": value,
+                "created_at": _now(),
+                "source": "api",
+                "client_id": None,
+            }
+            for value in sorted(self.block_list)
+        ]
 
     def lead_to_wire(self, lead: FakeLead) -> dict[str, JSON]:
         """The lead object as list and lookup endpoints return it."""
