@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import zoneinfo
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,9 +19,12 @@ __all__ = [
     "MAX_LEADS_PER_REQUEST",
     "normalize_block_entry",
     "normalize_email",
+    "require_hour",
     "require_id",
+    "require_int_range",
     "require_page",
     "require_text",
+    "require_timezone",
 ]
 
 #: add-leads accepts at most 100 leads per call (help center; some sources claim 350 or 400).
@@ -112,3 +117,41 @@ def check_custom_fields(custom_fields: Mapping[str, Any] | None, *, where: str) 
             raise RequestValidationError(
                 f"{where}: custom field {key!r} must be a string, number or boolean"
             )
+
+
+_HOUR = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def require_hour(name: str, value: object) -> str:
+    """An ``HH:MM`` time of day."""
+    if not isinstance(value, str) or not _HOUR.match(value):
+        raise RequestValidationError(f"{name} must be an HH:MM time, got {value!r}")
+    return value
+
+
+@functools.cache
+def _known_timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def require_timezone(value: object) -> str:
+    """An IANA timezone name, checked against the system's tz database when it has one."""
+    if not isinstance(value, str) or not value.strip():
+        raise RequestValidationError(f"timezone must be an IANA name, got {value!r}")
+    known = _known_timezones()
+    if known and value not in known:
+        raise RequestValidationError(f"unknown IANA timezone {value!r} (e.g. 'America/New_York')")
+    return value
+
+
+def require_int_range(name: str, value: object, low: int, high: int | None = None) -> int:
+    """An int within ``low..high`` (``high`` None: no upper bound)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < low
+        or (high is not None and value > high)
+    ):
+        bounds = f"{low}..{high}" if high is not None else f">= {low}"
+        raise RequestValidationError(f"{name} must be an integer {bounds}, got {value!r}")
+    return value

@@ -1,12 +1,21 @@
 """Typed models of SmartLead's wire shapes (frozen attrs classes)."""
 
 from smartlead_async.models._base import Model, OpenStrEnum
+from smartlead_async.models.analytics import (
+    AnalyticsTag,
+    CampaignAnalytics,
+    CampaignLeadStats,
+    CampaignStatistic,
+    CampaignStatisticsPage,
+)
 from smartlead_async.models.campaigns import (
     Campaign,
     CampaignStatus,
     CampaignStatusUpdate,
     CampaignTag,
     CreatedCampaign,
+    StopLeadSetting,
+    TrackSetting,
 )
 from smartlead_async.models.clients import Client, ClientPermission
 from smartlead_async.models.common import OkResponse
@@ -35,15 +44,27 @@ from smartlead_async.models.leads import (
     NextSequence,
     SequenceStatus,
 )
+from smartlead_async.models.sequences import (
+    SequenceDelay,
+    SequenceStep,
+    SequenceStepInput,
+    SequenceVariant,
+    SequenceVariantInput,
+)
 from smartlead_async.models.webhooks import Webhook
 
 __all__ = [
     "AddLeadsResult",
+    "AnalyticsTag",
     "BlockListEntry",
     "BlockListResult",
     "Campaign",
+    "CampaignAnalytics",
     "CampaignLead",
+    "CampaignLeadStats",
     "CampaignLeadsPage",
+    "CampaignStatistic",
+    "CampaignStatisticsPage",
     "CampaignStatus",
     "CampaignStatusUpdate",
     "CampaignTag",
@@ -66,7 +87,14 @@ __all__ = [
     "NextSequence",
     "OkResponse",
     "OpenStrEnum",
+    "SequenceDelay",
     "SequenceStatus",
+    "SequenceStep",
+    "SequenceStepInput",
+    "SequenceVariant",
+    "SequenceVariantInput",
+    "StopLeadSetting",
+    "TrackSetting",
     "WarmupDetails",
     "WarmupStatus",
     "Webhook",

@@ -9,7 +9,15 @@ import attrs
 from smartlead_async._json import JSON
 from smartlead_async.models._base import Model, OpenStrEnum
 
-__all__ = ["Campaign", "CampaignStatus", "CampaignStatusUpdate", "CampaignTag", "CreatedCampaign"]
+__all__ = [
+    "Campaign",
+    "CampaignStatus",
+    "CampaignStatusUpdate",
+    "CampaignTag",
+    "CreatedCampaign",
+    "StopLeadSetting",
+    "TrackSetting",
+]
 
 
 class CampaignStatus(OpenStrEnum):
@@ -32,6 +40,22 @@ class CampaignStatusUpdate(OpenStrEnum):
     START = "START"
     PAUSED = "PAUSED"
     STOPPED = "STOPPED"
+
+
+class TrackSetting(OpenStrEnum):
+    """What not to track, in the *write* vocabulary (reads report ``DONT_EMAIL_OPEN`` …)."""
+
+    DONT_TRACK_EMAIL_OPEN = "DONT_TRACK_EMAIL_OPEN"
+    DONT_TRACK_LINK_CLICK = "DONT_TRACK_LINK_CLICK"
+    DONT_TRACK_REPLY_TO_AN_EMAIL = "DONT_TRACK_REPLY_TO_AN_EMAIL"
+
+
+class StopLeadSetting(OpenStrEnum):
+    """What stops a lead's sequence."""
+
+    REPLY_TO_AN_EMAIL = "REPLY_TO_AN_EMAIL"
+    CLICK_ON_A_LINK = "CLICK_ON_A_LINK"
+    OPEN_AN_EMAIL = "OPEN_AN_EMAIL"
 
 
 @attrs.frozen(kw_only=True)

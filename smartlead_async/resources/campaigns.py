@@ -2,12 +2,40 @@
 
 from __future__ import annotations
 
+import builtins
+import datetime as dt
+from collections.abc import Sequence
+
 from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._json import JSON
+from smartlead_async._pagination import AsyncPager, Page
 from smartlead_async._pipeline import not_found, success_payload
-from smartlead_async._validation import require_id, require_text
+from smartlead_async._request import QueryValue
+from smartlead_async._sentinel import NOT_GIVEN, NotGiven
+from smartlead_async._validation import (
+    require_hour,
+    require_id,
+    require_int_range,
+    require_page,
+    require_text,
+    require_timezone,
+)
 from smartlead_async.errors import RequestValidationError
-from smartlead_async.models.campaigns import Campaign, CampaignStatusUpdate, CreatedCampaign
+from smartlead_async.models._base import OpenStrEnum
+from smartlead_async.models.analytics import (
+    CampaignAnalytics,
+    CampaignStatistic,
+    CampaignStatisticsPage,
+)
+from smartlead_async.models.campaigns import (
+    Campaign,
+    CampaignStatusUpdate,
+    CreatedCampaign,
+    StopLeadSetting,
+    TrackSetting,
+)
 from smartlead_async.models.common import OkResponse
+from smartlead_async.models.sequences import SequenceStep, SequenceStepInput
 from smartlead_async.resources._base import Resource
 
 __all__ = ["CampaignsResource"]
@@ -17,6 +45,18 @@ GET_CAMPAIGN = Endpoint("GET", "campaigns/{campaign_id}")
 CREATE_CAMPAIGN = Endpoint("POST", "campaigns/create")
 DELETE_CAMPAIGN = Endpoint("DELETE", "campaigns/{campaign_id}")
 UPDATE_CAMPAIGN_STATUS = Endpoint("POST", "campaigns/{campaign_id}/status")
+UPDATE_SCHEDULE = Endpoint("POST", "campaigns/{campaign_id}/schedule")
+UPDATE_SETTINGS = Endpoint("POST", "campaigns/{campaign_id}/settings")
+GET_SEQUENCES = Endpoint("GET", "campaigns/{campaign_id}/sequences")
+SAVE_SEQUENCES = Endpoint("POST", "campaigns/{campaign_id}/sequences")
+GET_ANALYTICS = Endpoint("GET", "campaigns/{campaign_id}/analytics")
+GET_ANALYTICS_BY_DATE = Endpoint("GET", "campaigns/{campaign_id}/analytics-by-date")
+GET_STATISTICS = Endpoint("GET", "campaigns/{campaign_id}/statistics")
+#: ``analytics-by-date`` accepts ranges of at most 30 days.
+MAX_ANALYTICS_DAYS = 30
+#: ``statistics`` pages hold up to 1,000 rows (reference docs; some clients assume 100).
+STATISTICS_MAX_LIMIT = 1000
+_READ_TRACK_SETTINGS = {"DONT_EMAIL_OPEN", "DONT_LINK_CLICK", "DONT_REPLY_TO_AN_EMAIL"}
 
 
 class CampaignsResource(Resource):
@@ -96,6 +136,212 @@ class CampaignsResource(Resource):
         )
         return await self._pipeline.request(spec, OkResponse)
 
+    @calls(UPDATE_SCHEDULE)
+    async def update_schedule(
+        self,
+        campaign_id: int,
+        *,
+        timezone: str,
+        days_of_the_week: Sequence[int],
+        start_hour: str,
+        end_hour: str,
+        min_time_btw_emails: int,
+        max_new_leads_per_day: int,
+        schedule_start_time: dt.datetime | None = None,
+    ) -> OkResponse:
+        """Set when a campaign sends (``POST /campaigns/{campaign_id}/schedule``).
+
+        Args:
+            campaign_id: The campaign.
+            timezone: IANA name, e.g. ``"America/New_York"``.
+            days_of_the_week: 0 to 6 with 0 = Sunday (help center; one client uses ISO 1 to 7,
+                so check a campaign in the UI after the first change).
+            start_hour: ``"HH:MM"``; must be before ``end_hour``.
+            end_hour: ``"HH:MM"``.
+            min_time_btw_emails: Minutes between two emails of the campaign (>= 1).
+            max_new_leads_per_day: New leads contacted per day (>= 1).
+            schedule_start_time: When sending may begin (tz-aware).
+        """
+        require_id("campaign_id", campaign_id)
+        days = list(days_of_the_week) if not isinstance(days_of_the_week, str) else []
+        if not days or len(set(days)) != len(days):
+            raise RequestValidationError("days_of_the_week must list distinct days 0..6")
+        for day in days:
+            require_int_range("days_of_the_week", day, 0, 6)
+        if require_hour("start_hour", start_hour) >= require_hour("end_hour", end_hour):
+            raise RequestValidationError(f"start_hour {start_hour} must be before {end_hour}")
+        body: dict[str, JSON] = {
+            "timezone": require_timezone(timezone),
+            "days_of_the_week": list[JSON](sorted(days)),
+            "start_hour": start_hour,
+            "end_hour": end_hour,
+            "min_time_btw_emails": require_int_range("min_time_btw_emails", min_time_btw_emails, 1),
+            "max_new_leads_per_day": require_int_range(
+                "max_new_leads_per_day", max_new_leads_per_day, 1
+            ),
+        }
+        if schedule_start_time is not None:
+            if schedule_start_time.tzinfo is None:
+                raise RequestValidationError("schedule_start_time must be timezone-aware")
+            body["schedule_start_time"] = schedule_start_time.isoformat()
+        spec = UPDATE_SCHEDULE.spec(campaign_id=campaign_id, json=body, idempotent=True)
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(UPDATE_SETTINGS)
+    async def update_settings(
+        self,
+        campaign_id: int,
+        *,
+        track_settings: Sequence[TrackSetting | str] | NotGiven = NOT_GIVEN,
+        stop_lead_settings: StopLeadSetting | str | NotGiven = NOT_GIVEN,
+        unsubscribe_text: str | NotGiven = NOT_GIVEN,
+        send_as_plain_text: bool | NotGiven = NOT_GIVEN,
+        follow_up_percentage: int | NotGiven = NOT_GIVEN,
+        client_id: int | NotGiven | None = NOT_GIVEN,
+        enable_ai_esp_matching: bool | NotGiven = NOT_GIVEN,
+    ) -> OkResponse:
+        """Change a campaign's general settings; only the arguments you pass are sent.
+
+        Args:
+            campaign_id: The campaign.
+            track_settings: What *not* to track, in the write vocabulary
+                (``DONT_TRACK_EMAIL_OPEN``, ``DONT_TRACK_LINK_CLICK``,
+                ``DONT_TRACK_REPLY_TO_AN_EMAIL``); the read vocabulary is refused.
+            stop_lead_settings: What stops a lead's sequence.
+            unsubscribe_text: Text of the unsubscribe link.
+            send_as_plain_text: Send without HTML.
+            follow_up_percentage: Share (0 to 100) of daily volume spent on follow-ups.
+            client_id: Attach to an agency client; ``None`` detaches.
+            enable_ai_esp_matching: Match sender and recipient providers.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {}
+        if not isinstance(track_settings, NotGiven):
+            body["track_settings"] = [_track_setting(value) for value in track_settings]
+        if not isinstance(stop_lead_settings, NotGiven):
+            body["stop_lead_settings"] = _known(StopLeadSetting, stop_lead_settings)
+        if not isinstance(unsubscribe_text, NotGiven):
+            body["unsubscribe_text"] = unsubscribe_text
+        if not isinstance(send_as_plain_text, NotGiven):
+            body["send_as_plain_text"] = bool(send_as_plain_text)
+        if not isinstance(follow_up_percentage, NotGiven):
+            body["follow_up_percentage"] = require_int_range(
+                "follow_up_percentage", follow_up_percentage, 0, 100
+            )
+        if not isinstance(client_id, NotGiven):
+            body["client_id"] = None if client_id is None else require_id("client_id", client_id)
+        if not isinstance(enable_ai_esp_matching, NotGiven):
+            body["enable_ai_esp_matching"] = bool(enable_ai_esp_matching)
+        if not body:
+            raise RequestValidationError("update_settings needs at least one setting to change")
+        spec = UPDATE_SETTINGS.spec(campaign_id=campaign_id, json=body, idempotent=True)
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(GET_SEQUENCES)
+    async def get_sequences(self, campaign_id: int) -> builtins.list[SequenceStep]:
+        """A campaign's sequence steps, with their A/B variants."""
+        require_id("campaign_id", campaign_id)
+        spec = GET_SEQUENCES.spec(campaign_id=campaign_id)
+        return await self._pipeline.request(spec, builtins.list[SequenceStep])
+
+    @calls(SAVE_SEQUENCES)
+    async def save_sequences(
+        self, campaign_id: int, steps: Sequence[SequenceStepInput]
+    ) -> OkResponse:
+        """Replace a campaign's whole sequence (``POST /campaigns/{campaign_id}/sequences``).
+
+        Steps left out are deleted, with their analytics; an empty list deletes every step. Pause
+        an active campaign first: edits while ``ACTIVE`` are refused. Template variables such as
+        ``{{first_name}}`` and any custom field work in subjects and bodies.
+        """
+        require_id("campaign_id", campaign_id)
+        numbers = [step.seq_number for step in steps]
+        if len(set(numbers)) != len(numbers):
+            raise RequestValidationError(f"seq_number values must be distinct, got {numbers}")
+        body: dict[str, JSON] = {"sequences": [_step_to_wire(step) for step in steps]}
+        spec = SAVE_SEQUENCES.spec(campaign_id=campaign_id, json=body, idempotent=True)
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(GET_ANALYTICS)
+    async def analytics(self, campaign_id: int) -> CampaignAnalytics:
+        """Lifetime counters of a campaign (sent, opened, replied, lead states …)."""
+        require_id("campaign_id", campaign_id)
+        spec = GET_ANALYTICS.spec(campaign_id=campaign_id)
+        return await self._pipeline.request(spec, CampaignAnalytics)
+
+    @calls(GET_ANALYTICS_BY_DATE)
+    async def analytics_by_date(
+        self,
+        campaign_id: int,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+    ) -> CampaignAnalytics:
+        """Counters for a date range of at most 30 days (marked deprecated by SmartLead)."""
+        require_id("campaign_id", campaign_id)
+        if not isinstance(start_date, dt.date) or not isinstance(end_date, dt.date):
+            raise RequestValidationError("start_date and end_date must be dates")
+        span = (end_date - start_date).days
+        if not 0 <= span <= MAX_ANALYTICS_DAYS:
+            raise RequestValidationError(
+                f"the date range must run forward and span at most {MAX_ANALYTICS_DAYS} days, "
+                f"got {start_date} to {end_date}"
+            )
+        query: dict[str, QueryValue | None] = {
+            "start_date": start_date.isoformat(),
+            "end_date": end_date.isoformat(),
+            "time_zone": require_timezone(timezone) if timezone is not None else None,
+        }
+        spec = GET_ANALYTICS_BY_DATE.spec(campaign_id=campaign_id, query=query)
+        return await self._pipeline.request(spec, CampaignAnalytics)
+
+    @calls(GET_STATISTICS)
+    def statistics(
+        self,
+        campaign_id: int,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        sequence_number: int | None = None,
+        email_status: str | None = None,
+        sent_after: dt.date | None = None,
+        sent_before: dt.date | None = None,
+    ) -> AsyncPager[CampaignStatistic]:
+        """Per-email rows of a campaign (``GET /campaigns/{campaign_id}/statistics``).
+
+        Args:
+            campaign_id: The campaign.
+            offset: First row.
+            limit: Rows per page, 1 to 1,000.
+            sequence_number: Only this step (1 to 20).
+            email_status: ``opened``, ``clicked``, ``replied``, ``unsubscribed`` or ``bounced``.
+            sent_after: ``sent_time_start_date``.
+            sent_before: ``sent_time_end_date``.
+        """
+        require_id("campaign_id", campaign_id)
+        require_page(offset, limit, max_limit=STATISTICS_MAX_LIMIT)
+        filters: dict[str, QueryValue | None] = {
+            "email_sequence_number": (
+                require_int_range("sequence_number", sequence_number, 1, 20)
+                if sequence_number is not None
+                else None
+            ),
+            "email_status": email_status,
+            "sent_time_start_date": sent_after.isoformat() if sent_after else None,
+            "sent_time_end_date": sent_before.isoformat() if sent_before else None,
+        }
+
+        async def fetch(page_offset: int, page_limit: int) -> Page[CampaignStatistic]:
+            spec = GET_STATISTICS.spec(
+                campaign_id=campaign_id,
+                query={"offset": page_offset, "limit": page_limit, **filters},
+            )
+            page = await self._pipeline.request(spec, CampaignStatisticsPage)
+            return Page(page.data, page_offset, page_limit, page.total_stats)
+
+        return AsyncPager(fetch, offset=offset, limit=limit)
+
 
 def _status_for_write(status: object) -> str:
     value = str(status.value if isinstance(status, CampaignStatusUpdate) else status).upper()
@@ -105,3 +351,53 @@ def _status_for_write(status: object) -> str:
     if value not in allowed:
         raise RequestValidationError(f"status must be one of {sorted(allowed)}, got {status!r}")
     return value
+
+
+def _known(enum_type: type[OpenStrEnum], value: object) -> str:
+    allowed = {member.value for member in enum_type}
+    text = str(value)
+    if text not in allowed:
+        raise RequestValidationError(f"expected one of {sorted(allowed)}, got {value!r}")
+    return text
+
+
+def _track_setting(value: object) -> str:
+    if str(value) in _READ_TRACK_SETTINGS:
+        raise RequestValidationError(
+            f"{value!r} is the read vocabulary; write DONT_TRACK_* values (TrackSetting)"
+        )
+    return _known(TrackSetting, value)
+
+
+def _step_to_wire(step: SequenceStepInput) -> dict[str, JSON]:
+    require_int_range("seq_number", step.seq_number, 1)
+    wire: dict[str, JSON] = {
+        "id": step.id,
+        "seq_number": step.seq_number,
+        "seq_delay_details": {
+            "delay_in_days": require_int_range("delay_in_days", step.delay_in_days, 0)
+        },
+    }
+    if step.variants:
+        if step.subject is not None or step.email_body is not None:
+            raise RequestValidationError(
+                f"step {step.seq_number}: give subject/email_body or variants, not both"
+            )
+        labels = [variant.variant_label for variant in step.variants]
+        if len(set(labels)) != len(labels):
+            raise RequestValidationError(f"step {step.seq_number}: variant labels must differ")
+        wire["seq_variants"] = [
+            {
+                "subject": variant.subject,
+                "email_body": require_text("email_body", variant.email_body),
+                "variant_label": require_text("variant_label", variant.variant_label),
+                **({"id": variant.id} if variant.id is not None else {}),
+            }
+            for variant in step.variants
+        ]
+    else:
+        if step.email_body is None or not step.email_body.strip():
+            raise RequestValidationError(f"step {step.seq_number}: email_body is required")
+        wire["subject"] = step.subject or ""
+        wire["email_body"] = step.email_body
+    return wire

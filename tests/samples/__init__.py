@@ -287,3 +287,92 @@ BLOCK_LIST_ENTRIES: JSON = [
         "client_id": None,
     }
 ]
+
+# 2.8
+SEQUENCES: JSON = [
+    {
+        "id": 8494,
+        "created_at": "2022-11-08T07:06:35.990Z",
+        "updated_at": "2022-11-08T07:06:35.990Z",
+        "email_campaign_id": 3070,
+        "seq_number": 1,
+        "seq_delay_details": {"delayInDays": 1},
+        "subject": "",
+        "email_body": "",
+        "sequence_variants": [
+            {
+                "id": 2535,
+                "is_deleted": False,
+                "subject": "Subject",
+                "email_body": "<p>Hi</p>",
+                "email_campaign_seq_id": 8494,
+                "variant_label": "A",
+            }
+        ],
+    }
+]
+
+# 3.1
+STATISTICS_PAGE: JSON = {
+    "total_stats": "419",
+    "offset": 0,
+    "limit": 1,
+    "data": [
+        {
+            "lead_name": "Charles Newson",
+            "lead_email": "charles@newson.io",
+            "lead_category": None,
+            "sequence_number": 1,
+            "email_campaign_seq_id": 1178,
+            "seq_variant_id": 129,
+            "email_subject": "Hello",
+            "email_message": "<p>Hi</p>",
+            "sent_time": "2022-08-02T12:49:11.747Z",
+            "open_time": None,
+            "click_time": None,
+            "reply_time": None,
+            "open_count": 0,
+            "click_count": 0,
+            "is_unsubscribed": False,
+            "is_bounced": False,
+        }
+    ],
+}
+
+# 3.2: every count a string
+ANALYTICS: JSON = {
+    "id": 979,
+    "user_id": 288,
+    "created_at": "2022-11-08T07:06:35.990Z",
+    "status": "COMPLETED",
+    "name": "",
+    "sent_count": "14",
+    "open_count": "14",
+    "click_count": "0",
+    "reply_count": "4",
+    "block_count": "0",
+    "total_count": "14",
+    "drafted_count": "0",
+    "bounce_count": "0",
+    "unsubscribed_count": "0",
+    "sequence_count": "2",
+    "unique_open_count": "7",
+    "unique_click_count": "8",
+    "unique_sent_count": "10",
+    "tags": [{"id": 44, "name": "ramesh", "color": "#FCB1D0"}],
+    "client_id": 6,
+    "client_name": "Acme",
+    "client_email": "ops@acme.example",
+    "parent_campaign_id": None,
+    "campaign_lead_stats": {
+        "total": 8,
+        "blocked": 0,
+        "stopped": 0,
+        "completed": 8,
+        "inprogress": 0,
+        "notStarted": 0,
+        "paused": 0,
+        "interested": 0,
+        "revenue": 0,
+    },
+}

@@ -1,0 +1,107 @@
+"""Campaign analytics and statistics models (catalog section 3). Counts arrive as strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from smartlead_async.models._base import Model, wire_name
+
+__all__ = [
+    "AnalyticsTag",
+    "CampaignAnalytics",
+    "CampaignLeadStats",
+    "CampaignStatistic",
+    "CampaignStatisticsPage",
+]
+
+
+@attrs.frozen(kw_only=True)
+class AnalyticsTag(Model):
+    """A tag as the analytics routes report it."""
+
+    id: int | None = None
+    name: str | None = None
+    color: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CampaignLeadStats(Model):
+    """Lead counts by state in a campaign."""
+
+    total: int = 0
+    blocked: int = 0
+    stopped: int = 0
+    completed: int = 0
+    inprogress: int = 0
+    not_started: int = attrs.field(default=0, metadata=wire_name("notStarted"))
+    paused: int = 0
+    interested: int = 0
+    revenue: float = 0.0
+
+
+@attrs.frozen(kw_only=True)
+class CampaignAnalytics(Model):
+    """Lifetime (or, with ``start_date``/``end_date``, date-range) counters of a campaign."""
+
+    id: int
+    user_id: int | None = None
+    created_at: dt.datetime | None = None
+    status: str | None = None
+    name: str | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    sent_count: int = 0
+    open_count: int = 0
+    click_count: int = 0
+    reply_count: int = 0
+    block_count: int = 0
+    total_count: int = 0
+    drafted_count: int = 0
+    bounce_count: int = 0
+    unsubscribed_count: int = 0
+    sequence_count: int = 0
+    unique_open_count: int = 0
+    unique_click_count: int = 0
+    unique_sent_count: int = 0
+    tags: tuple[AnalyticsTag, ...] = ()
+    client_id: int | None = None
+    client_name: str | None = None
+    client_email: str | None = None
+    client_company_name: str | None = None
+    send_as_plain_text: bool | None = None
+    parent_campaign_id: int | None = None
+    campaign_lead_stats: CampaignLeadStats | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CampaignStatistic(Model):
+    """One email sent to one lead (a row of ``GET /campaigns/{id}/statistics``)."""
+
+    lead_name: str | None = None
+    lead_email: str | None = None
+    lead_category: str | None = None
+    sequence_number: int | None = None
+    email_campaign_seq_id: int | None = None
+    seq_variant_id: int | None = None
+    email_subject: str | None = None
+    email_message: str | None = None
+    sent_time: dt.datetime | None = None
+    open_time: dt.datetime | None = None
+    click_time: dt.datetime | None = None
+    reply_time: dt.datetime | None = None
+    open_count: int = 0
+    click_count: int = 0
+    is_unsubscribed: bool = False
+    is_bounced: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class CampaignStatisticsPage(Model):
+    """One page of statistics. ``total_stats`` arrives as a string."""
+
+    total_stats: int | None = None
+    offset: int = 0
+    limit: int = 100
+    data: tuple[CampaignStatistic, ...] = ()

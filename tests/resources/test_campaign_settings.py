@@ -1,0 +1,293 @@
+"""client.campaigns schedule, settings, sequences, analytics and statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from aioresponses import aioresponses
+
+from smartlead_async import RequestValidationError, SmartleadClient
+from smartlead_async._convert import make_converter
+from smartlead_async.models import (
+    CampaignAnalytics,
+    CampaignStatisticsPage,
+    SequenceStep,
+    SequenceStepInput,
+    SequenceVariantInput,
+    StopLeadSetting,
+    TrackSetting,
+)
+
+from .. import samples
+from ..helpers import API_KEY, sent_requests
+
+ROOT = "https://server.smartlead.ai/api/v1"
+STRICT = make_converter(strict=True)
+Call = Callable[[SmartleadClient], Awaitable[Any]]
+
+SCHEDULE = {
+    "timezone": "America/New_York",
+    "days_of_the_week": [5, 1, 2],
+    "start_hour": "09:00",
+    "end_hour": "17:30",
+    "min_time_btw_emails": 5,
+    "max_new_leads_per_day": 50,
+}
+AB_STEPS = [
+    SequenceStepInput(seq_number=1, subject="Hi {{first_name}}", email_body="<p>One</p>"),
+    SequenceStepInput(
+        seq_number=2,
+        delay_in_days=3,
+        variants=(
+            SequenceVariantInput(subject="", email_body="<p>A</p>", variant_label="A"),
+            SequenceVariantInput(subject="", email_body="<p>B</p>", variant_label="B", id=9),
+        ),
+        id=8495,
+    ),
+]
+
+CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
+    (
+        "update_schedule",
+        lambda c: c.campaigns.update_schedule(
+            5,
+            **SCHEDULE,
+            schedule_start_time=dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC),
+        ),
+        "POST",
+        "/campaigns/5/schedule",
+        {},
+        {
+            **SCHEDULE,
+            "days_of_the_week": [1, 2, 5],
+            "schedule_start_time": "2026-01-05T09:00:00+00:00",
+        },
+        {"ok": True},
+    ),
+    (
+        "update_settings",
+        lambda c: c.campaigns.update_settings(
+            5,
+            track_settings=[TrackSetting.DONT_TRACK_EMAIL_OPEN, "DONT_TRACK_LINK_CLICK"],
+            stop_lead_settings=StopLeadSetting.REPLY_TO_AN_EMAIL,
+            follow_up_percentage=40,
+            client_id=None,
+        ),
+        "POST",
+        "/campaigns/5/settings",
+        {},
+        {
+            "track_settings": ["DONT_TRACK_EMAIL_OPEN", "DONT_TRACK_LINK_CLICK"],
+            "stop_lead_settings": "REPLY_TO_AN_EMAIL",
+            "follow_up_percentage": 40,
+            "client_id": None,
+        },
+        {"ok": True},
+    ),
+    (
+        "get_sequences",
+        lambda c: c.campaigns.get_sequences(3070),
+        "GET",
+        "/campaigns/3070/sequences",
+        {},
+        None,
+        samples.SEQUENCES,
+    ),
+    (
+        "save_sequences",
+        lambda c: c.campaigns.save_sequences(3070, AB_STEPS),
+        "POST",
+        "/campaigns/3070/sequences",
+        {},
+        {
+            "sequences": [
+                {
+                    "id": None,
+                    "seq_number": 1,
+                    "seq_delay_details": {"delay_in_days": 0},
+                    "subject": "Hi {{first_name}}",
+                    "email_body": "<p>One</p>",
+                },
+                {
+                    "id": 8495,
+                    "seq_number": 2,
+                    "seq_delay_details": {"delay_in_days": 3},
+                    "seq_variants": [
+                        {"subject": "", "email_body": "<p>A</p>", "variant_label": "A"},
+                        {"subject": "", "email_body": "<p>B</p>", "variant_label": "B", "id": 9},
+                    ],
+                },
+            ]
+        },
+        {"ok": True, "data": "success"},
+    ),
+    (
+        "analytics",
+        lambda c: c.campaigns.analytics(979),
+        "GET",
+        "/campaigns/979/analytics",
+        {},
+        None,
+        samples.ANALYTICS,
+    ),
+    (
+        "analytics_by_date",
+        lambda c: c.campaigns.analytics_by_date(
+            979,
+            start_date=dt.date(2024, 12, 1),
+            end_date=dt.date(2024, 12, 31),
+            timezone="Europe/Paris",
+        ),
+        "GET",
+        "/campaigns/979/analytics-by-date",
+        {"start_date": "2024-12-01", "end_date": "2024-12-31", "time_zone": "Europe/Paris"},
+        None,
+        {**samples.ANALYTICS, "start_date": "2024-12-01", "end_date": "2024-12-31"},
+    ),
+    (
+        "statistics",
+        lambda c: c.campaigns.statistics(
+            12,
+            limit=1000,
+            sequence_number=1,
+            email_status="opened",
+            sent_after=dt.date(2024, 1, 1),
+        ),
+        "GET",
+        "/campaigns/12/statistics",
+        {
+            "offset": "0",
+            "limit": "1000",
+            "email_sequence_number": "1",
+            "email_status": "opened",
+            "sent_time_start_date": "2024-01-01",
+        },
+        None,
+        samples.STATISTICS_PAGE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+async def test_wire_request(
+    client: SmartleadClient,
+    mock_api: aioresponses,
+    case: tuple[str, Call, str, str, dict[str, str], Any, Any],
+) -> None:
+    _, call, method, path, query, body, payload = case
+    mock_api.add(re.compile(rf"^{re.escape(ROOT + path)}\?.*$"), method, payload=payload)
+    assert await call(client) is not None
+    assert sent_requests(mock_api) == [
+        (method, "/api/v1" + path, {**query, "api_key": API_KEY}, body)
+    ]
+
+
+def test_samples_decode_strictly() -> None:
+    (step,) = STRICT.structure(samples.SEQUENCES, list[SequenceStep])
+    assert step.seq_delay_details is not None
+    assert step.seq_delay_details.delay_in_days == 1
+    assert step.sequence_variants[0].variant_label == "A"
+    analytics = STRICT.structure(samples.ANALYTICS, CampaignAnalytics)
+    assert (analytics.sent_count, analytics.reply_count, analytics.unique_sent_count) == (14, 4, 10)
+    assert analytics.campaign_lead_stats is not None
+    assert analytics.campaign_lead_stats.completed == 8
+    page = STRICT.structure(samples.STATISTICS_PAGE, CampaignStatisticsPage)
+    assert page.total_stats == 419
+    assert page.data[0].lead_email == "charles@newson.io"
+
+
+async def test_statistics_pager_reports_the_string_total(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.get(
+        re.compile(rf"^{ROOT}/campaigns/12/statistics\?.*$"), payload=samples.STATISTICS_PAGE
+    )
+    page = await client.campaigns.statistics(12, limit=1)
+    assert page.total == 419
+    assert len(page.items) == 1
+
+
+def schedule(**changes: Any) -> Call:
+    return lambda c: c.campaigns.update_schedule(1, **{**SCHEDULE, **changes})
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (schedule(timezone="Mars/Olympus"), "timezone"),
+        (schedule(days_of_the_week=[7]), "days_of_the_week"),
+        (schedule(days_of_the_week=[]), "days_of_the_week"),
+        (schedule(days_of_the_week=[1, 1]), "days_of_the_week"),
+        (schedule(start_hour="9:00"), "start_hour"),
+        (schedule(end_hour="24:00"), "end_hour"),
+        (schedule(start_hour="18:00", end_hour="09:00"), "before"),
+        (schedule(min_time_btw_emails=0), "min_time_btw_emails"),
+        (schedule(max_new_leads_per_day=-5), "max_new_leads_per_day"),
+        (schedule(schedule_start_time=dt.datetime(2026, 1, 1)), "timezone-aware"),
+        (lambda c: c.campaigns.update_settings(1), "at least one"),
+        (lambda c: c.campaigns.update_settings(1, follow_up_percentage=101), "follow_up"),
+        (lambda c: c.campaigns.update_settings(1, track_settings=["DONT_EMAIL_OPEN"]), "read"),
+        (lambda c: c.campaigns.update_settings(1, stop_lead_settings="OPENED_EMAIL"), "expected"),
+        (
+            lambda c: c.campaigns.save_sequences(1, [AB_STEPS[0], AB_STEPS[0]]),
+            "distinct",
+        ),
+        (
+            lambda c: c.campaigns.save_sequences(
+                1, [SequenceStepInput(seq_number=0, email_body="x")]
+            ),
+            "seq_number",
+        ),
+        (
+            lambda c: c.campaigns.save_sequences(1, [SequenceStepInput(seq_number=1)]),
+            "email_body",
+        ),
+        (
+            lambda c: c.campaigns.save_sequences(
+                1,
+                [
+                    SequenceStepInput(
+                        seq_number=1,
+                        subject="s",
+                        variants=(
+                            SequenceVariantInput(subject="", email_body="b", variant_label="A"),
+                        ),
+                    )
+                ],
+            ),
+            "not both",
+        ),
+        (
+            lambda c: c.campaigns.analytics_by_date(
+                1, start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 2, 15)
+            ),
+            "30 days",
+        ),
+        (
+            lambda c: c.campaigns.analytics_by_date(
+                1, start_date=dt.date(2024, 2, 1), end_date=dt.date(2024, 1, 1)
+            ),
+            "forward",
+        ),
+        (lambda c: c.campaigns.statistics(1, limit=1001), "limit"),
+        (lambda c: c.campaigns.statistics(1, sequence_number=21), "sequence_number"),
+    ],
+)
+async def test_invalid_arguments_fail_before_sending(
+    client: SmartleadClient, mock_api: aioresponses, call: Call, match: str
+) -> None:
+    with pytest.raises(RequestValidationError, match=match):
+        await invoke(call, client)
+    assert mock_api.requests == {}
+
+
+async def invoke(call: Callable[[SmartleadClient], Any], client: SmartleadClient) -> None:
+    """Pager methods validate when called; coroutine methods when awaited."""
+    result = call(client)
+    if inspect.isawaitable(result):
+        await result
