@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import enum
-from typing import Final, Literal
+from collections.abc import Callable
+from typing import Final, Literal, TypeVar
 
-__all__ = ["NOT_GIVEN", "NotGiven"]
+from smartlead_async._json import JSON
+
+__all__ = ["NOT_GIVEN", "NotGiven", "put_given"]
+
+T = TypeVar("T")
 
 
 class NotGiven(enum.Enum):
@@ -22,3 +27,15 @@ class NotGiven(enum.Enum):
 
 #: Default of optional update arguments: the field is left out of the request body.
 NOT_GIVEN: Final = NotGiven.NOT_GIVEN
+
+
+def put_given(
+    body: dict[str, JSON],
+    key: str,
+    value: T | NotGiven,
+    convert: Callable[[T], JSON] | None = None,
+) -> None:
+    """Add ``key`` to a request body unless ``value`` is :data:`NOT_GIVEN`."""
+    if isinstance(value, NotGiven):
+        return
+    body[key] = convert(value) if convert is not None else value  # type: ignore[assignment]

@@ -22,6 +22,7 @@ __all__ = [
     "require_hour",
     "require_id",
     "require_int_range",
+    "require_optional_id",
     "require_page",
     "require_text",
     "require_timezone",
@@ -44,6 +45,11 @@ def require_id(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise RequestValidationError(f"{name} must be a positive integer, got {value!r}")
     return value
+
+
+def require_optional_id(name: str, value: object) -> int | None:
+    """``None`` (send null) or a positive int id."""
+    return None if value is None else require_id(name, value)
 
 
 def require_text(name: str, value: object) -> str:

@@ -20,9 +20,15 @@ from smartlead_async.models.campaigns import (
 from smartlead_async.models.clients import Client, ClientPermission
 from smartlead_async.models.common import OkResponse
 from smartlead_async.models.email_accounts import (
+    CampaignEmailAccount,
+    CampaignEmailAccountsAdded,
+    CampaignEmailAccountsRemoved,
     EmailAccount,
+    EmailAccountSaved,
     EmailAccountType,
+    WarmupDayStats,
     WarmupDetails,
+    WarmupStats,
     WarmupStatus,
 )
 from smartlead_async.models.leads import (
@@ -60,6 +66,9 @@ __all__ = [
     "BlockListResult",
     "Campaign",
     "CampaignAnalytics",
+    "CampaignEmailAccount",
+    "CampaignEmailAccountsAdded",
+    "CampaignEmailAccountsRemoved",
     "CampaignLead",
     "CampaignLeadStats",
     "CampaignLeadsPage",
@@ -72,6 +81,7 @@ __all__ = [
     "ClientPermission",
     "CreatedCampaign",
     "EmailAccount",
+    "EmailAccountSaved",
     "EmailAccountType",
     "Lead",
     "LeadCampaign",
@@ -95,7 +105,9 @@ __all__ = [
     "SequenceVariantInput",
     "StopLeadSetting",
     "TrackSetting",
+    "WarmupDayStats",
     "WarmupDetails",
+    "WarmupStats",
     "WarmupStatus",
     "Webhook",
 ]

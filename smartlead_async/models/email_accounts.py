@@ -9,7 +9,18 @@ import attrs
 from smartlead_async._json import JSON
 from smartlead_async.models._base import Model, OpenStrEnum, wire_name
 
-__all__ = ["EmailAccount", "EmailAccountType", "WarmupDetails", "WarmupStatus"]
+__all__ = [
+    "CampaignEmailAccount",
+    "CampaignEmailAccountsAdded",
+    "CampaignEmailAccountsRemoved",
+    "EmailAccount",
+    "EmailAccountSaved",
+    "EmailAccountType",
+    "WarmupDayStats",
+    "WarmupDetails",
+    "WarmupStats",
+    "WarmupStatus",
+]
 
 
 def _redacted(value: object) -> str:
@@ -93,3 +104,62 @@ class EmailAccount(Model):
     tags: JSON = None
     warmup_details: WarmupDetails | None = None
     campaign_ids: tuple[int, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class EmailAccountSaved(Model):
+    """The answer to saving a mailbox or its warmup settings."""
+
+    ok: bool = True
+    message: str | None = None
+    email_account_id: int | None = attrs.field(default=None, metadata=wire_name("emailAccountId"))
+    warmup_key: str | None = attrs.field(default=None, metadata=wire_name("warmupKey"))
+
+
+@attrs.frozen(kw_only=True)
+class CampaignEmailAccount(Model):
+    """The link between a campaign and a sending mailbox."""
+
+    id: int
+    email_campaign_id: int | None = None
+    email_account_id: int | None = None
+    updated_at: dt.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CampaignEmailAccountsAdded(Model):
+    """The answer to adding mailboxes to a campaign."""
+
+    ok: bool = True
+    result: tuple[CampaignEmailAccount, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CampaignEmailAccountsRemoved(Model):
+    """The answer to removing mailboxes from a campaign (``result``: how many were removed)."""
+
+    ok: bool = True
+    result: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class WarmupDayStats(Model):
+    """Warmup counters of one day."""
+
+    id: int | None = None
+    date: dt.date | None = None
+    sent_count: int = 0
+    reply_count: int = 0
+    save_from_spam_count: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class WarmupStats(Model):
+    """Warmup counters of the last 7 days (totals arrive as strings)."""
+
+    id: int
+    sent_count: int = 0
+    spam_count: int = 0
+    inbox_count: int = 0
+    warmup_email_received_count: int = 0
+    stats_by_date: tuple[WarmupDayStats, ...] = ()

@@ -11,7 +11,7 @@ from smartlead_async._json import JSON
 from smartlead_async._pagination import AsyncPager, Page
 from smartlead_async._pipeline import not_found, success_payload
 from smartlead_async._request import QueryValue
-from smartlead_async._sentinel import NOT_GIVEN, NotGiven
+from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
 from smartlead_async._validation import (
     require_hour,
     require_id,
@@ -216,22 +216,23 @@ class CampaignsResource(Resource):
         """
         require_id("campaign_id", campaign_id)
         body: dict[str, JSON] = {}
-        if not isinstance(track_settings, NotGiven):
-            body["track_settings"] = [_track_setting(value) for value in track_settings]
-        if not isinstance(stop_lead_settings, NotGiven):
-            body["stop_lead_settings"] = _known(StopLeadSetting, stop_lead_settings)
-        if not isinstance(unsubscribe_text, NotGiven):
-            body["unsubscribe_text"] = unsubscribe_text
-        if not isinstance(send_as_plain_text, NotGiven):
-            body["send_as_plain_text"] = bool(send_as_plain_text)
-        if not isinstance(follow_up_percentage, NotGiven):
-            body["follow_up_percentage"] = require_int_range(
-                "follow_up_percentage", follow_up_percentage, 0, 100
-            )
-        if not isinstance(client_id, NotGiven):
-            body["client_id"] = None if client_id is None else require_id("client_id", client_id)
-        if not isinstance(enable_ai_esp_matching, NotGiven):
-            body["enable_ai_esp_matching"] = bool(enable_ai_esp_matching)
+        put_given(body, "track_settings", track_settings, lambda v: [_track_setting(x) for x in v])
+        put_given(body, "stop_lead_settings", stop_lead_settings, _stop_lead_setting)
+        put_given(body, "unsubscribe_text", unsubscribe_text, str)
+        put_given(body, "send_as_plain_text", send_as_plain_text, bool)
+        put_given(
+            body,
+            "follow_up_percentage",
+            follow_up_percentage,
+            lambda v: require_int_range("follow_up_percentage", v, 0, 100),
+        )
+        put_given(
+            body,
+            "client_id",
+            client_id,
+            lambda v: None if v is None else require_id("client_id", v),
+        )
+        put_given(body, "enable_ai_esp_matching", enable_ai_esp_matching, bool)
         if not body:
             raise RequestValidationError("update_settings needs at least one setting to change")
         spec = UPDATE_SETTINGS.spec(campaign_id=campaign_id, json=body, idempotent=True)
@@ -359,6 +360,10 @@ def _known(enum_type: type[OpenStrEnum], value: object) -> str:
     if text not in allowed:
         raise RequestValidationError(f"expected one of {sorted(allowed)}, got {value!r}")
     return text
+
+
+def _stop_lead_setting(value: object) -> str:
+    return _known(StopLeadSetting, value)
 
 
 def _track_setting(value: object) -> str:

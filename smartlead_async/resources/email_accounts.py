@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable, Sequence
 
 from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._json import JSON
 from smartlead_async._pagination import AsyncPager, Page
-from smartlead_async._validation import require_id, require_page
-from smartlead_async.models.email_accounts import EmailAccount, EmailAccountType, WarmupStatus
+from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
+from smartlead_async._validation import (
+    normalize_email,
+    require_id,
+    require_int_range,
+    require_optional_id,
+    require_page,
+    require_text,
+)
+from smartlead_async.errors import RequestValidationError
+from smartlead_async.models.common import OkResponse
+from smartlead_async.models.email_accounts import (
+    CampaignEmailAccountsAdded,
+    CampaignEmailAccountsRemoved,
+    EmailAccount,
+    EmailAccountSaved,
+    EmailAccountType,
+    WarmupStats,
+    WarmupStatus,
+)
 from smartlead_async.resources._base import Resource
 
 __all__ = ["EmailAccountsResource"]
@@ -15,6 +35,14 @@ __all__ = ["EmailAccountsResource"]
 LIST_EMAIL_ACCOUNTS = Endpoint("GET", "email-accounts/")
 GET_EMAIL_ACCOUNT = Endpoint("GET", "email-accounts/{email_account_id}/")
 LIST_CAMPAIGN_EMAIL_ACCOUNTS = Endpoint("GET", "campaigns/{campaign_id}/email-accounts")
+ADD_TO_CAMPAIGN = Endpoint("POST", "campaigns/{campaign_id}/email-accounts")
+REMOVE_FROM_CAMPAIGN = Endpoint("DELETE", "campaigns/{campaign_id}/email-accounts")
+SAVE_EMAIL_ACCOUNT = Endpoint("POST", "email-accounts/save")
+UPDATE_EMAIL_ACCOUNT = Endpoint("POST", "email-accounts/{email_account_id}")
+UPDATE_WARMUP = Endpoint("POST", "email-accounts/{email_account_id}/warmup")
+WARMUP_STATS = Endpoint("GET", "email-accounts/{email_account_id}/warmup-stats")
+RECONNECT_FAILED = Endpoint("POST", "email-accounts/reconnect-failed-email-accounts")
+RECONNECT_ONE = Endpoint("POST", "email-accounts/{email_account_id}/reconnect", weak=True)
 
 #: ``GET /email-accounts/`` serves at most 100 rows per page.
 EMAIL_ACCOUNTS_MAX_LIMIT = 100
@@ -87,3 +115,189 @@ class EmailAccountsResource(Resource):
         require_id("campaign_id", campaign_id)
         spec = LIST_CAMPAIGN_EMAIL_ACCOUNTS.spec(campaign_id=campaign_id)
         return await self._pipeline.request(spec, builtins.list[EmailAccount])
+
+    @calls(ADD_TO_CAMPAIGN)
+    async def add_to_campaign(
+        self,
+        campaign_id: int,
+        email_account_ids: Sequence[int],
+        *,
+        auto_adjust_warmup: bool | None = None,
+    ) -> CampaignEmailAccountsAdded:
+        """Make mailboxes send for a campaign (``POST /campaigns/{campaign_id}/email-accounts``)."""
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {"email_account_ids": _ids(email_account_ids)}
+        if auto_adjust_warmup is not None:
+            body["auto_adjust_warmup"] = auto_adjust_warmup
+        spec = ADD_TO_CAMPAIGN.spec(campaign_id=campaign_id, json=body, idempotent=True)
+        return await self._pipeline.request(spec, CampaignEmailAccountsAdded)
+
+    @calls(REMOVE_FROM_CAMPAIGN)
+    async def remove_from_campaign(
+        self, campaign_id: int, email_account_ids: Sequence[int]
+    ) -> CampaignEmailAccountsRemoved:
+        """Stop mailboxes sending for a campaign (``DELETE``, ids in the body)."""
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {"email_account_ids": _ids(email_account_ids)}
+        spec = REMOVE_FROM_CAMPAIGN.spec(campaign_id=campaign_id, json=body, idempotent=True)
+        return await self._pipeline.request(spec, CampaignEmailAccountsRemoved)
+
+    @calls(SAVE_EMAIL_ACCOUNT)
+    async def save(
+        self,
+        *,
+        from_name: str,
+        from_email: str,
+        username: str,
+        password: str,
+        smtp_host: str,
+        smtp_port: int,
+        imap_host: str,
+        imap_port: int,
+        warmup_enabled: bool = False,
+        max_email_per_day: int | None = None,
+        custom_tracking_url: str | None = None,
+        bcc: str | None = None,
+        signature: str | None = None,
+        total_warmup_per_day: int | None = None,
+        daily_rampup: int | None = None,
+        reply_rate_percentage: int | None = None,
+        client_id: int | None = None,
+        email_account_id: int | None = None,
+    ) -> EmailAccountSaved:
+        """Create an SMTP/IMAP mailbox, or update one with ``email_account_id``.
+
+        SmartLead verifies the credentials: failures raise ``BadRequestError`` with
+        ``errorCode`` ``ACCOUNT_ALREADY_EXIST`` or ``ACCOUNT_VERIFICATION_FAILED`` in ``body``.
+        Not retried after an ambiguous failure when creating (it could add the mailbox twice).
+        """
+        body: dict[str, JSON] = {
+            "id": require_id("email_account_id", email_account_id) if email_account_id else None,
+            "from_name": require_text("from_name", from_name),
+            "from_email": normalize_email(from_email, field="from_email"),
+            "user_name": require_text("username", username),
+            "password": require_text("password", password),
+            "smtp_host": require_text("smtp_host", smtp_host),
+            "smtp_port": require_int_range("smtp_port", smtp_port, 1, 65535),
+            "imap_host": require_text("imap_host", imap_host),
+            "imap_port": require_int_range("imap_port", imap_port, 1, 65535),
+            "warmup_enabled": bool(warmup_enabled),
+        }
+        optional: dict[str, JSON] = {
+            "max_email_per_day": _optional_int("max_email_per_day", max_email_per_day, 1),
+            "custom_tracking_url": custom_tracking_url,
+            "bcc": bcc,
+            "signature": signature,
+            "total_warmup_per_day": _optional_int("total_warmup_per_day", total_warmup_per_day, 1),
+            "daily_rampup": _optional_int("daily_rampup", daily_rampup, 0),
+            "reply_rate_percentage": _optional_int(
+                "reply_rate_percentage", reply_rate_percentage, 0, 100
+            ),
+            "client_id": require_optional_id("client_id", client_id),
+        }
+        body |= {key: value for key, value in optional.items() if value is not None}
+        spec = SAVE_EMAIL_ACCOUNT.spec(json=body, idempotent=email_account_id is not None)
+        return await self._pipeline.request(spec, EmailAccountSaved)
+
+    @calls(UPDATE_EMAIL_ACCOUNT)
+    async def update(
+        self,
+        email_account_id: int,
+        *,
+        max_email_per_day: int | NotGiven = NOT_GIVEN,
+        custom_tracking_url: str | NotGiven | None = NOT_GIVEN,
+        bcc: str | NotGiven | None = NOT_GIVEN,
+        signature: str | NotGiven | None = NOT_GIVEN,
+        client_id: int | NotGiven | None = NOT_GIVEN,
+        time_to_wait_in_mins: int | NotGiven = NOT_GIVEN,
+    ) -> EmailAccountSaved:
+        """Change a mailbox's sending settings; only the arguments you pass are sent."""
+        require_id("email_account_id", email_account_id)
+        body: dict[str, JSON] = {}
+        put_given(body, "max_email_per_day", max_email_per_day, _at_least("max_email_per_day", 1))
+        put_given(body, "custom_tracking_url", custom_tracking_url, _optional_str)
+        put_given(body, "bcc", bcc, _optional_str)
+        put_given(body, "signature", signature, _optional_str)
+        put_given(body, "client_id", client_id, lambda v: require_optional_id("client_id", v))
+        put_given(
+            body,
+            "time_to_wait_in_mins",
+            time_to_wait_in_mins,
+            _at_least("time_to_wait_in_mins", 0),
+        )
+        if not body:
+            raise RequestValidationError("update needs at least one field to change")
+        spec = UPDATE_EMAIL_ACCOUNT.spec(
+            email_account_id=email_account_id, json=body, idempotent=True
+        )
+        return await self._pipeline.request(spec, EmailAccountSaved)
+
+    @calls(UPDATE_WARMUP)
+    async def update_warmup(
+        self,
+        email_account_id: int,
+        *,
+        enabled: bool,
+        total_warmup_per_day: int | None = None,
+        daily_rampup: int | None = None,
+        reply_rate_percentage: int | None = None,
+        warmup_key_id: str | None = None,
+    ) -> EmailAccountSaved:
+        """Turn warmup on or off and tune it (``POST /email-accounts/{id}/warmup``)."""
+        require_id("email_account_id", email_account_id)
+        body: dict[str, JSON] = {"warmup_enabled": bool(enabled)}
+        optional: dict[str, JSON] = {
+            "total_warmup_per_day": _optional_int("total_warmup_per_day", total_warmup_per_day, 1),
+            "daily_rampup": _optional_int("daily_rampup", daily_rampup, 0),
+            "reply_rate_percentage": _optional_int(
+                "reply_rate_percentage", reply_rate_percentage, 0, 100
+            ),
+            "warmup_key_id": warmup_key_id,
+        }
+        body |= {key: value for key, value in optional.items() if value is not None}
+        spec = UPDATE_WARMUP.spec(email_account_id=email_account_id, json=body, idempotent=True)
+        return await self._pipeline.request(spec, EmailAccountSaved)
+
+    @calls(WARMUP_STATS)
+    async def warmup_stats(self, email_account_id: int) -> WarmupStats:
+        """Warmup counters of a mailbox for the last 7 days."""
+        require_id("email_account_id", email_account_id)
+        spec = WARMUP_STATS.spec(email_account_id=email_account_id)
+        return await self._pipeline.request(spec, WarmupStats)
+
+    @calls(RECONNECT_FAILED)
+    async def reconnect_failed(self) -> OkResponse:
+        """Queue every disconnected mailbox for reconnection (asynchronous).
+
+        Limited to 3 calls per 24 hours: the 4th raises ``NotAcceptableError`` (406, whose body
+        still says ``ok: true``). With no failed mailbox the API answers 404
+        (``NotFoundError``). Not retried: each call spends one of the 3.
+        """
+        return await self._pipeline.request(RECONNECT_FAILED.spec(json={}), OkResponse)
+
+    @calls(RECONNECT_ONE)
+    async def reconnect(self, email_account_id: int) -> OkResponse:
+        """Reconnect one mailbox (**[weak]**: only an n8n community node documents this route)."""
+        require_id("email_account_id", email_account_id)
+        spec = RECONNECT_ONE.spec(email_account_id=email_account_id)
+        return await self._pipeline.request(spec, OkResponse)
+
+
+def _ids(values: Sequence[int]) -> list[JSON]:
+    if isinstance(values, str | bytes) or not values:
+        raise RequestValidationError("email_account_ids must be a non-empty sequence of ids")
+    return [require_id("email_account_id", value) for value in values]
+
+
+def _optional_int(name: str, value: int | None, low: int, high: int | None = None) -> int | None:
+    return None if value is None else require_int_range(name, value, low, high)
+
+
+def _at_least(name: str, low: int) -> Callable[[int], JSON]:
+    return lambda value: require_int_range(name, value, low)
+
+
+def _optional_str(value: str | None) -> JSON:
+    if value is not None and not isinstance(value, str):
+        raise RequestValidationError(f"expected a string or None, got {value!r}")
+    return value

@@ -21,6 +21,7 @@ from smartlead_async._validation import (
     normalize_block_entry,
     normalize_email,
     require_id,
+    require_optional_id,
     require_page,
 )
 from smartlead_async.errors import RequestValidationError
@@ -344,7 +345,7 @@ class LeadsResource(Resource):
             raise RequestValidationError("entries must be a non-empty sequence of strings")
         body: dict[str, JSON] = {
             "domain_block_list": [normalize_block_entry(entry) for entry in entries],
-            "client_id": require_id("client_id", client_id) if client_id is not None else None,
+            "client_id": require_optional_id("client_id", client_id),
         }
         spec = ADD_TO_BLOCK_LIST.spec(json=body, idempotent=True)
         return await self._pipeline.request(spec, BlockListResult)
@@ -362,7 +363,7 @@ class LeadsResource(Resource):
         require_page(offset, limit, max_limit=BLOCK_LIST_MAX_LIMIT)
         filters = {
             "filter_email_or_domain": email_or_domain,
-            "filter_client_id": require_id("client_id", client_id) if client_id else None,
+            "filter_client_id": require_optional_id("client_id", client_id),
         }
 
         async def fetch(page_offset: int, page_limit: int) -> Page[BlockListEntry]:

@@ -376,3 +376,43 @@ ANALYTICS: JSON = {
         "revenue": 0,
     },
 }
+
+# 2.11
+EMAIL_ACCOUNTS_ADDED: JSON = {
+    "ok": True,
+    "result": [
+        {
+            "id": 46417,
+            "email_campaign_id": 1353,
+            "email_account_id": 2907,
+            "updated_at": "2022-11-08T07:06:35.990Z",
+        }
+    ],
+}
+EMAIL_ACCOUNTS_REMOVED: JSON = {"ok": True, "result": 1}
+
+# 5.3 / 5.5
+EMAIL_ACCOUNT_SAVED: JSON = {
+    "ok": True,
+    "message": "Email account added/updated successfully!",
+    "emailAccountId": 2849,
+    "warmupKey": "apple-keyes",
+}
+
+# 5.6: totals as strings, per-day counts as ints
+WARMUP_STATS: JSON = {
+    "id": 106466,
+    "sent_count": "0",
+    "spam_count": "0",
+    "inbox_count": "0",
+    "warmup_email_received_count": "0",
+    "stats_by_date": [
+        {
+            "id": 1,
+            "date": "2023-05-23",
+            "sent_count": 0,
+            "reply_count": 0,
+            "save_from_spam_count": 0,
+        }
+    ],
+}
