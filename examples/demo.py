@@ -2,7 +2,8 @@
 
 Creates a campaign, imports 500 leads in concurrent 100-lead batches through the shared rate gate
 (the fake enforces the documented 10 requests per 2 s strictly), walks the leads page by page,
-looks one up, starts and pauses the campaign, and shows how errors surface.
+looks one up, gives the campaign a sender, a schedule and a two-step sequence, starts and pauses
+it, and shows how errors surface.
 
     python examples/demo.py
 """
@@ -13,7 +14,7 @@ import asyncio
 import time
 
 from smartlead_async import DEFAULT_RATE_LIMITS, NotFoundError, SmartleadClient
-from smartlead_async.models import LeadInput
+from smartlead_async.models import LeadInput, SequenceStepInput
 from smartlead_async.testing import FakeSmartlead
 
 
@@ -36,6 +37,7 @@ def leads(count: int) -> list[LeadInput]:
 async def main() -> None:
     async with FakeSmartlead(rate_limits=DEFAULT_RATE_LIMITS) as fake:
         fake.state.block_list.add("blocked.example")
+        fake.state.add_email_account("sales@outbound.example")  # a connected mailbox
         started = time.perf_counter()
         async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
             campaign = await sl.campaigns.create("Demo: Q1 outbound")
@@ -65,6 +67,31 @@ async def main() -> None:
                 f"lead {lead.id} is in campaigns {[c.campaign_id for c in lead.lead_campaign_data]}"
             )
 
+            # START needs a sender, a schedule and a sequence, as on the live API.
+            sender = await anext(aiter(sl.email_accounts.list()))
+            await sl.email_accounts.add_to_campaign(campaign.id, [sender.id])
+            await sl.campaigns.update_schedule(
+                campaign.id,
+                timezone="America/New_York",
+                days_of_the_week=[1, 2, 3, 4, 5],
+                start_hour="09:00",
+                end_hour="17:00",
+                min_time_btw_emails=10,
+                max_new_leads_per_day=100,
+            )
+            await sl.campaigns.save_sequences(
+                campaign.id,
+                [
+                    SequenceStepInput(
+                        seq_number=1,
+                        subject="Quick question, {{first_name}}",
+                        email_body="<p>Hi {{first_name}}, is {{company_name}} hiring?</p>",
+                    ),
+                    SequenceStepInput(
+                        seq_number=2, delay_in_days=3, email_body="<p>Bumping this.</p>"
+                    ),
+                ],
+            )
             await sl.campaigns.update_status(campaign.id, "START")
             await sl.campaigns.update_status(campaign.id, "PAUSED")
             print(f"campaign status is now {(await sl.campaigns.get(campaign.id)).status}")

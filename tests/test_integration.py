@@ -13,7 +13,12 @@ from smartlead_async import (
     RateLimit,
     SmartleadClient,
 )
-from smartlead_async.models import CampaignStatus, LeadImportSettings, LeadInput
+from smartlead_async.models import (
+    CampaignStatus,
+    LeadImportSettings,
+    LeadInput,
+    SequenceStepInput,
+)
 from smartlead_async.testing import FakeSmartlead
 
 from .helpers import API_KEY
@@ -61,6 +66,9 @@ async def test_campaign_and_lead_lifecycle(
     assert [c.campaign_id for c in found.lead_campaign_data] == [created.id]
     assert await sl.leads.get_by_email("nobody@example.com") is None
 
+    with pytest.raises(BadRequestError, match="schedule"):
+        await sl.campaigns.update_status(created.id, "START")
+    await ready_to_start(fake, sl, created.id)
     await sl.campaigns.update_status(created.id, "START")
     await sl.campaigns.update_status(created.id, "PAUSED")
     assert (await sl.campaigns.get(created.id)).status is CampaignStatus.PAUSED
@@ -79,6 +87,24 @@ async def test_campaign_and_lead_lifecycle(
     assert fake.state.requests[0].path == "/api/v1/campaigns/create"
     assert fake.state.requests[0].json == {"name": "Q1 outbound"}
     assert all("api_key" not in r.query for r in fake.state.requests)
+
+
+async def ready_to_start(fake: FakeSmartlead, sl: SmartleadClient, campaign_id: int) -> None:
+    """Give a campaign what START needs: a sender, a schedule and a sequence."""
+    sender = fake.state.add_email_account("sales@outbound.example")
+    await sl.email_accounts.add_to_campaign(campaign_id, [int(str(sender["id"]))])
+    await sl.campaigns.update_schedule(
+        campaign_id,
+        timezone="Europe/London",
+        days_of_the_week=[1, 2, 3],
+        start_hour="08:00",
+        end_hour="18:00",
+        min_time_btw_emails=5,
+        max_new_leads_per_day=20,
+    )
+    await sl.campaigns.save_sequences(
+        campaign_id, [SequenceStepInput(seq_number=1, subject="Hi", email_body="<p>Hello</p>")]
+    )
 
 
 async def test_unknown_key_gets_the_documented_401(fake: FakeSmartlead) -> None:

@@ -10,7 +10,9 @@ import io
 import json
 import math
 import random
+import re
 import time
+import zoneinfo
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
@@ -60,6 +62,12 @@ _CATEGORIES: list[dict[str, JSON]] = [
         start=1,
     )
 ]
+_TIMEZONES = frozenset(zoneinfo.available_timezones())
+_HOUR = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_TRACK_SETTINGS = frozenset(
+    {"DONT_TRACK_EMAIL_OPEN", "DONT_TRACK_LINK_CLICK", "DONT_TRACK_REPLY_TO_AN_EMAIL"}
+)
+_STOP_LEAD_SETTINGS = frozenset({"REPLY_TO_AN_EMAIL", "CLICK_ON_A_LINK", "OPEN_AN_EMAIL"})
 _RECONNECTS_PER_DAY = 3
 _DAY = 86_400.0
 _FAULT = web.RequestKey("smartlead_fake.fault", str)  # which fault a request got, if any
@@ -281,6 +289,24 @@ class FakeSmartlead:
             ("GET", "/campaigns/{campaign_id:\\d+}", self._get_campaign),
             ("DELETE", "/campaigns/{campaign_id:\\d+}", self._delete_campaign),
             ("POST", "/campaigns/{campaign_id:\\d+}/status", self._update_status),
+            ("POST", "/campaigns/{campaign_id:\\d+}/schedule", self._update_schedule),
+            ("POST", "/campaigns/{campaign_id:\\d+}/settings", self._update_settings),
+            ("GET", "/campaigns/{campaign_id:\\d+}/sequences", self._get_sequences),
+            ("POST", "/campaigns/{campaign_id:\\d+}/sequences", self._save_sequences),
+            ("GET", "/campaigns/{campaign_id:\\d+}/analytics", self._analytics),
+            ("GET", "/campaigns/{campaign_id:\\d+}/analytics-by-date", self._analytics_by_date),
+            ("GET", "/campaigns/{campaign_id:\\d+}/statistics", self._statistics),
+            ("POST", "/campaigns/{campaign_id:\\d+}/email-accounts", self._add_campaign_accounts),
+            (
+                "DELETE",
+                "/campaigns/{campaign_id:\\d+}/email-accounts",
+                self._remove_campaign_accounts,
+            ),
+            ("POST", "/email-accounts/save", self._save_email_account),
+            ("POST", "/email-accounts/{account_id:\\d+}", self._update_email_account),
+            ("POST", "/email-accounts/{account_id:\\d+}/warmup", self._update_warmup),
+            ("GET", "/email-accounts/{account_id:\\d+}/warmup-stats", self._warmup_stats),
+            ("POST", "/email-accounts/{account_id:\\d+}/reconnect", self._reconnect_one),
             ("POST", "/campaigns/{campaign_id:\\d+}/leads", self._add_leads),
             ("GET", "/campaigns/{campaign_id:\\d+}/leads", self._list_campaign_leads),
             ("GET", "/campaigns/{campaign_id:\\d+}/email-accounts", self._campaign_accounts),
@@ -462,8 +488,165 @@ class FakeSmartlead:
             return _joi_error('"status" must be one of [START, PAUSED, STOPPED]', "status")
         if campaign.status == "STOPPED":
             return _json({"error": "Campaign is stopped and cannot be changed"}, status=400)
+        senders = self.state.campaign_email_accounts.get(campaign.id)
+        if status == "START" and not (campaign.schedule and campaign.sequences and senders):
+            message = "Campaign needs a schedule, a sequence and at least one email account"
+            return _json({"error": message}, status=400)
         campaign.status = _WRITE_STATUSES[status]
         return _json({"ok": True})
+
+    async def _update_schedule(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        body = await self._body(request)
+        timezone = body.get("timezone")
+        if not isinstance(timezone, str) or timezone not in _TIMEZONES:
+            return _json({"error": f"Invalid timezone - {timezone}"}, status=400)
+        start, end = body.get("start_hour"), body.get("end_hour")
+        for name, hour in (("start_hour", start), ("end_hour", end)):
+            if not isinstance(hour, str) or not _HOUR.match(hour):
+                return _json({"error": f"Invalid {name} - {hour}"}, status=400)
+        if str(start) > str(end):
+            return _json({"error": "startHour cannot be greater that endHour"}, status=400)
+        if "client_id" in body:
+            return _joi_error('"client_id" is not allowed', "client_id")
+        campaign.schedule = body
+        return _json({"ok": True})
+
+    async def _update_settings(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        body = await self._body(request)
+        for value in body.get("track_settings") or []:
+            if value not in _TRACK_SETTINGS:
+                return _json({"error": f"Invalid track_settings value - {value}"}, status=400)
+        stop = body.get("stop_lead_settings")
+        if stop is not None and stop not in _STOP_LEAD_SETTINGS:
+            return _json({"error": f"Invalid stop_lead_settings value - {stop}"}, status=400)
+        campaign.settings |= body
+        return _json({"ok": True})
+
+    async def _get_sequences(self, request: web.Request) -> web.Response:
+        return _json(self._existing_campaign(request).sequences)
+
+    async def _save_sequences(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        if campaign.status == "ACTIVE":
+            return _json({"error": "Pause the campaign before editing its sequence"}, 400)
+        steps = (await self._body(request)).get("sequences")
+        if not isinstance(steps, list):
+            return _joi_error('"sequences" must be an array', "sequences")
+        now = dt.datetime.now(dt.UTC).isoformat()
+        saved: list[dict[str, JSON]] = []
+        for step in steps:
+            step_id = step.get("id") or self.state.next_id()
+            variants: list[JSON] = [
+                {
+                    "id": variant.get("id") or self.state.next_id(),
+                    "is_deleted": False,
+                    "subject": variant.get("subject"),
+                    "email_body": variant.get("email_body"),
+                    "email_campaign_seq_id": step_id,
+                    "variant_label": variant.get("variant_label"),
+                }
+                for variant in step.get("seq_variants") or []
+            ]
+            delay = (step.get("seq_delay_details") or {}).get("delay_in_days", 0)
+            saved.append(
+                {
+                    "id": step_id,
+                    "created_at": now,
+                    "updated_at": now,
+                    "email_campaign_id": campaign.id,
+                    "seq_number": step.get("seq_number"),
+                    "seq_delay_details": {"delayInDays": delay},
+                    "subject": "" if variants else step.get("subject", ""),
+                    "email_body": "" if variants else step.get("email_body", ""),
+                    "sequence_variants": variants,
+                }
+            )
+        campaign.sequences = saved
+        return _json({"ok": True, "data": "success"})
+
+    def _analytics_of(self, campaign: FakeCampaign) -> dict[str, JSON]:
+        rows = list(campaign.statistics.values())
+
+        def count(key: str) -> str:
+            return str(sum(1 for row in rows if row.get(key)))
+
+        statuses = collections.Counter(m.status for m in campaign.leads.values())
+        return {
+            "id": campaign.id,
+            "user_id": self.state.user_id,
+            "created_at": campaign.created_at,
+            "status": campaign.status,
+            "name": campaign.name,
+            "sent_count": str(len(rows)),
+            "unique_sent_count": str(len(rows)),
+            "open_count": count("open_time"),
+            "unique_open_count": count("open_time"),
+            "click_count": count("click_time"),
+            "unique_click_count": count("click_time"),
+            "reply_count": count("reply_time"),
+            "bounce_count": count("is_bounced"),
+            "unsubscribed_count": count("is_unsubscribed"),
+            "block_count": "0",
+            "total_count": str(len(rows)),
+            "drafted_count": "0",
+            "sequence_count": str(len(campaign.sequences)),
+            "tags": [],
+            "client_id": campaign.client_id,
+            "parent_campaign_id": None,
+            "campaign_lead_stats": {
+                "total": len(campaign.leads),
+                "blocked": statuses["BLOCKED"],
+                "stopped": statuses["STOPPED"],
+                "completed": statuses["COMPLETED"],
+                "inprogress": statuses["INPROGRESS"],
+                "notStarted": statuses["STARTED"],
+                "paused": statuses["PAUSED"],
+                "interested": sum(1 for m in campaign.leads.values() if m.lead_category_id == 1),
+                "revenue": 0,
+            },
+        }
+
+    async def _analytics(self, request: web.Request) -> web.Response:
+        return _json(self._analytics_of(self._existing_campaign(request)))
+
+    async def _analytics_by_date(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        try:
+            start = dt.date.fromisoformat(request.query["start_date"])
+            end = dt.date.fromisoformat(request.query["end_date"])
+        except (KeyError, ValueError):
+            return _joi_error('"start_date" and "end_date" are required dates', "start_date")
+        if not 0 <= (end - start).days <= 30:
+            message = (
+                "Invalid start_date & end_date range. Date difference should be max of 30days."
+            )
+            return _json({"error": message}, status=400)
+        return _json(
+            self._analytics_of(campaign) | {"start_date": str(start), "end_date": str(end)}
+        )
+
+    async def _statistics(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        offset, limit = _page(request, max_limit=1000)
+        status = request.query.get("email_status")
+        flag = {
+            "opened": "open_time",
+            "clicked": "click_time",
+            "replied": "reply_time",
+            "bounced": "is_bounced",
+            "unsubscribed": "is_unsubscribed",
+        }.get(status or "")
+        rows = [row for row in campaign.statistics.values() if flag is None or row.get(flag)]
+        return _json(
+            {
+                "total_stats": str(len(rows)),
+                "offset": offset,
+                "limit": limit,
+                "data": rows[offset : offset + limit],
+            }
+        )
 
     # -- leads ------------------------------------------------------------------------------
 
@@ -589,6 +772,194 @@ class FakeSmartlead:
     async def _list_webhooks(self, request: web.Request) -> web.Response:
         campaign = self._existing_campaign(request)
         return _json(self.state.webhooks.get(campaign.id, []))
+
+    def _account_ids(self, body: dict[str, Any]) -> list[int]:
+        ids = body.get("email_account_ids")
+        if not isinstance(ids, list) or not ids:
+            raise web.HTTPBadRequest(
+                text=json.dumps(_joi_body('"email_account_ids" must not be empty', "ids")),
+                content_type="application/json",
+            )
+        for account_id in ids:
+            if account_id not in self.state.email_accounts:
+                raise web.HTTPBadRequest(
+                    text=json.dumps(
+                        {"error": f"Email account id - {account_id} not allowed. Permission Error."}
+                    ),
+                    content_type="application/json",
+                )
+        return [int(account_id) for account_id in ids]
+
+    async def _add_campaign_accounts(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        ids = self._account_ids(await self._body(request))
+        linked = self.state.campaign_email_accounts.setdefault(campaign.id, [])
+        linked += [account_id for account_id in ids if account_id not in linked]
+        now = dt.datetime.now(dt.UTC).isoformat()
+        result = [
+            {
+                "id": self.state.next_id(),
+                "email_campaign_id": campaign.id,
+                "email_account_id": account_id,
+                "updated_at": now,
+            }
+            for account_id in ids
+        ]
+        return _json({"ok": True, "result": result})
+
+    async def _remove_campaign_accounts(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        ids = self._account_ids(await self._body(request))
+        linked = self.state.campaign_email_accounts.get(campaign.id, [])
+        removed = [account_id for account_id in linked if account_id in ids]
+        self.state.campaign_email_accounts[campaign.id] = [i for i in linked if i not in ids]
+        return _json({"ok": True, "result": len(removed)})
+
+    def _existing_account(self, request: web.Request) -> dict[str, JSON]:
+        account = self.state.email_accounts.get(int(request.match_info["account_id"]))
+        if account is None:
+            raise web.HTTPNotFound(
+                text=json.dumps(
+                    {
+                        "ok": False,
+                        "message": "Email account not found",
+                        "errorCode": "ACCOUNT_NOT_FOUND",
+                    }
+                ),
+                content_type="application/json",
+            )
+        return account
+
+    async def _save_email_account(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        required = (
+            "from_name",
+            "from_email",
+            "user_name",
+            "password",
+            "smtp_host",
+            "smtp_port",
+            "imap_host",
+            "imap_port",
+        )
+        missing = [key for key in required if body.get(key) in (None, "")]
+        if missing:
+            return _joi_error(f'"{missing[0]}" is required', missing[0])
+        existing = next(
+            (
+                a
+                for a in self.state.email_accounts.values()
+                if a["from_email"] == body["from_email"]
+            ),
+            None,
+        )
+        if body.get("id") is None and existing is not None:
+            return _json(
+                {
+                    "ok": False,
+                    "message": "Email account already exists - pass its id to update it",
+                    "errorCode": "ACCOUNT_ALREADY_EXIST",
+                    "emailAccountId": existing["id"],
+                },
+                status=400,
+            )
+        fields: dict[str, JSON] = {
+            "from_name": body["from_name"],
+            "username": body["user_name"],
+            "password": body["password"],
+            "smtp_host": body["smtp_host"],
+            "smtp_port": body["smtp_port"],
+            "imap_host": body["imap_host"],
+            "imap_port": body["imap_port"],
+            "message_per_day": body.get("max_email_per_day", 40),
+        }
+        if body.get("id") is not None:
+            account = self.state.email_accounts.get(int(body["id"]))
+            if account is None:
+                message = {
+                    "ok": False,
+                    "message": "Email account not found",
+                    "errorCode": "ACCOUNT_NOT_FOUND",
+                    "emailAccountId": body["id"],
+                }
+                return _json(message, status=404)
+            account |= fields
+        else:
+            account = self.state.add_email_account(str(body["from_email"]), **fields)
+        return _json(
+            {
+                "ok": True,
+                "message": "Email account added/updated successfully!",
+                "emailAccountId": account["id"],
+                "warmupKey": f"warm-{account['id']}",
+            }
+        )
+
+    async def _update_email_account(self, request: web.Request) -> web.Response:
+        account = self._existing_account(request)
+        body = await self._body(request)
+        renames = {
+            "max_email_per_day": "message_per_day",
+            "custom_tracking_url": "custom_tracking_domain",
+            "bcc": "bcc_email",
+            "time_to_wait_in_mins": "minTimeToWaitInMins",
+        }
+        account |= {renames.get(key, key): value for key, value in body.items()}
+        return _json(
+            {
+                "ok": True,
+                "message": "Email account details updated successfully!",
+                "emailAccountId": account["id"],
+            }
+        )
+
+    async def _update_warmup(self, request: web.Request) -> web.Response:
+        account = self._existing_account(request)
+        body = await self._body(request)
+        if not isinstance(body.get("warmup_enabled"), bool):
+            return _joi_error('"warmup_enabled" is required', "warmup_enabled")
+        warmup = account.get("warmup_details")
+        details: dict[str, JSON] = dict(warmup) if isinstance(warmup, dict) else {}
+        details["status"] = "ACTIVE" if body["warmup_enabled"] else "INACTIVE"
+        details |= {k: v for k, v in body.items() if k != "warmup_enabled"}
+        account["warmup_details"] = details
+        return _json(
+            {
+                "ok": True,
+                "message": "Email warmup details updated successfully!",
+                "emailAccountId": account["id"],
+                "warmupKey": f"warm-{account['id']}",
+            }
+        )
+
+    async def _warmup_stats(self, request: web.Request) -> web.Response:
+        account = self._existing_account(request)
+        today = dt.date.today()
+        days = [
+            {
+                "id": i + 1,
+                "date": str(today - dt.timedelta(days=6 - i)),
+                "sent_count": 5,
+                "reply_count": 2,
+                "save_from_spam_count": 0,
+            }
+            for i in range(7)
+        ]
+        return _json(
+            {
+                "id": account["id"],
+                "sent_count": "35",
+                "spam_count": "0",
+                "inbox_count": "35",
+                "warmup_email_received_count": "14",
+                "stats_by_date": days,
+            }
+        )
+
+    async def _reconnect_one(self, request: web.Request) -> web.Response:
+        account = self._existing_account(request)
+        account["is_smtp_success"] = account["is_imap_success"] = True
+        return _json({"ok": True, "message": "Email account reconnected"})
 
     async def _upsert_webhook(self, request: web.Request) -> web.Response:
         campaign = self._existing_campaign(request)

@@ -18,6 +18,10 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
 
 
+def _as_list(value: JSON) -> list[JSON]:
+    return value if isinstance(value, list) else []
+
+
 @attrs.define
 class FakeLead:
     """An account-wide lead record."""
@@ -51,6 +55,10 @@ class FakeCampaign:
     created_at: str = attrs.field(factory=_now)
     updated_at: str = attrs.field(factory=_now)
     leads: dict[str, FakeCampaignLead] = attrs.field(factory=dict)
+    schedule: dict[str, JSON] | None = None
+    settings: dict[str, JSON] = attrs.field(factory=dict)
+    sequences: list[dict[str, JSON]] = attrs.field(factory=list)
+    statistics: dict[str, dict[str, JSON]] = attrs.field(factory=dict)
 
     def to_wire(self, user_id: int) -> dict[str, JSON]:
         """The campaign object as ``GET /campaigns`` returns it."""
@@ -61,18 +69,31 @@ class FakeCampaign:
             "updated_at": self.updated_at,
             "status": self.status,
             "name": self.name,
-            "track_settings": [],
-            "scheduler_cron_value": None,
-            "min_time_btwn_emails": 10,
-            "max_leads_per_day": 20,
-            "stop_lead_settings": "REPLY_TO_AN_EMAIL",
-            "schedule_start_time": None,
-            "enable_ai_esp_matching": False,
-            "send_as_plain_text": False,
-            "follow_up_percentage": 40,
-            "unsubscribe_text": "",
+            # Written as DONT_TRACK_*, read back without TRACK_ (catalog 1.6).
+            "track_settings": [
+                str(value).replace("DONT_TRACK_", "DONT_")
+                for value in _as_list(self.settings.get("track_settings"))
+            ],
+            "scheduler_cron_value": (
+                {
+                    "tz": schedule.get("timezone"),
+                    "days": schedule.get("days_of_the_week"),
+                    "startHour": schedule.get("start_hour"),
+                    "endHour": schedule.get("end_hour"),
+                }
+                if (schedule := self.schedule)
+                else None
+            ),
+            "min_time_btwn_emails": (self.schedule or {}).get("min_time_btw_emails", 10),
+            "max_leads_per_day": (self.schedule or {}).get("max_new_leads_per_day", 20),
+            "stop_lead_settings": self.settings.get("stop_lead_settings", "REPLY_TO_AN_EMAIL"),
+            "schedule_start_time": (self.schedule or {}).get("schedule_start_time"),
+            "enable_ai_esp_matching": self.settings.get("enable_ai_esp_matching", False),
+            "send_as_plain_text": self.settings.get("send_as_plain_text", False),
+            "follow_up_percentage": self.settings.get("follow_up_percentage", 40),
+            "unsubscribe_text": self.settings.get("unsubscribe_text", ""),
             "parent_campaign_id": None,
-            "client_id": self.client_id,
+            "client_id": self.settings.get("client_id", self.client_id),
         }
 
 
