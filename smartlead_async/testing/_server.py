@@ -1212,6 +1212,7 @@ class FakeSmartlead:
             raise KeyError(f"{lead_email} is not a lead of campaign {campaign_id}")
         if self._webhook_session is None:
             raise RuntimeError("the fake server is not running")
+        self._record_statistic(campaign, lead, event_type, sequence_number)
         accounts = self.state.campaign_email_accounts.get(campaign_id, [])
         sender = (
             str(self.state.email_accounts[accounts[0]]["from_email"])
@@ -1251,6 +1252,45 @@ class FakeSmartlead:
             self.state.webhook_deliveries.append(delivery)
             deliveries.append(delivery)
         return deliveries
+
+    def _record_statistic(
+        self, campaign: FakeCampaign, lead: FakeLead, event_type: str, sequence_number: int
+    ) -> None:
+        """Keep ``GET /statistics`` and analytics in step with emitted events."""
+        now = dt.datetime.now(dt.UTC).isoformat()
+        row = campaign.statistics.setdefault(
+            lead.email,
+            {
+                "lead_name": lead.fields.get("first_name"),
+                "lead_email": lead.email,
+                "lead_category": None,
+                "sequence_number": sequence_number,
+                "email_campaign_seq_id": None,
+                "seq_variant_id": None,
+                "email_subject": "",
+                "email_message": "",
+                "sent_time": now,
+                "open_time": None,
+                "click_time": None,
+                "reply_time": None,
+                "open_count": 0,
+                "click_count": 0,
+                "is_unsubscribed": False,
+                "is_bounced": False,
+            },
+        )
+        if event_type == "EMAIL_OPEN":
+            row["open_time"] = now
+            row["open_count"] = int(str(row["open_count"])) + 1
+        elif event_type == "EMAIL_LINK_CLICK":
+            row["click_time"] = now
+            row["click_count"] = int(str(row["click_count"])) + 1
+        elif event_type == "EMAIL_REPLY":
+            row["reply_time"] = now
+        elif event_type == "EMAIL_BOUNCE":
+            row["is_bounced"] = True
+        elif event_type == "LEAD_UNSUBSCRIBED":
+            row["is_unsubscribed"] = True
 
     async def simulate_activity(
         self,
