@@ -17,7 +17,14 @@ from smartlead_async.models.campaigns import (
     StopLeadSetting,
     TrackSetting,
 )
-from smartlead_async.models.clients import Client, ClientPermission
+from smartlead_async.models.clients import (
+    Client,
+    ClientApiKey,
+    ClientApiKeyList,
+    ClientApiKeyResult,
+    ClientCreated,
+    ClientPermission,
+)
 from smartlead_async.models.common import OkResponse
 from smartlead_async.models.email_accounts import (
     CampaignEmailAccount,
@@ -57,7 +64,14 @@ from smartlead_async.models.sequences import (
     SequenceVariant,
     SequenceVariantInput,
 )
-from smartlead_async.models.webhooks import Webhook
+from smartlead_async.models.webhooks import (
+    GlobalWebhook,
+    Webhook,
+    WebhookEventType,
+    WebhookSaved,
+    WebhookSummary,
+    WebhookTimeRange,
+)
 
 __all__ = [
     "AddLeadsResult",
@@ -78,11 +92,16 @@ __all__ = [
     "CampaignStatusUpdate",
     "CampaignTag",
     "Client",
+    "ClientApiKey",
+    "ClientApiKeyList",
+    "ClientApiKeyResult",
+    "ClientCreated",
     "ClientPermission",
     "CreatedCampaign",
     "EmailAccount",
     "EmailAccountSaved",
     "EmailAccountType",
+    "GlobalWebhook",
     "Lead",
     "LeadCampaign",
     "LeadCampaignData",
@@ -110,4 +129,8 @@ __all__ = [
     "WarmupStats",
     "WarmupStatus",
     "Webhook",
+    "WebhookEventType",
+    "WebhookSaved",
+    "WebhookSummary",
+    "WebhookTimeRange",
 ]

@@ -8,7 +8,14 @@ import attrs
 
 from smartlead_async.models._base import Model, wire_name
 
-__all__ = ["Client", "ClientPermission"]
+__all__ = [
+    "Client",
+    "ClientApiKey",
+    "ClientApiKeyList",
+    "ClientApiKeyResult",
+    "ClientCreated",
+    "ClientPermission",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -36,3 +43,47 @@ class Client(Model):
     client_permission: ClientPermission | None = attrs.field(
         default=None, metadata=wire_name("client_permision")
     )
+
+
+def _redacted(value: object) -> str:
+    return "None" if value is None else "'***'"
+
+
+@attrs.frozen(kw_only=True)
+class ClientCreated(Model):
+    """The answer to creating a client. The API echoes the password; it is hidden in reprs."""
+
+    ok: bool = True
+    client_id: int | None = attrs.field(default=None, metadata=wire_name("clientId"))
+    name: str | None = None
+    email: str | None = None
+    password: str | None = attrs.field(default=None, repr=_redacted)
+
+
+@attrs.frozen(kw_only=True)
+class ClientApiKey(Model):
+    """An API key of an agency client. ``api_key`` is only returned at creation and reset, and
+    is hidden in reprs."""
+
+    id: int
+    client_id: int | None = None
+    key_name: str | None = None
+    api_key: str | None = attrs.field(default=None, repr=_redacted)
+    status: str | None = None
+    created_at: dt.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ClientApiKeyResult(Model):
+    """The answer to creating or resetting a client API key."""
+
+    ok: bool = True
+    data: ClientApiKey | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ClientApiKeyList(Model):
+    """The answer to listing client API keys."""
+
+    message: str | None = None
+    data: tuple[ClientApiKey, ...] = ()

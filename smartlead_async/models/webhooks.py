@@ -6,9 +6,17 @@ import datetime as dt
 
 import attrs
 
-from smartlead_async.models._base import Model
+from smartlead_async._json import JSON
+from smartlead_async.models._base import Model, OpenStrEnum, wire_name
 
-__all__ = ["Webhook"]
+__all__ = [
+    "GlobalWebhook",
+    "Webhook",
+    "WebhookEventType",
+    "WebhookSaved",
+    "WebhookSummary",
+    "WebhookTimeRange",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -24,3 +32,61 @@ class Webhook(Model):
     email_campaign_id: int | None = None
     event_types: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+
+
+class WebhookEventType(OpenStrEnum):
+    """Events a campaign webhook can subscribe to (open: newer ones pass through)."""
+
+    EMAIL_SENT = "EMAIL_SENT"
+    EMAIL_OPEN = "EMAIL_OPEN"
+    EMAIL_LINK_CLICK = "EMAIL_LINK_CLICK"
+    EMAIL_REPLY = "EMAIL_REPLY"
+    LEAD_UNSUBSCRIBED = "LEAD_UNSUBSCRIBED"
+    LEAD_CATEGORY_UPDATED = "LEAD_CATEGORY_UPDATED"
+    EMAIL_BOUNCE = "EMAIL_BOUNCE"
+
+
+@attrs.frozen(kw_only=True)
+class WebhookSaved(Model):
+    """The echo of a created or updated campaign webhook.
+
+    Some accounts echo ``event_type_map``/``category_id_map`` objects instead of arrays; the SDK
+    turns those into ``event_types``/``categories`` before decoding.
+    """
+
+    ok: bool = True
+    id: int | None = None
+    name: str | None = None
+    webhook_url: str | None = None
+    email_campaign_id: int | None = None
+    event_types: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class WebhookTimeRange(Model):
+    """The window a delivery summary covers."""
+
+    from_time: dt.datetime | None = attrs.field(default=None, metadata=wire_name("from"))
+    to_time: dt.datetime | None = attrs.field(default=None, metadata=wire_name("to"))
+
+
+@attrs.frozen(kw_only=True)
+class WebhookSummary(Model):
+    """Delivery counts per event type (sent, success, failed, retry-scheduled …)."""
+
+    summary: JSON = None
+    time_range: WebhookTimeRange | None = attrs.field(default=None, metadata=wire_name("timeRange"))
+
+
+@attrs.frozen(kw_only=True)
+class GlobalWebhook(Model):
+    """An account-, client- or campaign-level webhook of the newer API (**[weak]**)."""
+
+    ok: bool = True
+    id: int | None = None
+    webhook_id: int | None = None
+    name: str | None = None
+    webhook_url: str | None = None
+    association_type: JSON = None
+    event_type_map: JSON = None

@@ -416,3 +416,52 @@ WARMUP_STATS: JSON = {
         }
     ],
 }
+
+# 6.2: the help-center echo (arrays) and the observed map form
+WEBHOOK_SAVED_HC: JSON = {
+    "ok": True,
+    "name": "Replies",
+    "webhook_url": "https://hooks.example.com/smartlead",
+    "email_campaign_id": 2180,
+    "event_types": ["EMAIL_REPLY"],
+    "categories": ["Interested"],
+}
+WEBHOOK_SAVED_MAPS: JSON = {
+    "ok": True,
+    "id": 217,
+    "name": "Replies",
+    "webhook_url": "https://hooks.example.com/smartlead",
+    "email_campaign_id": 2180,
+    "event_type_map": {"EMAIL_REPLY": True, "EMAIL_OPEN": False},
+    "category_id_map": {"Interested": True},
+}
+
+# 6.4
+WEBHOOK_SUMMARY: JSON = {
+    "data": {
+        "summary": [{"event_type": "EMAIL_REPLY", "sent": 3, "success": 2, "failed": 1}],
+        "timeRange": {"from": "2025-03-01T00:00:00.000Z", "to": "2025-03-02T00:00:00.000Z"},
+    }
+}
+
+# 8.1: camelCase id; the password is echoed
+CLIENT_CREATED: JSON = {
+    "ok": True,
+    "clientId": 299,
+    "name": "Acme",
+    "email": "ops@acme.example",
+    "password": "Test1234!",
+}
+
+# 8.3
+CLIENT_API_KEY: JSON = {
+    "ok": True,
+    "data": {
+        "id": 12,
+        "client_id": 299,
+        "key_name": "CRM sync",
+        "api_key": "cl_live_SECRET_VALUE",
+        "status": "active",
+        "created_at": "2025-01-01T00:00:00.000Z",
+    },
+}

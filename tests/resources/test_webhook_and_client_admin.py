@@ -1,0 +1,268 @@
+"""client.webhooks management and client.clients administration: wire, decoding, validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from aioresponses import aioresponses
+
+from smartlead_async import RequestValidationError, SmartleadClient
+from smartlead_async._convert import make_converter
+from smartlead_async.models import (
+    ClientApiKeyResult,
+    ClientCreated,
+    WebhookEventType,
+    WebhookSaved,
+)
+
+from .. import samples
+from ..helpers import API_KEY, sent_requests
+
+ROOT = "https://server.smartlead.ai/api/v1"
+STRICT = make_converter(strict=True)
+Call = Callable[[SmartleadClient], Awaitable[Any]]
+T0 = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+T1 = dt.datetime(2025, 3, 2, tzinfo=dt.UTC)
+
+CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
+    (
+        "upsert",
+        lambda c: c.webhooks.upsert(
+            2180,
+            name="Replies",
+            url="https://hooks.example.com/smartlead",
+            event_types=[WebhookEventType.EMAIL_REPLY, "LEAD_CATEGORY_UPDATED"],
+            categories=["Interested"],
+        ),
+        "POST",
+        "/campaigns/2180/webhooks",
+        {},
+        {
+            "id": None,
+            "name": "Replies",
+            "webhook_url": "https://hooks.example.com/smartlead",
+            "event_types": ["EMAIL_REPLY", "LEAD_CATEGORY_UPDATED"],
+            "categories": ["Interested"],
+        },
+        samples.WEBHOOK_SAVED_HC,
+    ),
+    (
+        "delete",
+        lambda c: c.webhooks.delete(2180, 217),
+        "DELETE",
+        "/campaigns/2180/webhooks",
+        {},
+        {"id": 217},
+        {"ok": True},
+    ),
+    (
+        "summary",
+        lambda c: c.webhooks.summary(2180, from_time=T0, to_time=T1),
+        "GET",
+        "/campaigns/2180/webhooks/summary",
+        {"fromTime": "2025-03-01T00:00:00+00:00", "toTime": "2025-03-02T00:00:00+00:00"},
+        None,
+        samples.WEBHOOK_SUMMARY,
+    ),
+    (
+        "retrigger_failed",
+        lambda c: c.webhooks.retrigger_failed(2180, from_time=T0, to_time=T1),
+        "POST",
+        "/campaigns/2180/webhooks/retrigger-failed-events",
+        {},
+        {"fromTime": "2025-03-01T00:00:00+00:00", "toTime": "2025-03-02T00:00:00+00:00"},
+        {"ok": True},
+    ),
+    (
+        "create_global",
+        lambda c: c.webhooks.create_global(
+            name="All replies", url="https://h.example/x", event_types=["EMAIL_REPLY"]
+        ),
+        "POST",
+        "/webhook/create",
+        {},
+        {
+            "name": "All replies",
+            "webhook_url": "https://h.example/x",
+            "association_type": "user",
+            "event_type_map": {"EMAIL_REPLY": True},
+            "email_campaign_id": None,
+            "client_id": None,
+        },
+        {"ok": True, "webhook_id": 5},
+    ),
+    ("get_global", lambda c: c.webhooks.get_global(5), "GET", "/webhook/5", {}, None, {"id": 5}),
+    (
+        "update_global",
+        lambda c: c.webhooks.update_global(
+            5, name="n", url="https://h.example/y", event_types=["EMAIL_SENT"]
+        ),
+        "PUT",
+        "/webhook/update/5",
+        {},
+        {"name": "n", "webhook_url": "https://h.example/y", "event_type_map": {"EMAIL_SENT": True}},
+        {"ok": True},
+    ),
+    (
+        "delete_global",
+        lambda c: c.webhooks.delete_global(5),
+        "DELETE",
+        "/webhook/delete/5",
+        {},
+        None,
+        {"ok": True},
+    ),
+    (
+        "create_client",
+        lambda c: c.clients.create(
+            "Acme", email="OPS@Acme.example", password="Test1234!", permission=["full_access"]
+        ),
+        "POST",
+        "/client/save",
+        {},
+        {
+            "name": "Acme",
+            "email": "OPS@acme.example",
+            "password": "Test1234!",
+            "permission": ["full_access"],
+            "logo": None,
+            "logo_url": None,
+        },
+        samples.CLIENT_CREATED,
+    ),
+    (
+        "create_api_key",
+        lambda c: c.clients.create_api_key(299, "CRM sync"),
+        "POST",
+        "/client/api-key",
+        {},
+        {"clientId": 299, "keyName": "CRM sync"},
+        samples.CLIENT_API_KEY,
+    ),
+    (
+        "list_api_keys",
+        lambda c: c.clients.list_api_keys(client_id=299, active=True),
+        "GET",
+        "/client/api-key",
+        {"clientId": "299", "status": "active"},
+        None,
+        {"data": [samples.CLIENT_API_KEY["data"]]},  # type: ignore[index,call-overload]
+    ),
+    (
+        "delete_api_key",
+        lambda c: c.clients.delete_api_key(12),
+        "DELETE",
+        "/client/api-key/12",
+        {},
+        None,
+        {"ok": True},
+    ),
+    (
+        "reset_api_key",
+        lambda c: c.clients.reset_api_key(12),
+        "PUT",
+        "/client/api-key/reset/12",
+        {},
+        None,
+        samples.CLIENT_API_KEY,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+async def test_wire_request(
+    client: SmartleadClient,
+    mock_api: aioresponses,
+    case: tuple[str, Call, str, str, dict[str, str], Any, Any],
+) -> None:
+    _, call, method, path, query, body, payload = case
+    mock_api.add(re.compile(rf"^{re.escape(ROOT + path)}\?.*$"), method, payload=payload)
+    assert await call(client) is not None
+    assert sent_requests(mock_api) == [
+        (method, "/api/v1" + path, {**query, "api_key": API_KEY}, body)
+    ]
+
+
+@pytest.mark.parametrize("payload", [samples.WEBHOOK_SAVED_HC, samples.WEBHOOK_SAVED_MAPS])
+async def test_upsert_echo_is_normalised(
+    client: SmartleadClient, mock_api: aioresponses, payload: Any
+) -> None:
+    mock_api.post(re.compile(rf"^{ROOT}/campaigns/2180/webhooks\?.*$"), payload=payload)
+    saved = await client.webhooks.upsert(
+        2180, name="Replies", url="https://hooks.example.com/smartlead", event_types=["EMAIL_REPLY"]
+    )
+    assert saved.event_types == ("EMAIL_REPLY",)
+    assert saved.categories == ("Interested",)
+    assert saved.extra == {}
+
+
+async def test_summary_unwraps_data(client: SmartleadClient, mock_api: aioresponses) -> None:
+    pattern = re.compile(rf"^{ROOT}/campaigns/2180/webhooks/summary\?.*$")
+    mock_api.get(pattern, payload=samples.WEBHOOK_SUMMARY)
+    summary = await client.webhooks.summary(2180, from_time=T0, to_time=T1)
+    assert summary.time_range is not None
+    assert summary.time_range.from_time == T0
+    assert isinstance(summary.summary, list)
+
+
+def test_samples_decode_strictly_and_secrets_stay_hidden() -> None:
+    assert STRICT.structure(samples.WEBHOOK_SAVED_HC, WebhookSaved).name == "Replies"
+    created = STRICT.structure(samples.CLIENT_CREATED, ClientCreated)
+    assert created.client_id == 299
+    key = STRICT.structure(samples.CLIENT_API_KEY, ClientApiKeyResult).data
+    assert key is not None
+    assert key.api_key == "cl_live_SECRET_VALUE"
+    assert "Test1234" not in repr(created)
+    assert "SECRET" not in repr(key)
+
+
+def upsert(**changes: Any) -> Call:
+    args = {"name": "n", "url": "https://x.io", "event_types": ["EMAIL_SENT"], **changes}
+    return lambda c: c.webhooks.upsert(1, **args)
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (
+            lambda c: c.webhooks.upsert(1, name="n", url="ftp://x", event_types=["EMAIL_REPLY"]),
+            "url",
+        ),
+        (lambda c: c.webhooks.upsert(1, name="n", url="https://x.io", event_types=[]), "non-empty"),
+        (
+            lambda c: c.webhooks.upsert(1, name="n", url="https://x.io", event_types=["reply"]),
+            "event",
+        ),
+        (
+            lambda c: c.webhooks.upsert(
+                1, name=" ", url="https://x.io", event_types=["EMAIL_SENT"]
+            ),
+            "name",
+        ),
+        (lambda c: c.webhooks.delete(1, 0), "webhook_id"),
+        (lambda c: c.webhooks.summary(1, from_time=dt.datetime(2025, 1, 1), to_time=T1), "aware"),
+        (
+            lambda c: c.webhooks.create_global(
+                name="n", url="https://x.io", event_types=["EMAIL_SENT"], association_type="team"
+            ),
+            "association_type",
+        ),
+        (
+            lambda c: c.clients.create("A", email="a@b.co", password="p", permission=["admin"]),
+            "unknown",
+        ),
+        (lambda c: c.clients.create("A", email="nope", password="p"), "email"),
+        (lambda c: c.clients.create_api_key(1, "bad/name"), "key names"),
+        (lambda c: c.clients.reset_api_key(0), "key_id"),
+    ],
+)
+async def test_invalid_arguments_fail_before_sending(
+    client: SmartleadClient, mock_api: aioresponses, call: Call, match: str
+) -> None:
+    with pytest.raises(RequestValidationError, match=match):
+        await call(client)
+    assert mock_api.requests == {}
