@@ -26,6 +26,7 @@ from smartlead_async.resources import (
     CampaignsResource,
     ClientsResource,
     EmailAccountsResource,
+    InboxResource,
     LeadsResource,
     WebhooksResource,
 )
@@ -116,6 +117,8 @@ class SmartleadClient:
         """Campaign webhook endpoints."""
         self.clients = ClientsResource(self._pipeline)
         """Agency client endpoints."""
+        self.inbox = InboxResource(self._pipeline)
+        """Master inbox endpoints (replies, views, conversation actions)."""
 
     def _gate(self) -> RateGate:
         # Resolved on first use: the shared gates are bound to the running event loop.

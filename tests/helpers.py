@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import selectors
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -80,3 +81,14 @@ def sent_requests(mocked: Any) -> list[tuple[str, str, dict[str, str], Any]]:
         for call in recorded:
             calls.append((method, url.path, dict(url.query), call.kwargs.get("json")))
     return calls
+
+
+async def invoke(call: Any, client: Any) -> Any:
+    """Call ``call(client)`` and await the result when it is awaitable.
+
+    Pager methods validate their arguments when called, coroutine methods when awaited.
+    """
+    result = call(client)
+    if inspect.isawaitable(result):
+        return await result
+    return result

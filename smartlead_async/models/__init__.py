@@ -38,6 +38,7 @@ from smartlead_async.models.email_accounts import (
     WarmupStats,
     WarmupStatus,
 )
+from smartlead_async.models.inbox import InboxLead, InboxMessage, InboxPage, UntrackedReply
 from smartlead_async.models.leads import (
     AddLeadsResult,
     BlockListEntry,
@@ -102,6 +103,9 @@ __all__ = [
     "EmailAccountSaved",
     "EmailAccountType",
     "GlobalWebhook",
+    "InboxLead",
+    "InboxMessage",
+    "InboxPage",
     "Lead",
     "LeadCampaign",
     "LeadCampaignData",
@@ -124,6 +128,7 @@ __all__ = [
     "SequenceVariantInput",
     "StopLeadSetting",
     "TrackSetting",
+    "UntrackedReply",
     "WarmupDayStats",
     "WarmupDetails",
     "WarmupStats",

@@ -3,6 +3,7 @@
 from smartlead_async.resources.campaigns import CampaignsResource
 from smartlead_async.resources.clients import ClientsResource
 from smartlead_async.resources.email_accounts import EmailAccountsResource
+from smartlead_async.resources.inbox import InboxResource
 from smartlead_async.resources.leads import LeadsResource
 from smartlead_async.resources.webhooks import WebhooksResource
 
@@ -13,6 +14,7 @@ RESOURCES: dict[str, type] = {
     "email_accounts": EmailAccountsResource,
     "webhooks": WebhooksResource,
     "clients": ClientsResource,
+    "inbox": InboxResource,
 }
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "CampaignsResource",
     "ClientsResource",
     "EmailAccountsResource",
+    "InboxResource",
     "LeadsResource",
     "WebhooksResource",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -24,7 +23,7 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import API_KEY, sent_requests
+from ..helpers import API_KEY, invoke, sent_requests
 
 ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
@@ -284,10 +283,3 @@ async def test_invalid_arguments_fail_before_sending(
     with pytest.raises(RequestValidationError, match=match):
         await invoke(call, client)
     assert mock_api.requests == {}
-
-
-async def invoke(call: Callable[[SmartleadClient], Any], client: SmartleadClient) -> None:
-    """Pager methods validate when called; coroutine methods when awaited."""
-    result = call(client)
-    if inspect.isawaitable(result):
-        await result

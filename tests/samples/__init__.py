@@ -465,3 +465,66 @@ CLIENT_API_KEY: JSON = {
         "created_at": "2025-01-01T00:00:00.000Z",
     },
 }
+
+# 7.3 (wire shape per SIM PR #6352: {ok, data:[...], offset, limit})
+INBOX_PAGE: JSON = {
+    "ok": True,
+    "data": [
+        {
+            "email_lead_map_id": 1438627,
+            "email_lead_id": 1482956,
+            "lead_email": "james@x.com",
+            "lead_first_name": "James",
+            "lead_last_name": "Parker",
+            "lead_status": "INPROGRESS",
+            "lead_category_id": 1,
+            "email_campaign_id": 9181,
+            "email_campaign_name": "email sent",
+            "email_account_id": 2907,
+            "client_id": None,
+            "last_sent_time": "2025-03-28T08:00:00.000Z",
+            "last_reply_time": "2025-03-28T09:35:01.000Z",
+            "has_new_unread_email": True,
+            "is_important": False,
+            "is_archived": False,
+            "is_snoozed": False,
+            "team_member_id": None,
+            "revenue": 0,
+            "current_sequence_number": 1,
+            "sequence_count": 2,
+            "sub_sequence_id": None,
+            "lead_next_timestamp_to_send": None,
+            "email_history": [
+                {
+                    "stats_id": "a891fe37",
+                    "from": "rep@you.com",
+                    "to": "james@x.com",
+                    "type": "SENT",
+                    "message_id": "<m1@you.com>",
+                    "time": "2025-03-28T08:00:00.000Z",
+                    "email_body": "<p>Hi</p>",
+                    "subject": "Some more conversions?",
+                    "email_seq_number": 1,
+                    "open_count": 1,
+                    "click_count": 0,
+                    "click_details": {},
+                    "cc": [],
+                }
+            ],
+        }
+    ],
+    "offset": 0,
+    "limit": 20,
+}
+
+# 7.5
+UNTRACKED: JSON = {
+    "ok": True,
+    "data": {
+        "success": True,
+        "message": "ok",
+        "data": {
+            "replies": [{"id": 77, "from_email": "x@y.io", "to_email": "me@z.io", "subject": "Re"}]
+        },
+    },
+}

@@ -1,0 +1,81 @@
+"""Master inbox models (catalog section 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from smartlead_async._json import JSON
+from smartlead_async.models._base import Model, wire_name
+
+__all__ = ["InboxLead", "InboxMessage", "InboxPage", "UntrackedReply"]
+
+
+@attrs.frozen(kw_only=True)
+class InboxMessage(Model):
+    """One message of an inbox thread (``fetch_message_history=True``)."""
+
+    stats_id: str | None = None
+    from_email: str | None = attrs.field(default=None, metadata=wire_name("from"))
+    to_email: str | None = attrs.field(default=None, metadata=wire_name("to"))
+    type: str | None = None
+    message_id: str | None = None
+    time: dt.datetime | None = None
+    email_body: str | None = None
+    subject: str | None = None
+    email_seq_number: int | None = None
+    open_count: int | None = None
+    click_count: int | None = None
+    click_details: JSON = None
+    cc: JSON = None
+
+
+@attrs.frozen(kw_only=True)
+class InboxLead(Model):
+    """A lead-in-a-campaign as the master inbox lists it. Act on it with ``email_lead_map_id``."""
+
+    email_lead_map_id: int
+    email_lead_id: int | None = None
+    lead_email: str | None = None
+    lead_first_name: str | None = None
+    lead_last_name: str | None = None
+    lead_status: str | None = None
+    lead_category_id: int | None = None
+    email_campaign_id: int | None = None
+    email_campaign_name: str | None = None
+    email_account_id: int | None = None
+    client_id: int | None = None
+    last_sent_time: dt.datetime | None = None
+    last_reply_time: dt.datetime | None = None
+    has_new_unread_email: bool | None = None
+    is_important: bool | None = None
+    is_archived: bool | None = None
+    is_snoozed: bool | None = None
+    team_member_id: int | None = None
+    revenue: float | None = None
+    current_sequence_number: int | None = None
+    sequence_count: int | None = None
+    sub_sequence_id: int | None = None
+    lead_next_timestamp_to_send: dt.datetime | None = None
+    email_history: tuple[InboxMessage, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class InboxPage(Model):
+    """One page of an inbox view."""
+
+    ok: bool = True
+    data: tuple[InboxLead, ...] = ()
+    offset: int = 0
+    limit: int = 20
+
+
+@attrs.frozen(kw_only=True)
+class UntrackedReply(Model):
+    """A reply that arrived outside any campaign thread (``id`` may be numeric on the wire)."""
+
+    id: str
+    from_email: str | None = None
+    to_email: str | None = None
+    subject: str | None = None

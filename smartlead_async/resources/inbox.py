@@ -1,0 +1,440 @@
+"""``client.inbox``: the master inbox: replies, views and actions on a conversation (catalog 7)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from collections.abc import Sequence
+
+from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._json import JSON
+from smartlead_async._pagination import AsyncPager, Page
+from smartlead_async._validation import (
+    normalize_block_entry,
+    normalize_email,
+    require_id,
+    require_int_range,
+    require_page,
+    require_text,
+)
+from smartlead_async.errors import RequestValidationError
+from smartlead_async.models.common import OkResponse
+from smartlead_async.models.inbox import InboxLead, InboxPage, UntrackedReply
+from smartlead_async.resources._base import Resource
+
+__all__ = ["InboxResource"]
+
+REPLY = Endpoint("POST", "campaigns/{campaign_id}/reply-email-thread")
+FORWARD = Endpoint("POST", "campaigns/{campaign_id}/forward-email")
+VIEW_REPLIES = Endpoint("POST", "master-inbox/inbox-replies")
+VIEW_UNREAD = Endpoint("POST", "master-inbox/unread-replies")
+VIEW_SNOOZED = Endpoint("POST", "master-inbox/snoozed")
+VIEW_IMPORTANT = Endpoint("POST", "master-inbox/important")
+VIEW_SCHEDULED = Endpoint("POST", "master-inbox/scheduled")
+VIEW_REMINDERS = Endpoint("POST", "master-inbox/reminders")
+VIEW_ARCHIVED = Endpoint("POST", "master-inbox/archived")
+VIEW_SENT = Endpoint("POST", "master-inbox/sent")
+GET_INBOX_LEAD = Endpoint("GET", "master-inbox/{email_lead_map_id}")
+UNTRACKED_REPLIES = Endpoint("GET", "master-inbox/untracked-replies")
+UPDATE_REVENUE = Endpoint("PATCH", "master-inbox/update-revenue")
+UPDATE_CATEGORY = Endpoint("PATCH", "master-inbox/update-category")
+RESUME_LEAD = Endpoint("PATCH", "master-inbox/resume-lead")
+CHANGE_READ_STATUS = Endpoint("PATCH", "master-inbox/change-read-status")
+CREATE_TASK = Endpoint("POST", "master-inbox/create-task")
+CREATE_NOTE = Endpoint("POST", "master-inbox/create-note")
+SET_REMINDER = Endpoint("POST", "master-inbox/set-reminder")
+PUSH_TO_SUBSEQUENCE = Endpoint("POST", "master-inbox/push-to-subsequence")
+UPDATE_TEAM_MEMBER = Endpoint("POST", "master-inbox/update-team-member")
+BLOCK_DOMAINS = Endpoint("POST", "master-inbox/block-domains")
+#: Inbox views serve at most 20 rows per page.
+INBOX_MAX_LIMIT = 20
+UNTRACKED_MAX_LIMIT = 100
+_MAX_CAMPAIGN_FILTER = 5
+_MAX_ACCOUNT_FILTER = 20
+_MAX_OTHER_FILTER = 10
+
+
+def _aware(name: str, value: dt.datetime) -> str:
+    if not isinstance(value, dt.datetime) or value.tzinfo is None:
+        raise RequestValidationError(f"{name} must be a timezone-aware datetime")
+    return value.isoformat()
+
+
+def _ids(name: str, values: Sequence[int] | None, limit: int) -> list[JSON] | None:
+    if values is None:
+        return None
+    if isinstance(values, str) or not values or len(values) > limit:
+        raise RequestValidationError(f"{name} takes 1 to {limit} ids")
+    return [require_id(name, value) for value in values]
+
+
+class InboxResource(Resource):
+    """Replies and conversations across campaigns (the master inbox)."""
+
+    @calls(REPLY)
+    async def reply(
+        self,
+        campaign_id: int,
+        *,
+        email_stats_id: str,
+        email_body: str,
+        reply_message_id: str,
+        reply_email_time: dt.datetime,
+        reply_email_body: str,
+        cc: Sequence[str] = (),
+        bcc: Sequence[str] = (),
+        add_signature: bool | None = None,
+    ) -> OkResponse:
+        """Reply in a lead's thread; SmartLead queues the email and sends it soon.
+
+        Take ``email_stats_id`` (the ``stats_id``), ``reply_message_id``, ``reply_email_time``
+        and ``reply_email_body`` from the message you answer: see
+        ``client.leads.message_history`` or a webhook's ``stats_id``. Never retried after an
+        ambiguous failure: a replay would send the email twice.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {
+            "email_stats_id": require_text("email_stats_id", email_stats_id),
+            "email_body": require_text("email_body", email_body),
+            "reply_message_id": require_text("reply_message_id", reply_message_id),
+            "reply_email_time": _aware("reply_email_time", reply_email_time),
+            "reply_email_body": require_text("reply_email_body", reply_email_body),
+        }
+        if cc:
+            body["cc"] = ",".join(normalize_email(email, field="cc") for email in cc)
+        if bcc:
+            body["bcc"] = ",".join(normalize_email(email, field="bcc") for email in bcc)
+        if add_signature is not None:
+            body["add_signature"] = add_signature
+        return await self._pipeline.request(
+            REPLY.spec(campaign_id=campaign_id, json=body), OkResponse
+        )
+
+    @calls(FORWARD)
+    async def forward(
+        self, campaign_id: int, *, message_id: str, stats_id: str, to_emails: Sequence[str]
+    ) -> OkResponse:
+        """Forward a message of a thread to other addresses."""
+        require_id("campaign_id", campaign_id)
+        if isinstance(to_emails, str) or not to_emails:
+            raise RequestValidationError("to_emails must be a non-empty sequence")
+        body: dict[str, JSON] = {
+            "message_id": require_text("message_id", message_id),
+            "stats_id": require_text("stats_id", stats_id),
+            "to_emails": ",".join(normalize_email(email, field="to_emails") for email in to_emails),
+        }
+        return await self._pipeline.request(
+            FORWARD.spec(campaign_id=campaign_id, json=body), OkResponse
+        )
+
+    def _view(
+        self,
+        endpoint: Endpoint,
+        *,
+        offset: int,
+        limit: int,
+        with_history: bool,
+        campaign_ids: Sequence[int] | None,
+        email_account_ids: Sequence[int] | None,
+        category_ids: Sequence[int] | None,
+        email_status: str | None,
+        replied_between: tuple[dt.datetime, dt.datetime] | None,
+        sort_by: str | None,
+    ) -> AsyncPager[InboxLead]:
+        require_page(offset, limit, max_limit=INBOX_MAX_LIMIT)
+        filters: dict[str, JSON] = {}
+        campaigns = _ids("campaign_ids", campaign_ids, _MAX_CAMPAIGN_FILTER)
+        if campaigns is not None:
+            filters["campaignId"] = campaigns
+        accounts = _ids("email_account_ids", email_account_ids, _MAX_ACCOUNT_FILTER)
+        if accounts is not None:
+            filters["emailAccountId"] = accounts
+        categories = _ids("category_ids", category_ids, _MAX_OTHER_FILTER)
+        if categories is not None:
+            filters["leadCategories"] = {"categoryIdsIn": categories}
+        if email_status is not None:
+            filters["emailStatus"] = email_status
+        if replied_between is not None:
+            start, end = replied_between
+            filters["replyTimeBetween"] = [_aware("from", start), _aware("to", end)]
+        query = {"fetch_message_history": with_history}
+
+        async def fetch(page_offset: int, page_limit: int) -> Page[InboxLead]:
+            body: dict[str, JSON] = {"offset": page_offset, "limit": page_limit}
+            if filters:
+                body["filters"] = filters
+            if sort_by is not None:
+                body["sortBy"] = sort_by
+            # A read that happens to be a POST: safe to repeat.
+            spec = endpoint.spec(query=query, json=body, idempotent=True)
+            page = await self._pipeline.request(spec, InboxPage)
+            return Page(page.data, page_offset, page_limit)
+
+        return AsyncPager(fetch, offset=offset, limit=limit)
+
+    @calls(VIEW_REPLIES)
+    def replies(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = INBOX_MAX_LIMIT,
+        with_history: bool = False,
+        campaign_ids: Sequence[int] | None = None,
+        email_account_ids: Sequence[int] | None = None,
+        category_ids: Sequence[int] | None = None,
+        email_status: str | None = None,
+        replied_between: tuple[dt.datetime, dt.datetime] | None = None,
+        sort_by: str | None = None,
+    ) -> AsyncPager[InboxLead]:
+        """Conversations with replies, newest reply first (1 to 20 per page).
+
+        Args:
+            offset: First row.
+            limit: Rows per page (at most 20).
+            with_history: Include each thread's messages (``email_history``).
+            campaign_ids: At most 5 campaigns.
+            email_account_ids: At most 20 mailboxes.
+            category_ids: At most 10 lead categories.
+            email_status: ``emailStatus`` filter.
+            replied_between: Reply-time window (tz-aware).
+            sort_by: ``REPLY_TIME_DESC`` (default) or ``SENT_TIME_DESC``.
+        """
+        return self._view(
+            VIEW_REPLIES,
+            offset=offset,
+            limit=limit,
+            with_history=with_history,
+            campaign_ids=campaign_ids,
+            email_account_ids=email_account_ids,
+            category_ids=category_ids,
+            email_status=email_status,
+            replied_between=replied_between,
+            sort_by=sort_by,
+        )
+
+    @calls(VIEW_UNREAD)
+    def unread(
+        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
+    ) -> AsyncPager[InboxLead]:
+        """Conversations with unread replies."""
+        return self._simple_view(VIEW_UNREAD, offset, limit, with_history)
+
+    @calls(VIEW_SNOOZED)
+    def snoozed(
+        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
+    ) -> AsyncPager[InboxLead]:
+        """Snoozed conversations."""
+        return self._simple_view(VIEW_SNOOZED, offset, limit, with_history)
+
+    @calls(VIEW_IMPORTANT)
+    def important(
+        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
+    ) -> AsyncPager[InboxLead]:
+        """Conversations marked important."""
+        return self._simple_view(VIEW_IMPORTANT, offset, limit, with_history)
+
+    @calls(VIEW_SCHEDULED)
+    def scheduled(
+        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
+    ) -> AsyncPager[InboxLead]:
+        """Conversations with a scheduled email."""
+        return self._simple_view(VIEW_SCHEDULED, offset, limit, with_history)
+
+    @calls(VIEW_REMINDERS)
+    def reminders(
+        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
+    ) -> AsyncPager[InboxLead]:
+        """Conversations with a reminder."""
+        return self._simple_view(VIEW_REMINDERS, offset, limit, with_history)
+
+    @calls(VIEW_ARCHIVED)
+    def archived(
+        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
+    ) -> AsyncPager[InboxLead]:
+        """Archived conversations."""
+        return self._simple_view(VIEW_ARCHIVED, offset, limit, with_history)
+
+    @calls(VIEW_SENT)
+    def sent(
+        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
+    ) -> AsyncPager[InboxLead]:
+        """Conversations by sent messages."""
+        return self._simple_view(VIEW_SENT, offset, limit, with_history)
+
+    def _simple_view(
+        self, endpoint: Endpoint, offset: int, limit: int, with_history: bool
+    ) -> AsyncPager[InboxLead]:
+        return self._view(
+            endpoint,
+            offset=offset,
+            limit=limit,
+            with_history=with_history,
+            campaign_ids=None,
+            email_account_ids=None,
+            category_ids=None,
+            email_status=None,
+            replied_between=None,
+            sort_by=None,
+        )
+
+    @calls(GET_INBOX_LEAD)
+    async def get(self, email_lead_map_id: int) -> InboxLead:
+        """One conversation by its map id (``GET /master-inbox/{email_lead_map_id}``)."""
+        spec = GET_INBOX_LEAD.spec(
+            email_lead_map_id=require_id("email_lead_map_id", email_lead_map_id)
+        )
+        payload = await self._pipeline.request_json(spec)
+        data = payload.get("data") if isinstance(payload, dict) else payload
+        return self._pipeline.decode(data, InboxLead)
+
+    @calls(UNTRACKED_REPLIES)
+    async def untracked_replies(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = 20,
+        with_body: bool = False,
+        from_email: str | None = None,
+        to_email: str | None = None,
+        subject: str | None = None,
+    ) -> builtins.list[UntrackedReply]:
+        """Replies that arrived outside campaign threads (1 to 100 per call)."""
+        require_page(offset, limit, max_limit=UNTRACKED_MAX_LIMIT)
+        query = {
+            "offset": offset,
+            "limit": limit,
+            "fetchBody": True if with_body else None,
+            "from_email": from_email,
+            "to_email": to_email,
+            "subject_line": subject,
+        }
+        payload = await self._pipeline.request_json(UNTRACKED_REPLIES.spec(query=query))
+        # {"ok": true, "data": {"success": true, "data": {"replies": [...]}}} (catalog 7.5)
+        replies: JSON = []
+        if isinstance(payload, dict):
+            outer = payload.get("data")
+            inner = outer.get("data") if isinstance(outer, dict) else None
+            if isinstance(inner, dict):
+                replies = inner.get("replies") or []
+        return self._pipeline.decode(replies, builtins.list[UntrackedReply])
+
+    async def _action(self, endpoint: Endpoint, body: dict[str, JSON]) -> OkResponse:
+        return await self._pipeline.request(endpoint.spec(json=body, idempotent=True), OkResponse)
+
+    @calls(UPDATE_REVENUE)
+    async def update_revenue(self, email_lead_map_id: int, revenue: float) -> OkResponse:
+        """Record the revenue a conversation brought."""
+        if isinstance(revenue, bool) or not isinstance(revenue, int | float) or revenue < 0:
+            raise RequestValidationError(f"revenue must be a number >= 0, got {revenue!r}")
+        return await self._action(
+            UPDATE_REVENUE, {"email_lead_map_id": _map_id(email_lead_map_id), "revenue": revenue}
+        )
+
+    @calls(UPDATE_CATEGORY)
+    async def update_category(self, email_lead_map_id: int, category_id: int | None) -> OkResponse:
+        """Set (or, with ``None``, clear) a conversation's lead category."""
+        category = None if category_id is None else require_id("category_id", category_id)
+        return await self._action(
+            UPDATE_CATEGORY,
+            {"email_lead_map_id": _map_id(email_lead_map_id), "category_id": category},
+        )
+
+    @calls(RESUME_LEAD)
+    async def resume_lead(
+        self, email_lead_map_id: int, *, campaign_id: int, delay_days: int | None = None
+    ) -> OkResponse:
+        """Resume a paused lead from the inbox."""
+        body: dict[str, JSON] = {
+            "email_lead_map_id": _map_id(email_lead_map_id),
+            "campaign_id": require_id("campaign_id", campaign_id),
+        }
+        if delay_days is not None:
+            body["resume_delay_days"] = require_int_range("delay_days", delay_days, 0)
+        return await self._action(RESUME_LEAD, body)
+
+    @calls(CHANGE_READ_STATUS)
+    async def mark_read(self, email_lead_map_id: int, read: bool = True) -> OkResponse:
+        """Mark a conversation read (or unread with ``read=False``)."""
+        return await self._action(
+            CHANGE_READ_STATUS,
+            {"email_lead_map_id": _map_id(email_lead_map_id), "read_status": bool(read)},
+        )
+
+    @calls(CREATE_TASK)
+    async def create_task(
+        self,
+        email_lead_map_id: int,
+        *,
+        name: str,
+        description: str = "",
+        priority: str = "MEDIUM",
+        due_date: dt.datetime,
+    ) -> OkResponse:
+        """Create a task on a conversation."""
+        body: dict[str, JSON] = {
+            "email_lead_map_id": _map_id(email_lead_map_id),
+            "name": require_text("name", name),
+            "description": description,
+            "priority": require_text("priority", priority),
+            "due_date": _aware("due_date", due_date),
+        }
+        return await self._pipeline.request(CREATE_TASK.spec(json=body), OkResponse)
+
+    @calls(CREATE_NOTE)
+    async def create_note(self, email_lead_map_id: int, note: str) -> OkResponse:
+        """Add a note to a conversation."""
+        body: dict[str, JSON] = {
+            "email_lead_map_id": _map_id(email_lead_map_id),
+            "note_message": require_text("note", note),
+        }
+        return await self._pipeline.request(CREATE_NOTE.spec(json=body), OkResponse)
+
+    @calls(SET_REMINDER)
+    async def set_reminder(
+        self, email_lead_map_id: int, *, email_stats_id: str, message: str, at: dt.datetime
+    ) -> OkResponse:
+        """Remind yourself about a conversation at a given time."""
+        body: dict[str, JSON] = {
+            "email_lead_map_id": _map_id(email_lead_map_id),
+            "email_stats_id": require_text("email_stats_id", email_stats_id),
+            "message": require_text("message", message),
+            "reminder_time": _aware("at", at),
+        }
+        return await self._action(SET_REMINDER, body)
+
+    @calls(PUSH_TO_SUBSEQUENCE)
+    async def push_to_subsequence(self, email_lead_map_id: int, sub_sequence_id: int) -> OkResponse:
+        """Move a conversation's lead into a subsequence."""
+        body: dict[str, JSON] = {
+            "email_lead_map_id": _map_id(email_lead_map_id),
+            "sub_sequence_id": require_id("sub_sequence_id", sub_sequence_id),
+        }
+        return await self._action(PUSH_TO_SUBSEQUENCE, body)
+
+    @calls(UPDATE_TEAM_MEMBER)
+    async def assign_team_member(self, email_lead_map_id: int, team_member_id: int) -> OkResponse:
+        """Assign a conversation to a team member."""
+        body: dict[str, JSON] = {
+            "email_lead_map_id": _map_id(email_lead_map_id),
+            "team_member_id": require_id("team_member_id", team_member_id),
+        }
+        return await self._action(UPDATE_TEAM_MEMBER, body)
+
+    @calls(BLOCK_DOMAINS)
+    async def block_domains(
+        self, domains: Sequence[str], *, source: str | None = None
+    ) -> OkResponse:
+        """Block whole domains from the inbox (adds them to the block list)."""
+        if isinstance(domains, str) or not domains:
+            raise RequestValidationError("domains must be a non-empty sequence")
+        entries = [normalize_block_entry(domain) for domain in domains]
+        if any("@" in entry for entry in entries):
+            raise RequestValidationError("block_domains takes domains, not email addresses")
+        body: dict[str, JSON] = {"domains": list[JSON](entries)}
+        if source is not None:
+            body["source"] = source
+        return await self._action(BLOCK_DOMAINS, body)
+
+
+def _map_id(value: int) -> int:
+    return require_id("email_lead_map_id", value)
