@@ -23,6 +23,7 @@ from smartlead_async._secrets import APIKey
 from smartlead_async._transport import Transport
 from smartlead_async.errors import ClientClosedError, ConfigurationError
 from smartlead_async.resources import (
+    AnalyticsResource,
     CampaignsResource,
     ClientsResource,
     EmailAccountsResource,
@@ -119,6 +120,8 @@ class SmartleadClient:
         """Agency client endpoints."""
         self.inbox = InboxResource(self._pipeline)
         """Master inbox endpoints (replies, views, conversation actions)."""
+        self.analytics = AnalyticsResource(self._pipeline)
+        """Account-wide ``/analytics/*`` endpoints."""
 
     def _gate(self) -> RateGate:
         # Resolved on first use: the shared gates are bound to the running event loop.

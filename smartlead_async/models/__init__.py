@@ -2,6 +2,7 @@
 
 from smartlead_async.models._base import Model, OpenStrEnum
 from smartlead_async.models.analytics import (
+    AnalyticsResult,
     AnalyticsTag,
     CampaignAnalytics,
     CampaignLeadStats,
@@ -76,6 +77,7 @@ from smartlead_async.models.webhooks import (
 
 __all__ = [
     "AddLeadsResult",
+    "AnalyticsResult",
     "AnalyticsTag",
     "BlockListEntry",
     "BlockListResult",

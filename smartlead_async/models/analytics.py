@@ -6,9 +6,11 @@ import datetime as dt
 
 import attrs
 
+from smartlead_async._json import JSON
 from smartlead_async.models._base import Model, wire_name
 
 __all__ = [
+    "AnalyticsResult",
     "AnalyticsTag",
     "CampaignAnalytics",
     "CampaignLeadStats",
@@ -105,3 +107,14 @@ class CampaignStatisticsPage(Model):
     offset: int = 0
     limit: int = 100
     data: tuple[CampaignStatistic, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class AnalyticsResult(Model):
+    """The envelope of the global ``/analytics/*`` routes. ``data`` is passed through as sent:
+    its shape differs per route and is documented only by example."""
+
+    ok: bool | None = None
+    success: bool | None = None
+    message: str | None = None
+    data: JSON = None

@@ -1,5 +1,6 @@
 """API resources, one module per area. Methods describe requests; the pipeline runs them."""
 
+from smartlead_async.resources.analytics import AnalyticsResource
 from smartlead_async.resources.campaigns import CampaignsResource
 from smartlead_async.resources.clients import ClientsResource
 from smartlead_async.resources.email_accounts import EmailAccountsResource
@@ -15,10 +16,12 @@ RESOURCES: dict[str, type] = {
     "webhooks": WebhooksResource,
     "clients": ClientsResource,
     "inbox": InboxResource,
+    "analytics": AnalyticsResource,
 }
 
 __all__ = [
     "RESOURCES",
+    "AnalyticsResource",
     "CampaignsResource",
     "ClientsResource",
     "EmailAccountsResource",

@@ -1,0 +1,475 @@
+"""``client.analytics``: the global ``/analytics/*`` routes (catalog 3.8, [doc]).
+
+Every method returns an :class:`AnalyticsResult` whose ``data`` is passed through as sent: the
+routes are documented by the first-party CLI, not by published schemas. Dates are
+``YYYY-MM-DD``; the timezone parameter of this family is ``timezone`` (not ``time_zone``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._request import QueryValue
+from smartlead_async._validation import require_id, require_page, require_timezone
+from smartlead_async.errors import RequestValidationError
+from smartlead_async.models.analytics import AnalyticsResult
+from smartlead_async.resources._base import Resource
+
+__all__ = ["AnalyticsResource"]
+
+CAMPAIGN_LIST = Endpoint("GET", "analytics/campaign/list")
+CLIENT_LIST = Endpoint("GET", "analytics/client/list")
+CLIENT_MONTH_WISE_COUNT = Endpoint("GET", "analytics/client/month-wise-count")
+CAMPAIGN_STATUS_STATS = Endpoint("GET", "analytics/campaign/status-stats")
+MAILBOX_OVERALL_STATS = Endpoint("GET", "analytics/mailbox/overall-stats")
+OVERALL_STATS = Endpoint("GET", "analytics/overall-stats-v2")
+DAY_WISE_OVERALL_STATS = Endpoint("GET", "analytics/day-wise-overall-stats")
+DAY_WISE_OVERALL_STATS_BY_SENT_TIME = Endpoint(
+    "GET", "analytics/day-wise-overall-stats-by-sent-time"
+)
+DAY_WISE_POSITIVE_REPLY_STATS = Endpoint("GET", "analytics/day-wise-positive-reply-stats")
+DAY_WISE_POSITIVE_REPLY_STATS_BY_SENT_TIME = Endpoint(
+    "GET", "analytics/day-wise-positive-reply-stats-by-sent-time"
+)
+LEAD_OVERALL_STATS = Endpoint("GET", "analytics/lead/overall-stats")
+LEAD_CATEGORY_WISE_RESPONSE = Endpoint("GET", "analytics/lead/category-wise-response")
+CAMPAIGN_LEADS_TAKE_FOR_FIRST_REPLY = Endpoint(
+    "GET", "analytics/campaign/leads-take-for-first-reply"
+)
+CAMPAIGN_FOLLOW_UP_REPLY_RATE = Endpoint("GET", "analytics/campaign/follow-up-reply-rate")
+CAMPAIGN_LEAD_TO_REPLY_TIME = Endpoint("GET", "analytics/campaign/lead-to-reply-time")
+CAMPAIGN_RESPONSE_STATS = Endpoint("GET", "analytics/campaign/response-stats")
+MAILBOX_PROVIDER_WISE_OVERALL_PERFORMANCE = Endpoint(
+    "GET", "analytics/mailbox/provider-wise-overall-performance"
+)
+TEAM_BOARD_OVERALL_STATS = Endpoint("GET", "analytics/team-board/overall-stats")
+CAMPAIGN_OVERALL_STATS = Endpoint("GET", "analytics/campaign/overall-stats")
+CLIENT_OVERALL_STATS = Endpoint("GET", "analytics/client/overall-stats")
+MAILBOX_NAME_WISE_HEALTH_METRICS = Endpoint("GET", "analytics/mailbox/name-wise-health-metrics")
+MAILBOX_DOMAIN_WISE_HEALTH_METRICS = Endpoint("GET", "analytics/mailbox/domain-wise-health-metrics")
+
+
+def _ids(name: str, values: Sequence[int] | None) -> str | None:
+    if values is None:
+        return None
+    if isinstance(values, str) or not values:
+        raise RequestValidationError(f"{name} must be a non-empty sequence of ids")
+    return ",".join(str(require_id(name, value)) for value in values)
+
+
+def _date(name: str, value: dt.date) -> str:
+    if not isinstance(value, dt.date):
+        raise RequestValidationError(f"{name} must be a date, got {value!r}")
+    return value.isoformat()
+
+
+class AnalyticsResource(Resource):
+    """Account-wide analytics: totals, per-day series, per-campaign/client/mailbox breakdowns."""
+
+    async def _get(
+        self,
+        endpoint: Endpoint,
+        *,
+        dates: tuple[dt.date, dt.date] | None = None,
+        timezone: str | None = None,
+        timezone_required: bool = False,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        full_data: bool | None = None,
+        page: tuple[int, int] | None = None,
+    ) -> AnalyticsResult:
+        query: dict[str, QueryValue | None] = {
+            "client_ids": _ids("client_ids", client_ids),
+            "campaign_ids": _ids("campaign_ids", campaign_ids),
+            "full_data": full_data,
+        }
+        if dates is not None:
+            start, end = _date("start_date", dates[0]), _date("end_date", dates[1])
+            if start > end:
+                raise RequestValidationError(f"start_date {start} is after end_date {end}")
+            query |= {"start_date": start, "end_date": end}
+        if timezone_required and timezone is None:
+            raise RequestValidationError(f"{endpoint.path} needs a timezone")
+        if timezone is not None:
+            query["timezone"] = require_timezone(timezone)
+        if page is not None:
+            offset, limit = page
+            require_page(offset, limit, max_limit=1000)
+            query |= {"offset": offset, "limit": limit}
+        return await self._pipeline.request(endpoint.spec(query=query), AnalyticsResult)
+
+    @calls(CAMPAIGN_LIST)
+    async def campaign_list(self, *, client_ids: Sequence[int] | None = None) -> AnalyticsResult:
+        """Campaigns with their headline numbers."""
+        return await self._get(CAMPAIGN_LIST, client_ids=client_ids)
+
+    @calls(CLIENT_LIST)
+    async def client_list(self, *, client_ids: Sequence[int] | None = None) -> AnalyticsResult:
+        """Clients with their headline numbers."""
+        return await self._get(CLIENT_LIST, client_ids=client_ids)
+
+    @calls(CLIENT_MONTH_WISE_COUNT)
+    async def client_month_wise_count(
+        self, *, client_ids: Sequence[int] | None = None
+    ) -> AnalyticsResult:
+        """Client activity per month."""
+        return await self._get(CLIENT_MONTH_WISE_COUNT, client_ids=client_ids)
+
+    @calls(CAMPAIGN_STATUS_STATS)
+    async def campaign_status_stats(
+        self, *, client_ids: Sequence[int] | None = None
+    ) -> AnalyticsResult:
+        """Campaign counts per status."""
+        return await self._get(CAMPAIGN_STATUS_STATS, client_ids=client_ids)
+
+    @calls(MAILBOX_OVERALL_STATS)
+    async def mailbox_overall_stats(
+        self, *, client_ids: Sequence[int] | None = None
+    ) -> AnalyticsResult:
+        """Mailbox health overview."""
+        return await self._get(MAILBOX_OVERALL_STATS, client_ids=client_ids)
+
+    @calls(OVERALL_STATS)
+    async def overall_stats(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        full_data: bool | None = None,
+    ) -> AnalyticsResult:
+        """Account-wide totals for a date range."""
+        return await self._get(
+            OVERALL_STATS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+            full_data=full_data,
+        )
+
+    @calls(DAY_WISE_OVERALL_STATS)
+    async def day_wise_overall_stats(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """Totals per day."""
+        return await self._get(
+            DAY_WISE_OVERALL_STATS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+        )
+
+    @calls(DAY_WISE_OVERALL_STATS_BY_SENT_TIME)
+    async def day_wise_overall_stats_by_sent_time(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """Totals per day of sending (timezone required)."""
+        return await self._get(
+            DAY_WISE_OVERALL_STATS_BY_SENT_TIME,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            timezone_required=True,
+            campaign_ids=campaign_ids,
+        )
+
+    @calls(DAY_WISE_POSITIVE_REPLY_STATS)
+    async def day_wise_positive_reply_stats(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """Positive replies per day."""
+        return await self._get(
+            DAY_WISE_POSITIVE_REPLY_STATS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+        )
+
+    @calls(DAY_WISE_POSITIVE_REPLY_STATS_BY_SENT_TIME)
+    async def day_wise_positive_reply_stats_by_sent_time(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """Positive replies per day of sending (timezone required)."""
+        return await self._get(
+            DAY_WISE_POSITIVE_REPLY_STATS_BY_SENT_TIME,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            timezone_required=True,
+            campaign_ids=campaign_ids,
+        )
+
+    @calls(LEAD_OVERALL_STATS)
+    async def lead_overall_stats(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """Lead totals for a date range."""
+        return await self._get(
+            LEAD_OVERALL_STATS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+        )
+
+    @calls(LEAD_CATEGORY_WISE_RESPONSE)
+    async def lead_category_wise_response(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """Responses per lead category (account-wide: campaign filters are refused)."""
+        return await self._get(
+            LEAD_CATEGORY_WISE_RESPONSE,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+        )
+
+    @calls(CAMPAIGN_LEADS_TAKE_FOR_FIRST_REPLY)
+    async def campaign_leads_take_for_first_reply(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """How many emails leads take before a first reply."""
+        return await self._get(
+            CAMPAIGN_LEADS_TAKE_FOR_FIRST_REPLY,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+        )
+
+    @calls(CAMPAIGN_FOLLOW_UP_REPLY_RATE)
+    async def campaign_follow_up_reply_rate(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """Reply rate of follow-up steps."""
+        return await self._get(
+            CAMPAIGN_FOLLOW_UP_REPLY_RATE,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+        )
+
+    @calls(CAMPAIGN_LEAD_TO_REPLY_TIME)
+    async def campaign_lead_to_reply_time(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+    ) -> AnalyticsResult:
+        """Time from first email to reply."""
+        return await self._get(
+            CAMPAIGN_LEAD_TO_REPLY_TIME,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+        )
+
+    @calls(CAMPAIGN_RESPONSE_STATS)
+    async def campaign_response_stats(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        full_data: bool | None = None,
+    ) -> AnalyticsResult:
+        """Response statistics per campaign."""
+        return await self._get(
+            CAMPAIGN_RESPONSE_STATS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+            full_data=full_data,
+        )
+
+    @calls(MAILBOX_PROVIDER_WISE_OVERALL_PERFORMANCE)
+    async def mailbox_provider_wise_overall_performance(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        full_data: bool | None = None,
+    ) -> AnalyticsResult:
+        """Performance per mailbox provider."""
+        return await self._get(
+            MAILBOX_PROVIDER_WISE_OVERALL_PERFORMANCE,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+            full_data=full_data,
+        )
+
+    @calls(TEAM_BOARD_OVERALL_STATS)
+    async def team_board_overall_stats(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        full_data: bool | None = None,
+    ) -> AnalyticsResult:
+        """Team board totals."""
+        return await self._get(
+            TEAM_BOARD_OVERALL_STATS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+            full_data=full_data,
+        )
+
+    @calls(CAMPAIGN_OVERALL_STATS)
+    async def campaign_overall_stats(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> AnalyticsResult:
+        """Per-campaign performance (sent, opened, replied, rates)."""
+        return await self._get(
+            CAMPAIGN_OVERALL_STATS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+            page=(offset, limit),
+        )
+
+    @calls(CLIENT_OVERALL_STATS)
+    async def client_overall_stats(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> AnalyticsResult:
+        """Per-client performance."""
+        return await self._get(
+            CLIENT_OVERALL_STATS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+            page=(offset, limit),
+        )
+
+    @calls(MAILBOX_NAME_WISE_HEALTH_METRICS)
+    async def mailbox_name_wise_health_metrics(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> AnalyticsResult:
+        """Health metrics per mailbox."""
+        return await self._get(
+            MAILBOX_NAME_WISE_HEALTH_METRICS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+            page=(offset, limit),
+        )
+
+    @calls(MAILBOX_DOMAIN_WISE_HEALTH_METRICS)
+    async def mailbox_domain_wise_health_metrics(
+        self,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+        client_ids: Sequence[int] | None = None,
+        campaign_ids: Sequence[int] | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> AnalyticsResult:
+        """Health metrics per sending domain."""
+        return await self._get(
+            MAILBOX_DOMAIN_WISE_HEALTH_METRICS,
+            dates=(start_date, end_date),
+            timezone=timezone,
+            client_ids=client_ids,
+            campaign_ids=campaign_ids,
+            page=(offset, limit),
+        )

@@ -1,0 +1,120 @@
+"""client.analytics: every /analytics/* route, its query, and its validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from aioresponses import aioresponses
+
+from smartlead_async import RequestValidationError, SmartleadClient
+from smartlead_async._convert import make_converter
+from smartlead_async._endpoints import endpoint_rows
+from smartlead_async.models import AnalyticsResult
+from smartlead_async.resources import AnalyticsResource
+
+from ..helpers import API_KEY, sent_requests
+
+ROOT = "https://server.smartlead.ai/api/v1"
+START, END = dt.date(2025, 1, 1), dt.date(2025, 1, 31)
+RANGE = {"start_date": START, "end_date": END}
+ROUTES = [
+    (endpoint, method.rsplit(".", 1)[1])
+    for endpoint, method in endpoint_rows({"analytics": AnalyticsResource})
+]
+# catalog 3.8, MINT example
+CAMPAIGN_OVERALL: Any = {
+    "ok": True,
+    "data": {
+        "campaign_wise_performance": [
+            {
+                "id": 1,
+                "campaign_name": "Q1",
+                "sent": 10,
+                "opened": 5,
+                "replied": 1,
+                "open_rate": "50%",
+            }
+        ]
+    },
+}
+
+
+def kwargs_for(name: str) -> dict[str, Any]:
+    """The arguments each kind of route takes (filters only, or a date range)."""
+    method = getattr(AnalyticsResource, name)
+    params = method.__code__.co_varnames[: method.__code__.co_kwonlyargcount + 1]
+    kwargs: dict[str, Any] = {"client_ids": [3, 4]}
+    if "start_date" in params:
+        kwargs |= {"start_date": START, "end_date": END, "timezone": "Europe/Paris"}
+    return kwargs
+
+
+def test_the_family_is_complete() -> None:
+    assert len(ROUTES) == 22
+    assert all(endpoint.method == "GET" for endpoint, _ in ROUTES)
+
+
+@pytest.mark.parametrize(("endpoint", "name"), ROUTES, ids=[name for _, name in ROUTES])
+async def test_wire_request(
+    client: SmartleadClient, mock_api: aioresponses, endpoint: Any, name: str
+) -> None:
+    mock_api.get(re.compile(rf"^{ROOT}/{re.escape(endpoint.path)}\?.*$"), payload=CAMPAIGN_OVERALL)
+    kwargs = kwargs_for(name)
+    result = await getattr(client.analytics, name)(**kwargs)
+    assert isinstance(result.data, dict)
+    expected = {"client_ids": "3,4", "api_key": API_KEY}
+    if "start_date" in kwargs:
+        expected |= {
+            "start_date": "2025-01-01",
+            "end_date": "2025-01-31",
+            "timezone": "Europe/Paris",
+        }
+    if "offset" in getattr(AnalyticsResource, name).__code__.co_varnames:
+        expected |= {"offset": "0", "limit": "100"}
+    assert sent_requests(mock_api) == [("GET", f"/api/v1/{endpoint.path}", expected, None)]
+
+
+async def test_full_data_and_campaign_filters(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.get(re.compile(rf"^{ROOT}/analytics/overall-stats-v2\?.*$"), payload={"ok": True})
+    await client.analytics.overall_stats(
+        start_date=START, end_date=END, campaign_ids=[7], full_data=True
+    )
+    ((_, _, query, _),) = sent_requests(mock_api)
+    assert (query["campaign_ids"], query["full_data"]) == ("7", "true")
+
+
+def test_sample_decodes_strictly() -> None:
+    result = make_converter(strict=True).structure(CAMPAIGN_OVERALL, AnalyticsResult)
+    assert result.ok is True
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "match"),
+    [
+        ("overall_stats", {"start_date": END, "end_date": START}, "after"),
+        (
+            "day_wise_overall_stats_by_sent_time",
+            {"start_date": START, "end_date": END, "timezone": None},
+            "timezone",
+        ),
+        (
+            "lead_overall_stats",
+            {"start_date": START, "end_date": END, "timezone": "Nowhere/City"},
+            "timezone",
+        ),
+        ("campaign_list", {"client_ids": []}, "client_ids"),
+        ("campaign_overall_stats", {"start_date": START, "end_date": END, "limit": 0}, "limit"),
+        ("lead_overall_stats", {"start_date": "2025-01-01", "end_date": END}, "date"),
+    ],
+)
+async def test_invalid_arguments_fail_before_sending(
+    client: SmartleadClient, mock_api: aioresponses, name: str, kwargs: dict[str, Any], match: str
+) -> None:
+    with pytest.raises(RequestValidationError, match=match):
+        await getattr(client.analytics, name)(**kwargs)
+    assert mock_api.requests == {}
