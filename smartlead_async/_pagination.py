@@ -21,16 +21,21 @@ class Page(Generic[T]):
         offset: Offset this page was requested at.
         limit: Page size requested.
         total: Total rows reported by the server, when it reports one.
+        has_more: The server's own "more pages" flag, for routes that send one.
     """
 
     items: tuple[T, ...]
     offset: int
     limit: int
     total: int | None = None
+    has_more: bool | None = None
 
     @property
     def is_last(self) -> bool:
-        """The catalog's stop rule (1.8): fewer rows than ``limit``, or none."""
+        """The catalog's stop rule (1.8): fewer rows than ``limit``, or none; a ``hasMore``
+        flag, where the route sends one, wins."""
+        if self.has_more is not None:
+            return not self.has_more or not self.items
         return len(self.items) < self.limit
 
 

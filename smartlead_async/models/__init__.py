@@ -2,12 +2,18 @@
 
 from smartlead_async.models._base import Model, OpenStrEnum
 from smartlead_async.models.analytics import (
-    AnalyticsResult,
+    ActivityPagination,
     AnalyticsTag,
     CampaignAnalytics,
     CampaignLeadStats,
     CampaignStatistic,
     CampaignStatisticsPage,
+    LeadActivitiesPage,
+    LeadStatistic,
+    LeadStatisticsPage,
+    MailboxStatistic,
+    MailboxStatisticsPage,
+    TopLevelAnalytics,
 )
 from smartlead_async.models.campaigns import (
     Campaign,
@@ -26,7 +32,7 @@ from smartlead_async.models.clients import (
     ClientCreated,
     ClientPermission,
 )
-from smartlead_async.models.common import OkResponse
+from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.email_accounts import (
     CampaignEmailAccount,
     CampaignEmailAccountsAdded,
@@ -76,8 +82,8 @@ from smartlead_async.models.webhooks import (
 )
 
 __all__ = [
+    "ActivityPagination",
     "AddLeadsResult",
-    "AnalyticsResult",
     "AnalyticsTag",
     "BlockListEntry",
     "BlockListResult",
@@ -101,6 +107,7 @@ __all__ = [
     "ClientCreated",
     "ClientPermission",
     "CreatedCampaign",
+    "DataResult",
     "EmailAccount",
     "EmailAccountSaved",
     "EmailAccountType",
@@ -109,12 +116,17 @@ __all__ = [
     "InboxMessage",
     "InboxPage",
     "Lead",
+    "LeadActivitiesPage",
     "LeadCampaign",
     "LeadCampaignData",
     "LeadCategory",
     "LeadImportSettings",
     "LeadInput",
+    "LeadStatistic",
+    "LeadStatisticsPage",
     "LeadStatus",
+    "MailboxStatistic",
+    "MailboxStatisticsPage",
     "ManualCompleteResult",
     "MessageHistory",
     "MessageHistoryItem",
@@ -129,6 +141,7 @@ __all__ = [
     "SequenceVariant",
     "SequenceVariantInput",
     "StopLeadSetting",
+    "TopLevelAnalytics",
     "TrackSetting",
     "UntrackedReply",
     "WarmupDayStats",

@@ -10,12 +10,18 @@ from smartlead_async._json import JSON
 from smartlead_async.models._base import Model, wire_name
 
 __all__ = [
-    "AnalyticsResult",
+    "ActivityPagination",
     "AnalyticsTag",
     "CampaignAnalytics",
     "CampaignLeadStats",
     "CampaignStatistic",
     "CampaignStatisticsPage",
+    "LeadActivitiesPage",
+    "LeadStatistic",
+    "LeadStatisticsPage",
+    "MailboxStatistic",
+    "MailboxStatisticsPage",
+    "TopLevelAnalytics",
 ]
 
 
@@ -110,11 +116,82 @@ class CampaignStatisticsPage(Model):
 
 
 @attrs.frozen(kw_only=True)
-class AnalyticsResult(Model):
-    """The envelope of the global ``/analytics/*`` routes. ``data`` is passed through as sent:
-    its shape differs per route and is documented only by example."""
+class LeadStatistic(Model):
+    """Per-lead engagement counters (a row of ``leads-statistics``)."""
 
-    ok: bool | None = None
-    success: bool | None = None
-    message: str | None = None
-    data: JSON = None
+    lead_email: str | None = None
+    lead_name: str | None = None
+    sent_count: int = 0
+    open_count: int = 0
+    click_count: int = 0
+    reply_count: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class LeadStatisticsPage(Model):
+    """One page of ``leads-statistics`` (``hasMore`` style)."""
+
+    data: tuple[LeadStatistic, ...] = ()
+    has_more: bool = attrs.field(default=False, metadata=wire_name("hasMore"))
+    skip: int = 0
+    limit: int = 100
+
+
+@attrs.frozen(kw_only=True)
+class MailboxStatistic(Model):
+    """Per-mailbox counters of a campaign (a row of ``mailbox-statistics``)."""
+
+    email_account_id: int | None = None
+    from_email: str | None = None
+    sent_count: int = 0
+    open_count: int = 0
+    click_count: int = 0
+    reply_count: int = 0
+    bounce_count: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class MailboxStatisticsPage(Model):
+    """One page of ``mailbox-statistics``."""
+
+    ok: bool = True
+    data: tuple[MailboxStatistic, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class TopLevelAnalytics(Model):
+    """Date-range counters from ``top-level-analytics-by-date`` (**[weak]** route)."""
+
+    id: int | None = None
+    name: str | None = None
+    status: str | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    total_count: int = 0
+    sent_count: int = 0
+    skipped_count: int = 0
+    open_count: int = 0
+    click_count: int = 0
+    reply_count: int = 0
+    positive_reply_count: int = 0
+    bounce_count: int = 0
+    failed_count: int = 0
+    stopped_count: int = 0
+    unsubscribed_count: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class ActivityPagination(Model):
+    """The ``pagination`` object of ``all-leads-activities``."""
+
+    has_more: bool = False
+    offset: int = 0
+    limit: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class LeadActivitiesPage(Model):
+    """One page of account-wide lead activity; rows are passed through as sent."""
+
+    data: tuple[dict[str, JSON], ...] = ()
+    pagination: ActivityPagination | None = None

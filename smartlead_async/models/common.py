@@ -7,7 +7,7 @@ import attrs
 from smartlead_async._json import JSON
 from smartlead_async.models._base import Model
 
-__all__ = ["OkResponse"]
+__all__ = ["DataResult", "OkResponse"]
 
 
 @attrs.frozen(kw_only=True)
@@ -18,5 +18,16 @@ class OkResponse(Model):
     """
 
     ok: bool = True
+    message: str | None = None
+    data: JSON = None
+
+
+@attrs.frozen(kw_only=True)
+class DataResult(Model):
+    """An ``{"ok"|"success", "message", "data"}`` envelope whose ``data`` is passed through as
+    sent: routes documented by example only (global analytics, lead overviews …)."""
+
+    ok: bool | None = None
+    success: bool | None = None
     message: str | None = None
     data: JSON = None

@@ -1,6 +1,6 @@
 """``client.analytics``: the global ``/analytics/*`` routes (catalog 3.8, [doc]).
 
-Every method returns an :class:`AnalyticsResult` whose ``data`` is passed through as sent: the
+Every method returns an :class:`DataResult` whose ``data`` is passed through as sent: the
 routes are documented by the first-party CLI, not by published schemas. Dates are
 ``YYYY-MM-DD``; the timezone parameter of this family is ``timezone`` (not ``time_zone``).
 """
@@ -14,7 +14,7 @@ from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._request import QueryValue
 from smartlead_async._validation import require_id, require_page, require_timezone
 from smartlead_async.errors import RequestValidationError
-from smartlead_async.models.analytics import AnalyticsResult
+from smartlead_async.models.common import DataResult
 from smartlead_async.resources._base import Resource
 
 __all__ = ["AnalyticsResource"]
@@ -79,7 +79,7 @@ class AnalyticsResource(Resource):
         campaign_ids: Sequence[int] | None = None,
         full_data: bool | None = None,
         page: tuple[int, int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         query: dict[str, QueryValue | None] = {
             "client_ids": _ids("client_ids", client_ids),
             "campaign_ids": _ids("campaign_ids", campaign_ids),
@@ -98,36 +98,32 @@ class AnalyticsResource(Resource):
             offset, limit = page
             require_page(offset, limit, max_limit=1000)
             query |= {"offset": offset, "limit": limit}
-        return await self._pipeline.request(endpoint.spec(query=query), AnalyticsResult)
+        return await self._pipeline.request(endpoint.spec(query=query), DataResult)
 
     @calls(CAMPAIGN_LIST)
-    async def campaign_list(self, *, client_ids: Sequence[int] | None = None) -> AnalyticsResult:
+    async def campaign_list(self, *, client_ids: Sequence[int] | None = None) -> DataResult:
         """Campaigns with their headline numbers."""
         return await self._get(CAMPAIGN_LIST, client_ids=client_ids)
 
     @calls(CLIENT_LIST)
-    async def client_list(self, *, client_ids: Sequence[int] | None = None) -> AnalyticsResult:
+    async def client_list(self, *, client_ids: Sequence[int] | None = None) -> DataResult:
         """Clients with their headline numbers."""
         return await self._get(CLIENT_LIST, client_ids=client_ids)
 
     @calls(CLIENT_MONTH_WISE_COUNT)
     async def client_month_wise_count(
         self, *, client_ids: Sequence[int] | None = None
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Client activity per month."""
         return await self._get(CLIENT_MONTH_WISE_COUNT, client_ids=client_ids)
 
     @calls(CAMPAIGN_STATUS_STATS)
-    async def campaign_status_stats(
-        self, *, client_ids: Sequence[int] | None = None
-    ) -> AnalyticsResult:
+    async def campaign_status_stats(self, *, client_ids: Sequence[int] | None = None) -> DataResult:
         """Campaign counts per status."""
         return await self._get(CAMPAIGN_STATUS_STATS, client_ids=client_ids)
 
     @calls(MAILBOX_OVERALL_STATS)
-    async def mailbox_overall_stats(
-        self, *, client_ids: Sequence[int] | None = None
-    ) -> AnalyticsResult:
+    async def mailbox_overall_stats(self, *, client_ids: Sequence[int] | None = None) -> DataResult:
         """Mailbox health overview."""
         return await self._get(MAILBOX_OVERALL_STATS, client_ids=client_ids)
 
@@ -141,7 +137,7 @@ class AnalyticsResource(Resource):
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
         full_data: bool | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Account-wide totals for a date range."""
         return await self._get(
             OVERALL_STATS,
@@ -161,7 +157,7 @@ class AnalyticsResource(Resource):
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Totals per day."""
         return await self._get(
             DAY_WISE_OVERALL_STATS,
@@ -180,7 +176,7 @@ class AnalyticsResource(Resource):
         timezone: str,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Totals per day of sending (timezone required)."""
         return await self._get(
             DAY_WISE_OVERALL_STATS_BY_SENT_TIME,
@@ -200,7 +196,7 @@ class AnalyticsResource(Resource):
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Positive replies per day."""
         return await self._get(
             DAY_WISE_POSITIVE_REPLY_STATS,
@@ -219,7 +215,7 @@ class AnalyticsResource(Resource):
         timezone: str,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Positive replies per day of sending (timezone required)."""
         return await self._get(
             DAY_WISE_POSITIVE_REPLY_STATS_BY_SENT_TIME,
@@ -239,7 +235,7 @@ class AnalyticsResource(Resource):
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Lead totals for a date range."""
         return await self._get(
             LEAD_OVERALL_STATS,
@@ -257,7 +253,7 @@ class AnalyticsResource(Resource):
         end_date: dt.date,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Responses per lead category (account-wide: campaign filters are refused)."""
         return await self._get(
             LEAD_CATEGORY_WISE_RESPONSE,
@@ -275,7 +271,7 @@ class AnalyticsResource(Resource):
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """How many emails leads take before a first reply."""
         return await self._get(
             CAMPAIGN_LEADS_TAKE_FOR_FIRST_REPLY,
@@ -294,7 +290,7 @@ class AnalyticsResource(Resource):
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Reply rate of follow-up steps."""
         return await self._get(
             CAMPAIGN_FOLLOW_UP_REPLY_RATE,
@@ -313,7 +309,7 @@ class AnalyticsResource(Resource):
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Time from first email to reply."""
         return await self._get(
             CAMPAIGN_LEAD_TO_REPLY_TIME,
@@ -333,7 +329,7 @@ class AnalyticsResource(Resource):
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
         full_data: bool | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Response statistics per campaign."""
         return await self._get(
             CAMPAIGN_RESPONSE_STATS,
@@ -354,7 +350,7 @@ class AnalyticsResource(Resource):
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
         full_data: bool | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Performance per mailbox provider."""
         return await self._get(
             MAILBOX_PROVIDER_WISE_OVERALL_PERFORMANCE,
@@ -375,7 +371,7 @@ class AnalyticsResource(Resource):
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
         full_data: bool | None = None,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Team board totals."""
         return await self._get(
             TEAM_BOARD_OVERALL_STATS,
@@ -397,7 +393,7 @@ class AnalyticsResource(Resource):
         campaign_ids: Sequence[int] | None = None,
         offset: int = 0,
         limit: int = 100,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Per-campaign performance (sent, opened, replied, rates)."""
         return await self._get(
             CAMPAIGN_OVERALL_STATS,
@@ -419,7 +415,7 @@ class AnalyticsResource(Resource):
         campaign_ids: Sequence[int] | None = None,
         offset: int = 0,
         limit: int = 100,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Per-client performance."""
         return await self._get(
             CLIENT_OVERALL_STATS,
@@ -441,7 +437,7 @@ class AnalyticsResource(Resource):
         campaign_ids: Sequence[int] | None = None,
         offset: int = 0,
         limit: int = 100,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Health metrics per mailbox."""
         return await self._get(
             MAILBOX_NAME_WISE_HEALTH_METRICS,
@@ -463,7 +459,7 @@ class AnalyticsResource(Resource):
         campaign_ids: Sequence[int] | None = None,
         offset: int = 0,
         limit: int = 100,
-    ) -> AnalyticsResult:
+    ) -> DataResult:
         """Health metrics per sending domain."""
         return await self._get(
             MAILBOX_DOMAIN_WISE_HEALTH_METRICS,

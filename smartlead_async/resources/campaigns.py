@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._json import JSON
@@ -13,9 +13,11 @@ from smartlead_async._pipeline import not_found, success_payload
 from smartlead_async._request import QueryValue
 from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
 from smartlead_async._validation import (
+    normalize_email,
     require_hour,
     require_id,
     require_int_range,
+    require_optional_id,
     require_page,
     require_text,
     require_timezone,
@@ -26,6 +28,12 @@ from smartlead_async.models.analytics import (
     CampaignAnalytics,
     CampaignStatistic,
     CampaignStatisticsPage,
+    LeadActivitiesPage,
+    LeadStatistic,
+    LeadStatisticsPage,
+    MailboxStatistic,
+    MailboxStatisticsPage,
+    TopLevelAnalytics,
 )
 from smartlead_async.models.campaigns import (
     Campaign,
@@ -34,7 +42,7 @@ from smartlead_async.models.campaigns import (
     StopLeadSetting,
     TrackSetting,
 )
-from smartlead_async.models.common import OkResponse
+from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.sequences import SequenceStep, SequenceStepInput
 from smartlead_async.resources._base import Resource
 
@@ -52,6 +60,17 @@ SAVE_SEQUENCES = Endpoint("POST", "campaigns/{campaign_id}/sequences")
 GET_ANALYTICS = Endpoint("GET", "campaigns/{campaign_id}/analytics")
 GET_ANALYTICS_BY_DATE = Endpoint("GET", "campaigns/{campaign_id}/analytics-by-date")
 GET_STATISTICS = Endpoint("GET", "campaigns/{campaign_id}/statistics")
+LEAD_STATISTICS = Endpoint("GET", "campaigns/{campaign_id}/leads-statistics")
+MAILBOX_STATISTICS = Endpoint("GET", "campaigns/{campaign_id}/mailbox-statistics")
+SEQUENCE_ANALYTICS = Endpoint("GET", "campaigns/{campaign_id}/sequence-analytics")
+TOP_LEVEL_ANALYTICS = Endpoint(
+    "GET", "campaigns/{campaign_id}/top-level-analytics-by-date", weak=True
+)
+CREATE_SUBSEQUENCE = Endpoint("POST", "campaigns/create-subsequence", weak=True)
+ALL_LEADS_ACTIVITIES = Endpoint("GET", "campaigns/all-leads-activities")
+SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", weak=True)
+LEAD_STATISTICS_MAX_LIMIT = 100
+MAILBOX_STATISTICS_MAX_LIMIT = 20
 #: ``analytics-by-date`` accepts ranges of at most 30 days.
 MAX_ANALYTICS_DAYS = 30
 #: ``statistics`` pages hold up to 1,000 rows (reference docs; some clients assume 100).
@@ -226,12 +245,7 @@ class CampaignsResource(Resource):
             follow_up_percentage,
             lambda v: require_int_range("follow_up_percentage", v, 0, 100),
         )
-        put_given(
-            body,
-            "client_id",
-            client_id,
-            lambda v: None if v is None else require_id("client_id", v),
-        )
+        put_given(body, "client_id", client_id, lambda v: require_optional_id("client_id", v))
         put_given(body, "enable_ai_esp_matching", enable_ai_esp_matching, bool)
         if not body:
             raise RequestValidationError("update_settings needs at least one setting to change")
@@ -343,6 +357,140 @@ class CampaignsResource(Resource):
 
         return AsyncPager(fetch, offset=offset, limit=limit)
 
+    @calls(LEAD_STATISTICS)
+    def lead_statistics(
+        self,
+        campaign_id: int,
+        *,
+        offset: int = 0,
+        limit: int = LEAD_STATISTICS_MAX_LIMIT,
+        event_after: dt.datetime | None = None,
+    ) -> AsyncPager[LeadStatistic]:
+        """Per-lead engagement counters (1 to 100 per page; stops on ``hasMore: false``)."""
+        require_id("campaign_id", campaign_id)
+        require_page(offset, limit, max_limit=LEAD_STATISTICS_MAX_LIMIT)
+        after = _aware("event_after", event_after) if event_after is not None else None
+
+        async def fetch(page_offset: int, page_limit: int) -> Page[LeadStatistic]:
+            query = {"offset": page_offset, "limit": page_limit, "event_time_gt": after}
+            spec = LEAD_STATISTICS.spec(campaign_id=campaign_id, query=query)
+            page = await self._pipeline.request(spec, LeadStatisticsPage)
+            return Page(page.data, page_offset, page_limit, has_more=page.has_more)
+
+        return AsyncPager(fetch, offset=offset, limit=limit)
+
+    @calls(MAILBOX_STATISTICS)
+    def mailbox_statistics(
+        self,
+        campaign_id: int,
+        *,
+        offset: int = 0,
+        limit: int = MAILBOX_STATISTICS_MAX_LIMIT,
+        dates: tuple[dt.date, dt.date] | None = None,
+        timezone: str | None = None,
+        client_id: int | None = None,
+    ) -> AsyncPager[MailboxStatistic]:
+        """Per-mailbox counters of a campaign (1 to 20 per page)."""
+        require_id("campaign_id", campaign_id)
+        require_page(offset, limit, max_limit=MAILBOX_STATISTICS_MAX_LIMIT)
+        filters: dict[str, QueryValue | None] = {
+            "time_zone": require_timezone(timezone) if timezone is not None else None,
+            "client_id": require_optional_id("client_id", client_id),
+        }
+        if dates is not None:
+            filters |= _date_range(*dates)
+
+        async def fetch(page_offset: int, page_limit: int) -> Page[MailboxStatistic]:
+            query = {"offset": page_offset, "limit": page_limit, **filters}
+            spec = MAILBOX_STATISTICS.spec(campaign_id=campaign_id, query=query)
+            page = await self._pipeline.request(spec, MailboxStatisticsPage)
+            return Page(page.data, page_offset, page_limit)
+
+        return AsyncPager(fetch, offset=offset, limit=limit)
+
+    @calls(SEQUENCE_ANALYTICS)
+    async def sequence_analytics(
+        self,
+        campaign_id: int,
+        *,
+        start_date: dt.date,
+        end_date: dt.date,
+        timezone: str | None = None,
+    ) -> DataResult:
+        """Sent/open/click/reply counts per sequence step for a date range."""
+        require_id("campaign_id", campaign_id)
+        query: dict[str, QueryValue | None] = {
+            **_date_range(start_date, end_date),
+            "time_zone": require_timezone(timezone) if timezone is not None else None,
+        }
+        spec = SEQUENCE_ANALYTICS.spec(campaign_id=campaign_id, query=query)
+        return await self._pipeline.request(spec, DataResult)
+
+    @calls(TOP_LEVEL_ANALYTICS)
+    async def top_level_analytics_by_date(
+        self, campaign_id: int, *, start_date: dt.date, end_date: dt.date
+    ) -> TopLevelAnalytics:
+        """Date-range counters incl. positive replies (**[weak]**: one MCP server uses it)."""
+        require_id("campaign_id", campaign_id)
+        spec = TOP_LEVEL_ANALYTICS.spec(
+            campaign_id=campaign_id, query=dict(_date_range(start_date, end_date))
+        )
+        return await self._pipeline.request(spec, TopLevelAnalytics)
+
+    @calls(CREATE_SUBSEQUENCE)
+    async def create_subsequence(
+        self, parent_campaign_id: int, *, name: str, definition: Mapping[str, JSON] | None = None
+    ) -> CreatedCampaign:
+        """Create a subsequence of a campaign (**[weak]**: fields are undocumented).
+
+        ``definition`` is sent as given next to ``parent_campaign_id`` and ``name`` (trigger
+        conditions and the like); check the result in the UI.
+        """
+        body: dict[str, JSON] = {
+            **dict(definition or {}),
+            "parent_campaign_id": require_id("parent_campaign_id", parent_campaign_id),
+            "name": require_text("name", name),
+        }
+        return await self._pipeline.request(CREATE_SUBSEQUENCE.spec(json=body), CreatedCampaign)
+
+    @calls(ALL_LEADS_ACTIVITIES)
+    def all_leads_activities(
+        self, *, offset: int = 0, limit: int = 100, client_id: int | None = None
+    ) -> AsyncPager[dict[str, JSON]]:
+        """Account-wide lead activity, newest first (campaign filters are refused by the API)."""
+        require_page(offset, limit, max_limit=1000)
+        client = require_optional_id("client_id", client_id)
+
+        async def fetch(page_offset: int, page_limit: int) -> Page[dict[str, JSON]]:
+            query = {"offset": page_offset, "limit": page_limit, "client_id": client}
+            page = await self._pipeline.request(
+                ALL_LEADS_ACTIVITIES.spec(query=query), LeadActivitiesPage
+            )
+            more = page.pagination.has_more if page.pagination is not None else None
+            return Page(page.data, page_offset, page_limit, has_more=more)
+
+        return AsyncPager(fetch, offset=offset, limit=limit)
+
+    @calls(SEND_TEST_EMAIL)
+    async def send_test_email(
+        self,
+        campaign_id: int,
+        *,
+        to: str,
+        seq_number: int = 1,
+        email_account_id: int | None = None,
+    ) -> OkResponse:
+        """Send one step of a campaign to yourself (**[weak]**: one CLI documents it)."""
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {
+            "to": normalize_email(to, field="to"),
+            "seq_number": require_int_range("seq_number", seq_number, 1),
+        }
+        if email_account_id is not None:
+            body["email_account_id"] = require_id("email_account_id", email_account_id)
+        spec = SEND_TEST_EMAIL.spec(campaign_id=campaign_id, json=body)
+        return await self._pipeline.request(spec, OkResponse)
+
 
 def _status_for_write(status: object) -> str:
     value = str(status.value if isinstance(status, CampaignStatusUpdate) else status).upper()
@@ -406,3 +554,17 @@ def _step_to_wire(step: SequenceStepInput) -> dict[str, JSON]:
         wire["subject"] = step.subject or ""
         wire["email_body"] = step.email_body
     return wire
+
+
+def _aware(name: str, value: dt.datetime) -> str:
+    if not isinstance(value, dt.datetime) or value.tzinfo is None:
+        raise RequestValidationError(f"{name} must be a timezone-aware datetime")
+    return value.isoformat()
+
+
+def _date_range(start: dt.date, end: dt.date) -> dict[str, QueryValue | None]:
+    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        raise RequestValidationError("start_date and end_date must be dates")
+    if start > end:
+        raise RequestValidationError(f"start_date {start} is after end_date {end}")
+    return {"start_date": start.isoformat(), "end_date": end.isoformat()}

@@ -12,7 +12,7 @@ from aioresponses import aioresponses
 from smartlead_async import RequestValidationError, SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async._endpoints import endpoint_rows
-from smartlead_async.models import AnalyticsResult
+from smartlead_async.models import DataResult
 from smartlead_async.resources import AnalyticsResource
 
 from ..helpers import API_KEY, sent_requests
@@ -89,7 +89,7 @@ async def test_full_data_and_campaign_filters(
 
 
 def test_sample_decodes_strictly() -> None:
-    result = make_converter(strict=True).structure(CAMPAIGN_OVERALL, AnalyticsResult)
+    result = make_converter(strict=True).structure(CAMPAIGN_OVERALL, DataResult)
     assert result.ok is True
 
 
