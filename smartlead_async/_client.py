@@ -28,6 +28,7 @@ from smartlead_async.resources import (
     ClientsResource,
     EmailAccountsResource,
     InboxResource,
+    LeadListsResource,
     LeadsResource,
     WebhooksResource,
 )
@@ -122,6 +123,8 @@ class SmartleadClient:
         """Master inbox endpoints (replies, views, conversation actions)."""
         self.analytics = AnalyticsResource(self._pipeline)
         """Account-wide ``/analytics/*`` endpoints."""
+        self.lead_lists = LeadListsResource(self._pipeline)
+        """Lead list endpoints."""
 
     def _gate(self) -> RateGate:
         # Resolved on first use: the shared gates are bound to the running event loop.

@@ -7,7 +7,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-__all__ = ["AsyncPager", "Page"]
+__all__ = ["AsyncPager", "CursorPager", "Page"]
 
 T = TypeVar("T")
 
@@ -66,6 +66,45 @@ class AsyncPager(Generic[T]):
             if page.is_last:
                 return
             offset += len(page.items)
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+
+class CursorPager(Generic[T]):
+    """Cursor pagination (``/leads/all``: ``lastSeenLeadId``).
+
+    ``await pager`` returns the first :class:`Page`; ``async for item in pager`` yields every item;
+    each next page starts after the last item's cursor value (``cursor_of``).
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[int | None, int], Awaitable[Page[T]]],
+        *,
+        cursor_of: Callable[[T], int],
+        limit: int,
+        start_after: int | None = None,
+    ) -> None:
+        self._fetch = fetch
+        self._cursor_of = cursor_of
+        self._limit = limit
+        self._start_after = start_after
+
+    def __await__(self) -> Generator[Any, None, Page[T]]:
+        return self._fetch(self._start_after, self._limit).__await__()
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        """Yield every page."""
+        cursor = self._start_after
+        while True:
+            page = await self._fetch(cursor, self._limit)
+            yield page
+            if page.is_last:
+                return
+            cursor = self._cursor_of(page.items[-1])
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():

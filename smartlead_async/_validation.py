@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import re
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from smartlead_async._json import JSON
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.leads import LeadInput
 
@@ -21,6 +22,7 @@ __all__ = [
     "normalize_email",
     "require_hour",
     "require_id",
+    "require_ids",
     "require_int_range",
     "require_optional_id",
     "require_page",
@@ -45,6 +47,15 @@ def require_id(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise RequestValidationError(f"{name} must be a positive integer, got {value!r}")
     return value
+
+
+def require_ids(name: str, values: object, *, max_count: int | None = None) -> list[JSON]:
+    """A non-empty sequence of positive int ids (at most ``max_count``), as a JSON list."""
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence) or not values:
+        raise RequestValidationError(f"{name} must be a non-empty sequence of ids")
+    if max_count is not None and len(values) > max_count:
+        raise RequestValidationError(f"{name} takes at most {max_count} ids, got {len(values)}")
+    return [require_id(name, value) for value in values]
 
 
 def require_optional_id(name: str, value: object) -> int | None:

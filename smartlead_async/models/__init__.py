@@ -46,6 +46,13 @@ from smartlead_async.models.email_accounts import (
     WarmupStatus,
 )
 from smartlead_async.models.inbox import InboxLead, InboxMessage, InboxPage, UntrackedReply
+from smartlead_async.models.lead_lists import (
+    AllLeadsData,
+    AllLeadsPage,
+    LeadList,
+    LeadListsData,
+    LeadListsPage,
+)
 from smartlead_async.models.leads import (
     AddLeadsResult,
     BlockListEntry,
@@ -84,6 +91,8 @@ from smartlead_async.models.webhooks import (
 __all__ = [
     "ActivityPagination",
     "AddLeadsResult",
+    "AllLeadsData",
+    "AllLeadsPage",
     "AnalyticsTag",
     "BlockListEntry",
     "BlockListResult",
@@ -122,6 +131,9 @@ __all__ = [
     "LeadCategory",
     "LeadImportSettings",
     "LeadInput",
+    "LeadList",
+    "LeadListsData",
+    "LeadListsPage",
     "LeadStatistic",
     "LeadStatisticsPage",
     "LeadStatus",

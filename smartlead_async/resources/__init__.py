@@ -5,6 +5,7 @@ from smartlead_async.resources.campaigns import CampaignsResource
 from smartlead_async.resources.clients import ClientsResource
 from smartlead_async.resources.email_accounts import EmailAccountsResource
 from smartlead_async.resources.inbox import InboxResource
+from smartlead_async.resources.lead_lists import LeadListsResource
 from smartlead_async.resources.leads import LeadsResource
 from smartlead_async.resources.webhooks import WebhooksResource
 
@@ -17,6 +18,7 @@ RESOURCES: dict[str, type] = {
     "clients": ClientsResource,
     "inbox": InboxResource,
     "analytics": AnalyticsResource,
+    "lead_lists": LeadListsResource,
 }
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "ClientsResource",
     "EmailAccountsResource",
     "InboxResource",
+    "LeadListsResource",
     "LeadsResource",
     "WebhooksResource",
 ]

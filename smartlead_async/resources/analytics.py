@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._request import QueryValue
-from smartlead_async._validation import require_id, require_page, require_timezone
+from smartlead_async._validation import require_ids, require_page, require_timezone
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import DataResult
 from smartlead_async.resources._base import Resource
@@ -52,11 +52,10 @@ MAILBOX_DOMAIN_WISE_HEALTH_METRICS = Endpoint("GET", "analytics/mailbox/domain-w
 
 
 def _ids(name: str, values: Sequence[int] | None) -> str | None:
+    # This family takes id lists comma-separated in the query.
     if values is None:
         return None
-    if isinstance(values, str) or not values:
-        raise RequestValidationError(f"{name} must be a non-empty sequence of ids")
-    return ",".join(str(require_id(name, value)) for value in values)
+    return ",".join(str(value) for value in require_ids(name, values))
 
 
 def _date(name: str, value: dt.date) -> str:

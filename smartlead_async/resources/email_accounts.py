@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 
 from smartlead_async._endpoints import Endpoint, calls
@@ -12,13 +14,14 @@ from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
 from smartlead_async._validation import (
     normalize_email,
     require_id,
+    require_ids,
     require_int_range,
     require_optional_id,
     require_page,
     require_text,
 )
 from smartlead_async.errors import RequestValidationError
-from smartlead_async.models.common import OkResponse
+from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.email_accounts import (
     CampaignEmailAccountsAdded,
     CampaignEmailAccountsRemoved,
@@ -43,6 +46,15 @@ UPDATE_WARMUP = Endpoint("POST", "email-accounts/{email_account_id}/warmup")
 WARMUP_STATS = Endpoint("GET", "email-accounts/{email_account_id}/warmup-stats")
 RECONNECT_FAILED = Endpoint("POST", "email-accounts/reconnect-failed-email-accounts")
 RECONNECT_ONE = Endpoint("POST", "email-accounts/{email_account_id}/reconnect", weak=True)
+SAVE_TAG = Endpoint("POST", "email-accounts/tag-manager")
+ADD_TAGS = Endpoint("POST", "email-accounts/tag-mapping")
+REMOVE_TAGS = Endpoint("DELETE", "email-accounts/tag-mapping")
+TAGS_OF = Endpoint("POST", "email-accounts/tag-list")
+FETCH_MESSAGES = Endpoint("POST", "email-accounts/{email_account_id}/fetch-messages")
+FETCH_MESSAGES_MANY = Endpoint("POST", "email-accounts/multi/fetch-messages")
+MAX_FETCH_MESSAGES = 500
+MAX_ACCOUNTS_PER_FETCH = 10
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 #: ``GET /email-accounts/`` serves at most 100 rows per page.
 EMAIL_ACCOUNTS_MAX_LIMIT = 100
@@ -126,7 +138,9 @@ class EmailAccountsResource(Resource):
     ) -> CampaignEmailAccountsAdded:
         """Make mailboxes send for a campaign (``POST /campaigns/{campaign_id}/email-accounts``)."""
         require_id("campaign_id", campaign_id)
-        body: dict[str, JSON] = {"email_account_ids": _ids(email_account_ids)}
+        body: dict[str, JSON] = {
+            "email_account_ids": require_ids("email_account_ids", email_account_ids)
+        }
         if auto_adjust_warmup is not None:
             body["auto_adjust_warmup"] = auto_adjust_warmup
         spec = ADD_TO_CAMPAIGN.spec(campaign_id=campaign_id, json=body, idempotent=True)
@@ -138,7 +152,9 @@ class EmailAccountsResource(Resource):
     ) -> CampaignEmailAccountsRemoved:
         """Stop mailboxes sending for a campaign (``DELETE``, ids in the body)."""
         require_id("campaign_id", campaign_id)
-        body: dict[str, JSON] = {"email_account_ids": _ids(email_account_ids)}
+        body: dict[str, JSON] = {
+            "email_account_ids": require_ids("email_account_ids", email_account_ids)
+        }
         spec = REMOVE_FROM_CAMPAIGN.spec(campaign_id=campaign_id, json=body, idempotent=True)
         return await self._pipeline.request(spec, CampaignEmailAccountsRemoved)
 
@@ -282,15 +298,104 @@ class EmailAccountsResource(Resource):
         spec = RECONNECT_ONE.spec(email_account_id=email_account_id)
         return await self._pipeline.request(spec, OkResponse)
 
+    @calls(SAVE_TAG)
+    async def save_tag(self, name: str, *, color: str, tag_id: int | None = None) -> DataResult:
+        """Create a mailbox tag, or change one with ``tag_id``; ``color`` is ``#RRGGBB``."""
+        if not isinstance(color, str) or not _COLOR.match(color):
+            raise RequestValidationError(f"color must look like #FF5733, got {color!r}")
+        body: dict[str, JSON] = {"name": require_text("name", name), "color": color}
+        if tag_id is not None:
+            body["id"] = require_id("tag_id", tag_id)
+        spec = SAVE_TAG.spec(json=body, idempotent=tag_id is not None)
+        return await self._pipeline.request(spec, DataResult)
 
-def _ids(values: Sequence[int]) -> list[JSON]:
-    if isinstance(values, str | bytes) or not values:
-        raise RequestValidationError("email_account_ids must be a non-empty sequence of ids")
-    return [require_id("email_account_id", value) for value in values]
+    @calls(ADD_TAGS)
+    async def add_tags(
+        self, email_account_ids: Sequence[int], tag_ids: Sequence[int]
+    ) -> DataResult:
+        """Tag mailboxes (existing mappings are skipped)."""
+        body: dict[str, JSON] = {
+            "email_account_ids": require_ids("email_account_ids", email_account_ids),
+            "tag_ids": require_ids("tag_ids", tag_ids),
+        }
+        return await self._pipeline.request(ADD_TAGS.spec(json=body, idempotent=True), DataResult)
+
+    @calls(REMOVE_TAGS)
+    async def remove_tags(
+        self, email_account_ids: Sequence[int], tag_ids: Sequence[int]
+    ) -> DataResult:
+        """Untag mailboxes (missing mappings are skipped)."""
+        body: dict[str, JSON] = {
+            "email_account_ids": require_ids("email_account_ids", email_account_ids),
+            "tag_ids": require_ids("tag_ids", tag_ids),
+        }
+        spec = REMOVE_TAGS.spec(json=body, idempotent=True)
+        return await self._pipeline.request(spec, DataResult)
+
+    @calls(TAGS_OF)
+    async def tags_of(self, emails: Sequence[str]) -> DataResult:
+        """Mailboxes and their tags, looked up by sending address."""
+        if isinstance(emails, str) or not emails:
+            raise RequestValidationError("emails must be a non-empty sequence")
+        body: dict[str, JSON] = {"email_ids": [normalize_email(e, field="emails") for e in emails]}
+        return await self._pipeline.request(TAGS_OF.spec(json=body, idempotent=True), DataResult)
+
+    @calls(FETCH_MESSAGES)
+    async def fetch_messages(
+        self,
+        email_account_id: int,
+        *,
+        limit: int = 100,
+        folder: str = "INBOX",
+        include_body: bool = False,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+    ) -> DataResult:
+        """Read messages straight from a mailbox (proxied live; 1 to 500)."""
+        require_id("email_account_id", email_account_id)
+        body = _fetch_body(limit, folder, include_body, since, until)
+        spec = FETCH_MESSAGES.spec(email_account_id=email_account_id, json=body, idempotent=True)
+        return await self._pipeline.request(spec, DataResult)
+
+    @calls(FETCH_MESSAGES_MANY)
+    async def fetch_messages_many(
+        self,
+        email_account_ids: Sequence[int],
+        *,
+        limit: int = 100,
+        folder: str = "INBOX",
+        include_body: bool = False,
+    ) -> DataResult:
+        """Read messages from up to 10 mailboxes at once; results are per mailbox."""
+        ids = require_ids("email_account_ids", email_account_ids, max_count=MAX_ACCOUNTS_PER_FETCH)
+        shared = _fetch_body(limit, folder, include_body, None, None)
+        body: JSON = [{"account_id": account_id, **shared} for account_id in ids]
+        spec = FETCH_MESSAGES_MANY.spec(json=body, idempotent=True)
+        return await self._pipeline.request(spec, DataResult)
 
 
 def _optional_int(name: str, value: int | None, low: int, high: int | None = None) -> int | None:
     return None if value is None else require_int_range(name, value, low, high)
+
+
+def _fetch_body(
+    limit: int,
+    folder: str,
+    include_body: bool,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+) -> dict[str, JSON]:
+    body: dict[str, JSON] = {
+        "limit": require_int_range("limit", limit, 1, MAX_FETCH_MESSAGES),
+        "folder": require_text("folder", folder),
+        "includeBody": include_body,
+    }
+    for key, moment in (("from", since), ("to", until)):
+        if moment is not None:
+            if moment.tzinfo is None:
+                raise RequestValidationError(f"{key} time must be timezone-aware")
+            body[key] = moment.isoformat()
+    return body
 
 
 def _at_least(name: str, low: int) -> Callable[[int], JSON]:

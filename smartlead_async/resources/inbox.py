@@ -13,6 +13,7 @@ from smartlead_async._validation import (
     normalize_block_entry,
     normalize_email,
     require_id,
+    require_ids,
     require_int_range,
     require_page,
     require_text,
@@ -61,11 +62,7 @@ def _aware(name: str, value: dt.datetime) -> str:
 
 
 def _ids(name: str, values: Sequence[int] | None, limit: int) -> list[JSON] | None:
-    if values is None:
-        return None
-    if isinstance(values, str) or not values or len(values) > limit:
-        raise RequestValidationError(f"{name} takes 1 to {limit} ids")
-    return [require_id(name, value) for value in values]
+    return None if values is None else require_ids(name, values, max_count=limit)
 
 
 class InboxResource(Resource):

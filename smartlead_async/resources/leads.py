@@ -9,11 +9,14 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
+import cattrs
+
 from smartlead_async._convert import to_wire
 from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._json import JSON
-from smartlead_async._pagination import AsyncPager, Page
+from smartlead_async._pagination import AsyncPager, CursorPager, Page
 from smartlead_async._pipeline import not_found, success_payload
+from smartlead_async._request import QueryValue
 from smartlead_async._validation import (
     LEAD_FIELDS,
     MAX_LEADS_PER_REQUEST,
@@ -21,11 +24,13 @@ from smartlead_async._validation import (
     normalize_block_entry,
     normalize_email,
     require_id,
+    require_ids,
     require_optional_id,
     require_page,
 )
 from smartlead_async.errors import RequestValidationError
-from smartlead_async.models.common import OkResponse
+from smartlead_async.models.common import DataResult, OkResponse
+from smartlead_async.models.lead_lists import AllLeadsPage
 from smartlead_async.models.leads import (
     AddLeadsResult,
     BlockListEntry,
@@ -43,7 +48,7 @@ from smartlead_async.models.leads import (
 )
 from smartlead_async.resources._base import Resource
 
-__all__ = ["LeadsResource", "parse_csv_export"]
+__all__ = ["LeadsResource", "lead_to_wire", "parse_csv_export"]
 
 ADD_LEADS = Endpoint("POST", "campaigns/{campaign_id}/leads")
 LIST_CAMPAIGN_LEADS = Endpoint("GET", "campaigns/{campaign_id}/leads")
@@ -66,6 +71,15 @@ LEAD_CATEGORIES = Endpoint("GET", "leads/fetch-categories")
 ADD_TO_BLOCK_LIST = Endpoint("POST", "leads/add-domain-block-list")
 GET_BLOCK_LIST = Endpoint("GET", "leads/get-domain-block-list")
 DELETE_FROM_BLOCK_LIST = Endpoint("DELETE", "leads/delete-domain-block-list")
+LIST_ALL_LEADS = Endpoint("GET", "leads/all")
+CAMPAIGN_OVERVIEW = Endpoint("GET", "leads/{lead_id}/campaign-overview")
+SEQUENCE_DETAILS = Endpoint("GET", "leads/{campaign_lead_map_id}/sequence-details")
+PUSH_TO_CAMPAIGN = Endpoint("POST", "leads/push-to-campaign")
+PUSH_TO_LIST = Endpoint("POST", "leads/push-to-list")
+PUSH_CAMPAIGN_TO_LIST = Endpoint("POST", "leads/campaign/push-to-list")
+ALL_LEADS_MAX_LIMIT = 1000
+PUSH_ACTIONS = ("copy", "move")
+LEAD_TYPES = ("active", "yet_to_use", "previously_active", "archived")
 #: ``GET /leads/get-domain-block-list`` serves at most 1,000 rows per page.
 BLOCK_LIST_MAX_LIMIT = 1000
 
@@ -85,29 +99,32 @@ def _iso(value: dt.datetime | str | None) -> str | None:
     return value.isoformat()
 
 
+def lead_to_wire(
+    converter: cattrs.Converter, lead: LeadInput | Mapping[str, Any], index: int
+) -> dict[str, JSON]:
+    """One validated, normalised element of ``lead_list`` (errors name the lead's index)."""
+    where = f"lead {index}"
+    if isinstance(lead, Mapping):
+        unknown = set(lead) - LEAD_FIELDS
+        if unknown:
+            # The API may fail the whole batch on an unknown key; say which one here instead.
+            raise RequestValidationError(
+                f"{where}: unknown lead fields {sorted(unknown)}; put extra data in custom_fields"
+            )
+        try:
+            lead = LeadInput(**lead)
+        except TypeError as exc:
+            raise RequestValidationError(f"{where}: {exc}") from None
+    elif not isinstance(lead, LeadInput):
+        raise RequestValidationError(f"{where}: expected LeadInput or a mapping, got {lead!r}")
+    check_custom_fields(lead.custom_fields, where=where)
+    wire = cast("dict[str, JSON]", to_wire(converter, lead))
+    wire["email"] = normalize_email(lead.email, field=f"{where}: email")
+    return wire
+
+
 class LeadsResource(Resource):
     """Add leads to campaigns, list them, look them up."""
-
-    def _lead_to_wire(self, lead: LeadInput | Mapping[str, Any], index: int) -> dict[str, JSON]:
-        where = f"lead {index}"
-        if isinstance(lead, Mapping):
-            unknown = set(lead) - LEAD_FIELDS
-            if unknown:
-                # The API may fail the whole batch on an unknown key; say which one here instead.
-                raise RequestValidationError(
-                    f"{where}: unknown lead fields {sorted(unknown)}; "
-                    "put extra data in custom_fields"
-                )
-            try:
-                lead = LeadInput(**lead)
-            except TypeError as exc:
-                raise RequestValidationError(f"{where}: {exc}") from None
-        elif not isinstance(lead, LeadInput):
-            raise RequestValidationError(f"{where}: expected LeadInput or a mapping, got {lead!r}")
-        check_custom_fields(lead.custom_fields, where=where)
-        wire = cast("dict[str, JSON]", to_wire(self._pipeline.converter, lead))
-        wire["email"] = normalize_email(lead.email, field=f"{where}: email")
-        return wire
 
     @calls(ADD_LEADS)
     async def add_to_campaign(
@@ -141,7 +158,9 @@ class LeadsResource(Resource):
                 f"{len(leads)}; use bulk helpers for more"
             )
         body: dict[str, JSON] = {
-            "lead_list": [self._lead_to_wire(lead, i) for i, lead in enumerate(leads)]
+            "lead_list": [
+                lead_to_wire(self._pipeline.converter, lead, i) for i, lead in enumerate(leads)
+            ]
         }
         if settings is not None:
             body["settings"] = to_wire(self._pipeline.converter, settings)
@@ -236,7 +255,7 @@ class LeadsResource(Resource):
         spec = UPDATE_LEAD.spec(
             campaign_id=campaign_id,
             lead_id=lead_id,
-            json=self._lead_to_wire(lead, 0),
+            json=lead_to_wire(self._pipeline.converter, lead, 0),
             idempotent=True,
         )
         return await self._pipeline.request(spec, OkResponse)
@@ -397,3 +416,120 @@ class LeadsResource(Resource):
             campaign_id=campaign_id, lead_id=lead_id, json=body, idempotent=idempotent
         )
         return await self._pipeline.request(spec, OkResponse)
+
+    @calls(LIST_ALL_LEADS)
+    def list_all(
+        self,
+        *,
+        limit: int = 100,
+        start_after: int | None = None,
+        campaign_id: int | None = None,
+        status: LeadStatus | str | None = None,
+        email_status: str | None = None,
+        lead_type: str | None = None,
+        list_id: int | None = None,
+        client_id: int | None = None,
+        email: str | None = None,
+    ) -> CursorPager[Lead]:
+        """Every lead of the account, walked by cursor (``lastSeenLeadId``), 1 to 1,000 a page.
+
+        ``lead_type`` is one of ``active``, ``yet_to_use``, ``previously_active``, ``archived``.
+        """
+        require_page(0, limit, max_limit=ALL_LEADS_MAX_LIMIT)
+        if lead_type is not None and lead_type not in LEAD_TYPES:
+            raise RequestValidationError(f"lead_type must be one of {LEAD_TYPES}")
+        filters: dict[str, QueryValue | None] = {
+            "campaignId": require_optional_id("campaign_id", campaign_id),
+            "status": str(status) if status is not None else None,
+            "emailStatus": email_status,
+            "leadType": lead_type,
+            "listId": require_optional_id("list_id", list_id),
+            "clientId": require_optional_id("client_id", client_id),
+            "leadEmail": normalize_email(email) if email is not None else None,
+        }
+
+        async def fetch(cursor: int | None, page_limit: int) -> Page[Lead]:
+            query = {"limit": page_limit, "lastSeenLeadId": cursor, **filters}
+            page = await self._pipeline.request(LIST_ALL_LEADS.spec(query=query), AllLeadsPage)
+            leads = page.data.leads if page.data is not None else ()
+            return Page(leads, 0, page_limit)
+
+        return CursorPager(
+            fetch,
+            cursor_of=lambda lead: lead.id,
+            limit=limit,
+            start_after=require_optional_id("start_after", start_after),
+        )
+
+    @calls(CAMPAIGN_OVERVIEW)
+    async def campaign_overview(self, lead_id: int) -> DataResult:
+        """A lead's activity across its campaigns (shape documented by example only)."""
+        spec = CAMPAIGN_OVERVIEW.spec(lead_id=require_id("lead_id", lead_id))
+        return await self._pipeline.request(spec, DataResult)
+
+    @calls(SEQUENCE_DETAILS)
+    async def sequence_details(self, campaign_lead_map_id: int, *, campaign_id: int) -> DataResult:
+        """Where a lead stands in a campaign's sequence (takes the map id)."""
+        spec = SEQUENCE_DETAILS.spec(
+            campaign_lead_map_id=require_id("campaign_lead_map_id", campaign_lead_map_id),
+            query={"campaignId": require_id("campaign_id", campaign_id)},
+        )
+        return await self._pipeline.request(spec, DataResult)
+
+    @calls(PUSH_TO_CAMPAIGN)
+    async def push_to_campaign(
+        self, campaign_id: int, lead_ids: Sequence[int], *, action: str = "copy"
+    ) -> DataResult:
+        """Copy or move leads into a campaign."""
+        body: dict[str, JSON] = {
+            "campaignId": require_id("campaign_id", campaign_id),
+            "action": _push_action(action),
+            "leadList": require_ids("lead_ids", lead_ids),
+        }
+        return await self._pipeline.request(PUSH_TO_CAMPAIGN.spec(json=body), DataResult)
+
+    @calls(PUSH_TO_LIST)
+    async def push_to_list(
+        self,
+        list_id: int,
+        *,
+        lead_ids: Sequence[int] | None = None,
+        all_leads: bool = False,
+        action: str = "copy",
+    ) -> DataResult:
+        """Copy or move leads (or all of them) into a lead list."""
+        body: dict[str, JSON] = {
+            "listId": require_id("list_id", list_id),
+            "action": _push_action(action),
+            **_selection("leadIds", lead_ids, all_leads),
+        }
+        return await self._pipeline.request(PUSH_TO_LIST.spec(json=body), DataResult)
+
+    @calls(PUSH_CAMPAIGN_TO_LIST)
+    async def push_campaign_leads_to_list(
+        self,
+        campaign_id: int,
+        list_id: int,
+        *,
+        lead_map_ids: Sequence[int] | None = None,
+        all_leads: bool = False,
+    ) -> DataResult:
+        """Copy a campaign's leads (by map id, or all) into a lead list."""
+        body: dict[str, JSON] = {
+            "campaignId": require_id("campaign_id", campaign_id),
+            "listId": require_id("list_id", list_id),
+            **_selection("leadMapIds", lead_map_ids, all_leads),
+        }
+        return await self._pipeline.request(PUSH_CAMPAIGN_TO_LIST.spec(json=body), DataResult)
+
+
+def _push_action(action: str) -> str:
+    if action not in PUSH_ACTIONS:
+        raise RequestValidationError(f"action must be one of {PUSH_ACTIONS}, got {action!r}")
+    return action
+
+
+def _selection(key: str, ids: Sequence[int] | None, all_leads: bool) -> dict[str, JSON]:
+    if all_leads == (ids is not None):
+        raise RequestValidationError("pass either the ids or all_leads=True, not both or neither")
+    return {"allLeads": True} if all_leads else {key: require_ids(key, ids or ())}

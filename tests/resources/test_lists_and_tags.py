@@ -1,0 +1,259 @@
+"""Lead cursor walk, lead pushes, lead lists, mailbox tags and message fetches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from aioresponses import aioresponses
+
+from smartlead_async import RequestValidationError, SmartleadClient
+from smartlead_async._convert import make_converter
+from smartlead_async.models import AllLeadsPage, LeadListsPage
+
+from ..helpers import API_KEY, invoke, sent_requests
+
+ROOT = "https://server.smartlead.ai/api/v1"
+Call = Callable[[SmartleadClient], Any]
+OK = {"ok": True}
+LISTS = {
+    "ok": True,
+    "data": {
+        "lists": [
+            {
+                "id": 3,
+                "list_name": "Clay import",
+                "created_at": "2025-01-01T00:00:00.000Z",
+                "updated_at": "2025-01-01T00:00:00.000Z",
+                "leads_count": 120,
+                "active_leads_count": 80,
+            }
+        ],
+        "totalCount": 1,
+    },
+}
+AT = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+
+CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
+    (
+        "list_all",
+        lambda c: c.leads.list_all(limit=2, campaign_id=5, lead_type="active", email="A@X.io"),
+        "GET",
+        "/leads/all",
+        {"limit": "2", "campaignId": "5", "leadType": "active", "leadEmail": "A@x.io"},
+        None,
+        {"ok": True, "data": {"leads": [{"id": 1, "email": "a@x.io"}]}},
+    ),
+    (
+        "campaign_overview",
+        lambda c: c.leads.campaign_overview(9),
+        "GET",
+        "/leads/9/campaign-overview",
+        {},
+        None,
+        {"ok": True, "data": {}},
+    ),
+    (
+        "sequence_details",
+        lambda c: c.leads.sequence_details(23, campaign_id=5),
+        "GET",
+        "/leads/23/sequence-details",
+        {"campaignId": "5"},
+        None,
+        {"ok": True, "data": []},
+    ),
+    (
+        "push_to_campaign",
+        lambda c: c.leads.push_to_campaign(5, [1, 2], action="move"),
+        "POST",
+        "/leads/push-to-campaign",
+        {},
+        {"campaignId": 5, "action": "move", "leadList": [1, 2]},
+        OK,
+    ),
+    (
+        "push_to_list",
+        lambda c: c.leads.push_to_list(3, all_leads=True),
+        "POST",
+        "/leads/push-to-list",
+        {},
+        {"listId": 3, "action": "copy", "allLeads": True},
+        OK,
+    ),
+    (
+        "push_campaign_leads_to_list",
+        lambda c: c.leads.push_campaign_leads_to_list(5, 3, lead_map_ids=[23]),
+        "POST",
+        "/leads/campaign/push-to-list",
+        {},
+        {"campaignId": 5, "listId": 3, "leadMapIds": [23]},
+        OK,
+    ),
+    (
+        "lists",
+        lambda c: c.lead_lists.list(limit=10),
+        "GET",
+        "/lead-list/",
+        {"offset": "0", "limit": "10"},
+        None,
+        LISTS,
+    ),
+    (
+        "create_list",
+        lambda c: c.lead_lists.create("Clay import"),
+        "POST",
+        "/lead-list/",
+        {},
+        {"list_name": "Clay import"},
+        OK,
+    ),
+    ("get_list", lambda c: c.lead_lists.get(3), "GET", "/lead-list/3", {}, None, OK),
+    (
+        "rename_list",
+        lambda c: c.lead_lists.rename(3, "New"),
+        "PUT",
+        "/lead-list/3",
+        {},
+        {"list_name": "New"},
+        OK,
+    ),
+    ("delete_list", lambda c: c.lead_lists.delete(3), "DELETE", "/lead-list/3", {}, None, OK),
+    (
+        "import_leads",
+        lambda c: c.lead_lists.import_leads(3, [{"email": "b@Y.io"}]),
+        "POST",
+        "/lead-list/3/import",
+        {},
+        {"lead_list": [{"email": "b@y.io"}]},
+        OK,
+    ),
+    (
+        "assign_tags",
+        lambda c: c.lead_lists.assign_tags([3], [7]),
+        "POST",
+        "/lead-list/assign-tags",
+        {},
+        {"list_ids": [3], "tag_ids": [7]},
+        OK,
+    ),
+    (
+        "save_tag",
+        lambda c: c.email_accounts.save_tag("Warm", color="#FF5733"),
+        "POST",
+        "/email-accounts/tag-manager",
+        {},
+        {"name": "Warm", "color": "#FF5733"},
+        OK,
+    ),
+    (
+        "add_tags",
+        lambda c: c.email_accounts.add_tags([1], [7]),
+        "POST",
+        "/email-accounts/tag-mapping",
+        {},
+        {"email_account_ids": [1], "tag_ids": [7]},
+        OK,
+    ),
+    (
+        "remove_tags",
+        lambda c: c.email_accounts.remove_tags([1], [7]),
+        "DELETE",
+        "/email-accounts/tag-mapping",
+        {},
+        {"email_account_ids": [1], "tag_ids": [7]},
+        OK,
+    ),
+    (
+        "tags_of",
+        lambda c: c.email_accounts.tags_of(["s@X.io"]),
+        "POST",
+        "/email-accounts/tag-list",
+        {},
+        {"email_ids": ["s@x.io"]},
+        OK,
+    ),
+    (
+        "fetch_messages",
+        lambda c: c.email_accounts.fetch_messages(1, limit=50, include_body=True, since=AT),
+        "POST",
+        "/email-accounts/1/fetch-messages",
+        {},
+        {"limit": 50, "folder": "INBOX", "includeBody": True, "from": "2025-01-01T00:00:00+00:00"},
+        OK,
+    ),
+    (
+        "fetch_messages_many",
+        lambda c: c.email_accounts.fetch_messages_many([1, 2], limit=5),
+        "POST",
+        "/email-accounts/multi/fetch-messages",
+        {},
+        [
+            {"account_id": 1, "limit": 5, "folder": "INBOX", "includeBody": False},
+            {"account_id": 2, "limit": 5, "folder": "INBOX", "includeBody": False},
+        ],
+        OK,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+async def test_wire_request(
+    client: SmartleadClient,
+    mock_api: aioresponses,
+    case: tuple[str, Call, str, str, dict[str, str], Any, Any],
+) -> None:
+    _, call, method, path, query, body, payload = case
+    mock_api.add(re.compile(rf"^{re.escape(ROOT + path)}\?.*$"), method, payload=payload)
+    assert await invoke(call, client) is not None
+    assert sent_requests(mock_api) == [
+        (method, "/api/v1" + path, {**query, "api_key": API_KEY}, body)
+    ]
+
+
+async def test_list_all_walks_by_cursor(client: SmartleadClient, mock_api: aioresponses) -> None:
+    pattern = re.compile(rf"^{ROOT}/leads/all\?.*$")
+    page = {"ok": True, "data": {"leads": [{"id": 10}, {"id": 11}]}}
+    mock_api.get(pattern, payload=page)
+    mock_api.get(pattern, payload={"ok": True, "data": {"leads": [{"id": 12}]}})
+    ids = [lead.id async for lead in client.leads.list_all(limit=2)]
+    assert ids == [10, 11, 12]
+    cursors = sorted(q.get("lastSeenLeadId", "-") for _, _, q, _ in sent_requests(mock_api))
+    assert cursors == ["-", "11"]
+
+
+def test_samples_decode_strictly() -> None:
+    strict = make_converter(strict=True)
+    lists = strict.structure(LISTS, LeadListsPage)
+    assert lists.data is not None
+    assert (lists.data.total_count, lists.data.lists[0].leads_count) == (1, 120)
+    leads = strict.structure({"ok": True, "data": {"leads": [{"id": "5"}]}}, AllLeadsPage)
+    assert leads.data is not None
+    assert leads.data.leads[0].id == 5
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda c: c.leads.list_all(limit=1001), "limit"),
+        (lambda c: c.leads.list_all(lead_type="dormant"), "lead_type"),
+        (lambda c: c.leads.push_to_campaign(5, [], action="copy"), "lead_ids"),
+        (lambda c: c.leads.push_to_campaign(5, [1], action="clone"), "action"),
+        (lambda c: c.leads.push_to_list(3), "either"),
+        (lambda c: c.leads.push_to_list(3, lead_ids=[1], all_leads=True), "either"),
+        (lambda c: c.lead_lists.import_leads(3, []), "1 to 100"),
+        (lambda c: c.lead_lists.import_leads(3, [{"email": "bad"}]), "email"),
+        (lambda c: c.email_accounts.save_tag("x", color="red"), "color"),
+        (lambda c: c.email_accounts.fetch_messages(1, limit=501), "limit"),
+        (lambda c: c.email_accounts.fetch_messages(1, since=dt.datetime(2025, 1, 1)), "aware"),
+        (lambda c: c.email_accounts.fetch_messages_many(list(range(1, 12))), "at most 10"),
+    ],
+)
+async def test_invalid_arguments_fail_before_sending(
+    client: SmartleadClient, mock_api: aioresponses, call: Call, match: str
+) -> None:
+    with pytest.raises(RequestValidationError, match=match):
+        await invoke(call, client)
+    assert mock_api.requests == {}
