@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -54,7 +54,7 @@ class AsyncPager(Generic[T]):
         self._offset = offset
         self._limit = limit
 
-    def __await__(self) -> Generator[Any, None, Page[T]]:
+    def __await__(self) -> Generator[object, None, Page[T]]:
         return self._fetch(self._offset, self._limit).__await__()
 
     async def pages(self) -> AsyncIterator[Page[T]]:
@@ -93,7 +93,7 @@ class CursorPager(Generic[T]):
         self._limit = limit
         self._start_after = start_after
 
-    def __await__(self) -> Generator[Any, None, Page[T]]:
+    def __await__(self) -> Generator[object, None, Page[T]]:
         return self._fetch(self._start_after, self._limit).__await__()
 
     async def pages(self) -> AsyncIterator[Page[T]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import attrs
 
@@ -21,6 +22,7 @@ __all__ = [
     "LeadCategory",
     "LeadImportSettings",
     "LeadInput",
+    "LeadRow",
     "LeadStatus",
     "ManualCompleteResult",
     "MessageHistory",
@@ -62,6 +64,10 @@ class LeadInput:
     linkedin_profile: str | None = None
     company_url: str | None = None
     custom_fields: dict[str, CustomFieldValue] | None = None
+
+
+#: One lead to send: a :class:`LeadInput`, or a mapping with the same wire keys.
+LeadRow = LeadInput | Mapping[str, object]
 
 
 @attrs.frozen(kw_only=True)

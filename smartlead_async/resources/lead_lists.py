@@ -7,7 +7,6 @@ follow the response vocabulary (``list_name``) and the SIM client.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._json import JSON
@@ -22,7 +21,7 @@ from smartlead_async._validation import (
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.lead_lists import LeadList, LeadListsPage
-from smartlead_async.models.leads import LeadInput
+from smartlead_async.models.leads import LeadRow
 from smartlead_async.resources._base import Resource
 from smartlead_async.resources.leads import lead_to_wire
 
@@ -81,9 +80,7 @@ class LeadListsResource(Resource):
         return await self._pipeline.request(spec, OkResponse)
 
     @calls(IMPORT_LEADS)
-    async def import_leads(
-        self, list_id: int, leads: Sequence[LeadInput | Mapping[str, Any]]
-    ) -> DataResult:
+    async def import_leads(self, list_id: int, leads: Sequence[LeadRow]) -> DataResult:
         """Add up to 100 leads to a list, validated like ``leads.add_to_campaign``."""
         if isinstance(leads, str | Mapping) or not 1 <= len(leads) <= MAX_LEADS_PER_REQUEST:
             raise RequestValidationError(f"import_leads takes 1 to {MAX_LEADS_PER_REQUEST} leads")

@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import cast
 
 import cattrs
 
@@ -42,6 +42,7 @@ from smartlead_async.models.leads import (
     LeadCategory,
     LeadImportSettings,
     LeadInput,
+    LeadRow,
     LeadStatus,
     ManualCompleteResult,
     MessageHistory,
@@ -99,9 +100,7 @@ def _iso(value: dt.datetime | str | None) -> str | None:
     return value.isoformat()
 
 
-def lead_to_wire(
-    converter: cattrs.Converter, lead: LeadInput | Mapping[str, Any], index: int
-) -> dict[str, JSON]:
+def lead_to_wire(converter: cattrs.Converter, lead: LeadRow, index: int) -> dict[str, JSON]:
     """One validated, normalised element of ``lead_list`` (errors name the lead's index)."""
     where = f"lead {index}"
     if isinstance(lead, Mapping):
@@ -111,16 +110,27 @@ def lead_to_wire(
             raise RequestValidationError(
                 f"{where}: unknown lead fields {sorted(unknown)}; put extra data in custom_fields"
             )
+        if "email" not in lead:
+            raise RequestValidationError(f"{where}: email is required")
+        check_custom_fields(_custom_fields(lead.get("custom_fields")), where=where)
         try:
-            lead = LeadInput(**lead)
-        except TypeError as exc:
-            raise RequestValidationError(f"{where}: {exc}") from None
+            lead = converter.structure(dict(lead), LeadInput)
+        except cattrs.BaseValidationError as exc:
+            problems = "; ".join(cattrs.transform_error(exc))
+            raise RequestValidationError(f"{where}: {problems}") from None
     elif not isinstance(lead, LeadInput):
         raise RequestValidationError(f"{where}: expected LeadInput or a mapping, got {lead!r}")
     check_custom_fields(lead.custom_fields, where=where)
     wire = cast("dict[str, JSON]", to_wire(converter, lead))
     wire["email"] = normalize_email(lead.email, field=f"{where}: email")
     return wire
+
+
+def _custom_fields(value: object) -> Mapping[str, object] | None:
+    # Checked before structuring, so that a nested value is reported as such, not coerced.
+    if value is None or isinstance(value, Mapping):
+        return value
+    raise RequestValidationError("custom_fields must be a mapping")
 
 
 class LeadsResource(Resource):
@@ -130,7 +140,7 @@ class LeadsResource(Resource):
     async def add_to_campaign(
         self,
         campaign_id: int,
-        leads: Sequence[LeadInput | Mapping[str, Any]],
+        leads: Sequence[LeadRow],
         *,
         settings: LeadImportSettings | None = None,
     ) -> AddLeadsResult:
@@ -243,9 +253,7 @@ class LeadsResource(Resource):
         raise not_found(raw, f"Lead {lead_id} not found (empty data)")
 
     @calls(UPDATE_LEAD)
-    async def update(
-        self, campaign_id: int, lead_id: int, lead: LeadInput | Mapping[str, Any]
-    ) -> OkResponse:
+    async def update(self, campaign_id: int, lead_id: int, lead: LeadRow) -> OkResponse:
         """Update a lead's fields (``POST /campaigns/{campaign_id}/leads/{lead_id}``).
 
         ``email`` is required even when unchanged; edits apply in every campaign of the lead.
