@@ -46,6 +46,9 @@ UPDATE_WARMUP = Endpoint("POST", "email-accounts/{email_account_id}/warmup")
 WARMUP_STATS = Endpoint("GET", "email-accounts/{email_account_id}/warmup-stats")
 RECONNECT_FAILED = Endpoint("POST", "email-accounts/reconnect-failed-email-accounts")
 RECONNECT_ONE = Endpoint("POST", "email-accounts/{email_account_id}/reconnect", weak=True)
+DELETE_EMAIL_ACCOUNT = Endpoint("DELETE", "email-accounts/{email_account_id}", weak=True)
+SUSPEND = Endpoint("PUT", "email-accounts/suspend/{email_account_id}", weak=True)
+UNSUSPEND = Endpoint("DELETE", "email-accounts/unsuspend/{email_account_id}", weak=True)
 SAVE_TAG = Endpoint("POST", "email-accounts/tag-manager")
 ADD_TAGS = Endpoint("POST", "email-accounts/tag-mapping")
 REMOVE_TAGS = Endpoint("DELETE", "email-accounts/tag-mapping")
@@ -372,6 +375,30 @@ class EmailAccountsResource(Resource):
         body: JSON = [{"account_id": account_id, **shared} for account_id in ids]
         spec = FETCH_MESSAGES_MANY.spec(json=body, idempotent=True)
         return await self._pipeline.request(spec, DataResult)
+
+    @calls(DELETE_EMAIL_ACCOUNT)
+    async def delete(self, email_account_id: int) -> OkResponse:
+        """Delete a mailbox (**[weak]**: only one CLI documents this route)."""
+        spec = DELETE_EMAIL_ACCOUNT.spec(
+            email_account_id=require_id("email_account_id", email_account_id)
+        )
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(SUSPEND)
+    async def suspend(self, email_account_id: int) -> OkResponse:
+        """Stop a mailbox sending without removing it (**[weak]**)."""
+        spec = SUSPEND.spec(
+            email_account_id=require_id("email_account_id", email_account_id), idempotent=True
+        )
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(UNSUSPEND)
+    async def unsuspend(self, email_account_id: int) -> OkResponse:
+        """Let a suspended mailbox send again (**[weak]**; the route really is a DELETE)."""
+        spec = UNSUSPEND.spec(
+            email_account_id=require_id("email_account_id", email_account_id), idempotent=True
+        )
+        return await self._pipeline.request(spec, OkResponse)
 
 
 def _optional_int(name: str, value: int | None, low: int, high: int | None = None) -> int | None:
