@@ -69,6 +69,7 @@ TOP_LEVEL_ANALYTICS = Endpoint(
 CREATE_SUBSEQUENCE = Endpoint("POST", "campaigns/create-subsequence", weak=True)
 ALL_LEADS_ACTIVITIES = Endpoint("GET", "campaigns/all-leads-activities")
 SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", weak=True)
+UPDATE_LEAD_EMAIL_ACCOUNT = Endpoint("POST", "campaigns/update-lead-email-account", weak=True)
 LEAD_STATISTICS_MAX_LIMIT = 100
 MAILBOX_STATISTICS_MAX_LIMIT = 20
 #: ``analytics-by-date`` accepts ranges of at most 30 days.
@@ -489,6 +490,25 @@ class CampaignsResource(Resource):
         if email_account_id is not None:
             body["email_account_id"] = require_id("email_account_id", email_account_id)
         spec = SEND_TEST_EMAIL.spec(campaign_id=campaign_id, json=body)
+        return await self._pipeline.request(spec, OkResponse)
+
+    @calls(UPDATE_LEAD_EMAIL_ACCOUNT)
+    async def update_lead_email_account(
+        self, campaign_id: int, lead_id: int, email_account_id: int, *, override: bool = True
+    ) -> OkResponse:
+        """Pin which mailbox sends to one lead of a campaign (**[weak]**).
+
+        Only third-party clients use this route; the body follows the one public caller found
+        (``email_campaign_id``, ``email_lead_id``, ``email_account_id``,
+        ``override_lead_email_account``).
+        """
+        body: dict[str, JSON] = {
+            "email_campaign_id": require_id("campaign_id", campaign_id),
+            "email_lead_id": require_id("lead_id", lead_id),
+            "email_account_id": require_id("email_account_id", email_account_id),
+            "override_lead_email_account": bool(override),
+        }
+        spec = UPDATE_LEAD_EMAIL_ACCOUNT.spec(json=body, idempotent=True)
         return await self._pipeline.request(spec, OkResponse)
 
 

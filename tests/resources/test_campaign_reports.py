@@ -91,6 +91,20 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         {"data": [{"type": "OPEN"}], "pagination": {"has_more": False, "offset": 0, "limit": 10}},
     ),
     (
+        "update_lead_email_account",
+        lambda c: c.campaigns.update_lead_email_account(5, 423, 2907),
+        "POST",
+        "/campaigns/update-lead-email-account",
+        {},
+        {
+            "email_campaign_id": 5,
+            "email_lead_id": 423,
+            "email_account_id": 2907,
+            "override_lead_email_account": True,
+        },
+        {"ok": True},
+    ),
+    (
         "send_test_email",
         lambda c: c.campaigns.send_test_email(5, to="Me@X.io", seq_number=2),
         "POST",
