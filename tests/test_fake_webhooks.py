@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -13,6 +14,7 @@ import pytest_asyncio
 from aiohttp import web
 from multidict import CIMultiDict
 
+from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.testing import EVENT_TYPES, FakeSmartlead
 
 from .helpers import API_KEY
@@ -186,3 +188,38 @@ async def test_webhook_upsert_update_and_delete(receiver: Receiver) -> None:
         async with http.delete(base, json={"id": created["id"]}) as response:
             assert response.status == 404
         assert fake.state.webhooks[campaign_id] == []
+
+
+async def test_sdk_manages_webhooks_and_replays_failures(receiver: Receiver) -> None:
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign_id = await seeded(fake)
+        async with SmartleadClient(
+            API_KEY, base_url=fake.base_url, rate_limits=[RateLimit(1000, 1)], max_retries=0
+        ) as sl:
+            broken = await sl.webhooks.upsert(
+                campaign_id, name="down", url="http://127.0.0.1:9/x", event_types=["EMAIL_SENT"]
+            )
+            assert broken.id is not None
+            lead = "lead@prospect.example"
+            (failed,) = await fake.emit("EMAIL_SENT", campaign_id=campaign_id, lead_email=lead)
+            assert failed.status is None
+            # Point the webhook at a live receiver, then replay what failed.
+            await sl.webhooks.upsert(
+                campaign_id,
+                name="up",
+                url=receiver.url,
+                event_types=["EMAIL_SENT"],
+                webhook_id=broken.id,
+            )
+            t0 = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+            t1 = dt.datetime.now(dt.UTC)
+            await sl.webhooks.retrigger_failed(campaign_id, from_time=t0, to_time=t1)
+            summary = await sl.webhooks.summary(campaign_id, from_time=t0, to_time=t1)
+            assert summary.summary == [
+                {"event_type": "EMAIL_SENT", "sent": 2, "failed": 1, "success": 1}
+            ]
+            (hook,) = await sl.webhooks.list(campaign_id)
+            assert hook.name == "up"
+            await sl.webhooks.delete(campaign_id, hook.id)
+            assert await sl.webhooks.list(campaign_id) == []
+    assert len(receiver.received) == 1

@@ -313,6 +313,12 @@ class FakeSmartlead:
             ("GET", "/campaigns/{campaign_id:\\d+}/webhooks", self._list_webhooks),
             ("POST", "/campaigns/{campaign_id:\\d+}/webhooks", self._upsert_webhook),
             ("DELETE", "/campaigns/{campaign_id:\\d+}/webhooks", self._delete_webhook),
+            ("GET", "/campaigns/{campaign_id:\\d+}/webhooks/summary", self._webhook_summary),
+            (
+                "POST",
+                "/campaigns/{campaign_id:\\d+}/webhooks/retrigger-failed-events",
+                self._retrigger_webhooks,
+            ),
             ("POST", "/email-accounts/reconnect-failed-email-accounts", self._bulk_reconnect),
             ("GET", "/email-accounts/", self._list_email_accounts),
             ("GET", "/email-accounts/{account_id:\\d+}/", self._get_email_account),
@@ -996,6 +1002,40 @@ class FakeSmartlead:
             return _json({"error": "Webhook not found"}, status=404)
         self.state.webhooks[campaign.id] = remaining
         return _json({"ok": True})
+
+    def _deliveries_of(self, campaign: FakeCampaign) -> list[WebhookDelivery]:
+        return [
+            d for d in self.state.webhook_deliveries if d.payload.get("campaign_id") == campaign.id
+        ]
+
+    async def _webhook_summary(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        for delivery in self._deliveries_of(campaign):
+            ok = delivery.status is not None and delivery.status < 400
+            counts[delivery.event_type]["sent"] += 1
+            counts[delivery.event_type]["success" if ok else "failed"] += 1
+        summary = [{"event_type": event, **dict(c)} for event, c in sorted(counts.items())]
+        time_range = {"from": request.query.get("fromTime"), "to": request.query.get("toTime")}
+        return _json({"data": {"summary": summary, "timeRange": time_range}})
+
+    async def _retrigger_webhooks(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        failed = [d for d in self._deliveries_of(campaign) if d.status is None or d.status >= 400]
+        hooks = {h["id"]: h for h in self.state.webhooks.get(campaign.id, [])}
+        if self._webhook_session is None:
+            raise RuntimeError("the fake server is not running")
+        for delivery in failed:
+            webhook = hooks.get(delivery.webhook_id)
+            if webhook is not None:
+                retried = await deliver(
+                    self._webhook_session,
+                    webhook=webhook,
+                    payload=delivery.payload,
+                    signing_secret=self.signing_secret,
+                )
+                self.state.webhook_deliveries.append(retried)
+        return _json({"ok": True, "message": f"{len(failed)} events queued for retry"})
 
     async def _bulk_reconnect(self, request: web.Request) -> web.Response:
         # Limited to 3 calls per 24 h per key; over the limit the API answers 406 (with ok: true).
