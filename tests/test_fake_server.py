@@ -6,12 +6,12 @@ import aiohttp
 
 from smartlead_async import RateLimit
 from smartlead_async.testing import FakeSmartlead
-from smartlead_async.testing._server import _SlidingWindows
+from smartlead_async.testing._windows import SlidingWindows
 
 
 def test_sliding_window_is_strict_and_reports_the_wait() -> None:
     now = [0.0]
-    windows = _SlidingWindows([RateLimit(3, 2.0)], clock=lambda: now[0])
+    windows = SlidingWindows([RateLimit(3, 2.0)], clock=lambda: now[0])
     for t in (0.0, 0.5, 1.0):
         now[0] = t
         assert windows.admit("k") is None
@@ -26,7 +26,7 @@ def test_sliding_window_is_strict_and_reports_the_wait() -> None:
 
 def test_refused_requests_do_not_count() -> None:
     now = [0.0]
-    windows = _SlidingWindows([RateLimit(1, 1.0)], clock=lambda: now[0])
+    windows = SlidingWindows([RateLimit(1, 1.0)], clock=lambda: now[0])
     assert windows.admit("k") is None
     for _ in range(5):
         assert windows.admit("k") is not None
