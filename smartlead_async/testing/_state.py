@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 
@@ -28,7 +27,7 @@ class FakeLead:
 
     id: int
     email: str
-    fields: dict[str, Any]
+    fields: dict[str, JSON]
     created_at: str = attrs.field(factory=_now)
     is_unsubscribed: bool = False
 
@@ -232,7 +231,7 @@ class FakeState:
         return client
 
     def enroll(
-        self, campaign: FakeCampaign, email: str, fields: dict[str, Any] | None = None
+        self, campaign: FakeCampaign, email: str, fields: dict[str, JSON] | None = None
     ) -> FakeCampaignLead:
         """Put a lead in a campaign, creating the account-wide lead record if needed.
 
