@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import uuid
 
 from aiohttp import web
 
@@ -14,6 +16,7 @@ from smartlead_async.testing._http import (
     page_params,
 )
 
+_KEY_NAME = re.compile(r"^[A-Za-z0-9 _-]+$")
 _RECONNECTS_PER_DAY = 3
 _DAY = 86_400.0
 
@@ -30,6 +33,20 @@ class AccountRoutes(FakeBase):
                 self._remove_campaign_accounts,
             ),
             ("POST", "/email-accounts/save", self._save_email_account),
+            ("POST", "/client/save", self._create_client),
+            ("POST", "/client/api-key", self._create_api_key),
+            ("GET", "/client/api-key", self._list_api_keys),
+            ("DELETE", "/client/api-key/{key_id:\\d+}", self._delete_api_key),
+            ("PUT", "/client/api-key/reset/{key_id:\\d+}", self._reset_api_key),
+            ("POST", "/email-accounts/tag-manager", self._save_tag),
+            ("POST", "/email-accounts/tag-mapping", self._map_tags),
+            ("DELETE", "/email-accounts/tag-mapping", self._map_tags),
+            ("POST", "/email-accounts/tag-list", self._tag_list),
+            ("POST", "/email-accounts/multi/fetch-messages", self._fetch_many),
+            ("POST", "/email-accounts/{account_id:\\d+}/fetch-messages", self._fetch_messages),
+            ("DELETE", "/email-accounts/{account_id:\\d+}", self._delete_account),
+            ("PUT", "/email-accounts/suspend/{account_id:\\d+}", self._suspend),
+            ("DELETE", "/email-accounts/unsuspend/{account_id:\\d+}", self._suspend),
             ("POST", "/email-accounts/{account_id:\\d+}", self._update_email_account),
             ("POST", "/email-accounts/{account_id:\\d+}/warmup", self._update_warmup),
             ("GET", "/email-accounts/{account_id:\\d+}/warmup-stats", self._warmup_stats),
@@ -240,3 +257,143 @@ class AccountRoutes(FakeBase):
 
     async def _list_clients(self, request: web.Request) -> web.Response:
         return answer(self.state.clients)
+
+    async def _create_client(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        for key in ("name", "email"):
+            if not body.get(key):
+                return joi_error(f'"{key}" is required', key)
+        if any(c["email"] == body["email"] for c in self.state.clients):
+            return answer({"error": "Client with this email already exists"}, status=400)
+        client = self.state.add_client(str(body["name"]), str(body["email"]))
+        permission = body.get("permission") or ["reply_master_inbox"]
+        client["client_permision"] = {"permission": permission, "retricted_category": []}
+        return answer(
+            {
+                "ok": True,
+                "clientId": client["id"],
+                "name": client["name"],
+                "email": client["email"],
+                "password": body.get("password"),
+            }
+        )
+
+    def _key_record(self, client_id: int, name: str) -> dict[str, JSON]:
+        key_id = self.state.next_id()
+        return {
+            "id": key_id,
+            "client_id": client_id,
+            "key_name": name,
+            "api_key": f"cl_live_{uuid.uuid4().hex}",
+            "status": "active",
+            "created_at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+
+    async def _create_api_key(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        client_id, name = body.get("clientId"), body.get("keyName")
+        if not any(c["id"] == client_id for c in self.state.clients):
+            return answer({"error": f"Invalid clientId - {client_id}"}, status=400)
+        if not isinstance(name, str) or not _KEY_NAME.match(name):
+            return joi_error('"keyName" may hold letters, digits, spaces, - and _', "keyName")
+        record = self._key_record(int(str(client_id)), name)
+        self.state.client_api_keys[int(str(record["id"]))] = record
+        return answer({"ok": True, "data": record})
+
+    async def _list_api_keys(self, request: web.Request) -> web.Response:
+        query = request.query
+        rows = [
+            {**record, "api_key": None}  # values are shown only at creation and reset
+            for record in self.state.client_api_keys.values()
+            if (not query.get("clientId") or str(record["client_id"]) == query["clientId"])
+            and (not query.get("status") or record["status"] == query["status"])
+            and query.get("keyName", "").lower() in str(record["key_name"]).lower()
+        ]
+        return answer({"data": rows})
+
+    def _existing_key(self, request: web.Request) -> dict[str, JSON]:
+        record = self.state.client_api_keys.get(int(request.match_info["key_id"]))
+        if record is None:
+            raise web.HTTPNotFound(
+                text='{"error": "API key not found"}', content_type="application/json"
+            )
+        return record
+
+    async def _delete_api_key(self, request: web.Request) -> web.Response:
+        record = self._existing_key(request)
+        del self.state.client_api_keys[int(str(record["id"]))]
+        return answer({"ok": True})
+
+    async def _reset_api_key(self, request: web.Request) -> web.Response:
+        record = self._existing_key(request)
+        record["api_key"] = f"cl_live_{uuid.uuid4().hex}"
+        return answer({"ok": True, "data": record})
+
+    async def _save_tag(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        name, color = body.get("name"), body.get("color")
+        if not isinstance(name, str) or not name or not isinstance(color, str):
+            return joi_error('"name" and "color" are required', "name")
+        tag_id = body.get("id")
+        if tag_id is not None and tag_id not in self.state.tags:
+            return answer({"error": "Tag not found"}, status=404)
+        tag_id = int(tag_id) if tag_id is not None else self.state.next_id()
+        self.state.tags[tag_id] = {"id": tag_id, "name": name, "color": color}
+        return answer({"ok": True, "data": self.state.tags[tag_id]})
+
+    async def _map_tags(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        accounts, tags = body.get("email_account_ids") or [], body.get("tag_ids") or []
+        if not accounts or not tags:
+            return joi_error('"email_account_ids" and "tag_ids" must not be empty', "tag_ids")
+        pairs = {(int(a), int(t)) for a in accounts for t in tags if t in self.state.tags}
+        if request.method == "DELETE":
+            self.state.account_tags -= pairs
+        else:
+            self.state.account_tags |= pairs
+        return answer({"ok": True, "data": {"affected": len(pairs)}})
+
+    async def _tag_list(self, request: web.Request) -> web.Response:
+        emails = (await self._body(request)).get("email_ids") or []
+        rows: list[JSON] = []
+        for account in self.state.email_accounts.values():
+            if account["from_email"] in emails:
+                account_id = int(str(account["id"]))
+                tags: list[JSON] = [
+                    self.state.tags[t]
+                    for a, t in sorted(self.state.account_tags)
+                    if a == account_id
+                ]
+                rows.append({"id": account_id, "email": account["from_email"], "tags": tags})
+        return answer({"ok": True, "data": rows})
+
+    async def _fetch_messages(self, request: web.Request) -> web.Response:
+        self._existing_account(request)
+        limit = (await self._body(request)).get("limit", 100)
+        if not isinstance(limit, int) or not 1 <= limit <= 500:
+            return joi_error('"limit" must be within 1..500', "limit")
+        return answer({"ok": True, "data": {"messages": []}})
+
+    async def _fetch_many(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        if not isinstance(body, list) or not 1 <= len(body) <= 10:
+            return joi_error("send 1 to 10 accounts", "accounts")
+        results: list[JSON] = [
+            {
+                "account_id": item.get("account_id"),
+                "success": item.get("account_id") in self.state.email_accounts,
+                "messages": [],
+            }
+            for item in body
+        ]
+        return answer({"ok": True, "data": results})
+
+    async def _delete_account(self, request: web.Request) -> web.Response:
+        account = self._existing_account(request)
+        del self.state.email_accounts[int(str(account["id"]))]
+        return answer({"ok": True})
+
+    async def _suspend(self, request: web.Request) -> web.Response:
+        account = self._existing_account(request)
+        account["is_suspended"] = "unsuspend" not in request.path
+        return answer({"ok": True})

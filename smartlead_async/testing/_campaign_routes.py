@@ -34,6 +34,9 @@ class CampaignRoutes(FakeBase):
 
     def _campaigns_routes(self) -> list[Route]:
         return [
+            ("POST", "/campaigns/create-subsequence", self._create_subsequence),
+            ("POST", "/campaigns/update-lead-email-account", self._pin_lead_sender),
+            ("POST", "/campaigns/{campaign_id:\\d+}/send-test-email", self._send_test_email),
             ("GET", "/campaigns", self._list_campaigns),
             ("GET", "/campaigns/", self._list_campaigns),
             ("POST", "/campaigns/create", self._create_campaign),
@@ -249,3 +252,34 @@ class CampaignRoutes(FakeBase):
                 "data": rows[offset : offset + limit],
             }
         )
+
+    async def _create_subsequence(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        parent = self.state.campaigns.get(int(str(body.get("parent_campaign_id", 0))))
+        if parent is None:
+            return answer({"error": "Invalid parent_campaign_id"}, status=400)
+        child = self.state.add_campaign(str(body.get("name") or "Subsequence"), parent.client_id)
+        child.settings["parent_campaign_id"] = parent.id
+        return answer(
+            {"ok": True, "id": child.id, "name": child.name, "created_at": child.created_at}
+        )
+
+    async def _pin_lead_sender(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        campaign = self.state.campaigns.get(int(str(body.get("email_campaign_id", 0))))
+        lead = self.state.lead_by_id(int(str(body.get("email_lead_id", 0))))
+        if campaign is None or lead is None or lead.email not in campaign.leads:
+            return answer({"error": "Lead not found in campaign"}, status=404)
+        if body.get("email_account_id") not in self.state.campaign_email_accounts.get(
+            campaign.id, []
+        ):
+            return answer({"error": "Email account is not a sender of this campaign"}, 400)
+        return answer({"ok": True})
+
+    async def _send_test_email(self, request: web.Request) -> web.Response:
+        campaign = self._existing_campaign(request)
+        body = await self._body(request)
+        steps = {step.get("seq_number") for step in campaign.sequences}
+        if body.get("seq_number") not in steps:
+            return answer({"error": f"Invalid seq_number - {body.get('seq_number')}"}, 400)
+        return answer({"ok": True, "message": f"Test email sent to {body.get('to')}"})

@@ -1,7 +1,8 @@
 """FakeSmartlead: an in-process aiohttp server that behaves like SmartLead's API v1.
 
 The routes live in one module per API area (``_campaign_routes``, ``_lead_routes``,
-``_account_routes``, ``_webhook_routes``); this module holds the server's life cycle and the
+``_list_routes``, ``_account_routes``, ``_webhook_routes``, ``_inbox_routes``,
+``_report_routes``); this module holds the server's life cycle and the
 middlewares every request passes: request log, API key and rate windows, faults and latency.
 """
 
@@ -27,7 +28,10 @@ from smartlead_async.testing._base import Handler
 from smartlead_async.testing._campaign_routes import CampaignRoutes
 from smartlead_async.testing._faults import FaultKind, Faults
 from smartlead_async.testing._http import API_ROOT, answer, route_key
+from smartlead_async.testing._inbox_routes import InboxRoutes
 from smartlead_async.testing._lead_routes import LeadRoutes
+from smartlead_async.testing._list_routes import ListRoutes
+from smartlead_async.testing._report_routes import ReportRoutes
 from smartlead_async.testing._state import FakeState, LoggedRequest
 from smartlead_async.testing._webhook_routes import WebhookRoutes
 from smartlead_async.testing._windows import SlidingWindows
@@ -38,7 +42,15 @@ DEFAULT_TEST_API_KEY = "test-api-key"
 _FAULT = web.RequestKey("smartlead_fake.fault", str)  # which fault a request got, if any
 
 
-class FakeSmartlead(CampaignRoutes, LeadRoutes, AccountRoutes, WebhookRoutes):
+class FakeSmartlead(
+    CampaignRoutes,
+    LeadRoutes,
+    ListRoutes,
+    AccountRoutes,
+    WebhookRoutes,
+    InboxRoutes,
+    ReportRoutes,
+):
     """A fake SmartLead API for tests, demos and benchmarks; no key, no network needed.
 
     Use it as an async context manager; it listens on a free loopback port::
@@ -181,6 +193,9 @@ class FakeSmartlead(CampaignRoutes, LeadRoutes, AccountRoutes, WebhookRoutes):
             *self._leads_routes(),
             *self._accounts_routes(),
             *self._webhooks_routes(),
+            *self._lists_routes(),
+            *self._inbox_routes(),
+            *self._reports_routes(),
         ]
         for method, path, handler in routes:
             app.router.add_route(method, API_ROOT + path, handler)

@@ -10,7 +10,15 @@ import attrs
 
 from smartlead_async._json import JSON
 
-__all__ = ["FakeCampaign", "FakeLead", "FakeState", "LoggedRequest", "WebhookDelivery"]
+__all__ = [
+    "FakeCampaign",
+    "FakeConversation",
+    "FakeLead",
+    "FakeLeadList",
+    "FakeState",
+    "LoggedRequest",
+    "WebhookDelivery",
+]
 
 
 def _now() -> str:
@@ -96,6 +104,34 @@ class FakeCampaign:
         }
 
 
+@attrs.define
+class FakeLeadList:
+    """A lead list and the emails in it."""
+
+    id: int
+    list_name: str
+    created_at: str = attrs.field(factory=_now)
+    emails: set[str] = attrs.field(factory=set)
+    tag_ids: set[int] = attrs.field(factory=set)
+
+
+@attrs.define
+class FakeConversation:
+    """Master-inbox state of one lead in one campaign (keyed by its map id)."""
+
+    campaign_id: int
+    email: str
+    last_reply_time: str | None = None
+    unread: bool = False
+    revenue: float = 0.0
+    team_member_id: int | None = None
+    notes: list[str] = attrs.field(factory=list)
+    tasks: list[dict[str, JSON]] = attrs.field(factory=list)
+    reminders: list[dict[str, JSON]] = attrs.field(factory=list)
+    sent_replies: list[dict[str, JSON]] = attrs.field(factory=list)
+    stats_ids: set[str] = attrs.field(factory=set)
+
+
 @attrs.frozen
 class LoggedRequest:
     """One request the fake received. ``query`` never contains the api_key.
@@ -150,6 +186,12 @@ class FakeState:
     campaign_email_accounts: dict[int, list[int]] = attrs.field(factory=dict)
     webhooks: dict[int, list[dict[str, JSON]]] = attrs.field(factory=dict)
     clients: list[dict[str, JSON]] = attrs.field(factory=list)
+    client_api_keys: dict[int, dict[str, JSON]] = attrs.field(factory=dict)
+    tags: dict[int, dict[str, JSON]] = attrs.field(factory=dict)
+    account_tags: set[tuple[int, int]] = attrs.field(factory=set)
+    lead_lists: dict[int, FakeLeadList] = attrs.field(factory=dict)
+    global_webhooks: dict[int, dict[str, JSON]] = attrs.field(factory=dict)
+    conversations: dict[int, FakeConversation] = attrs.field(factory=dict)
     requests: list[LoggedRequest] = attrs.field(factory=list)
     webhook_deliveries: list[WebhookDelivery] = attrs.field(factory=list)
     lead_credits: int | None = None
@@ -230,6 +272,16 @@ class FakeState:
         self.clients.append(client)
         return client
 
+    def enroll_account_lead(self, email: str, fields: dict[str, JSON] | None = None) -> FakeLead:
+        """The account-wide lead record of ``email``, created if needed."""
+        key = email.strip().lower()
+        lead = self.leads.get(key)
+        if lead is None:
+            lead = self.leads[key] = FakeLead(
+                id=self.next_id(), email=key, fields=dict(fields or {"email": key})
+            )
+        return lead
+
     def enroll(
         self, campaign: FakeCampaign, email: str, fields: dict[str, JSON] | None = None
     ) -> FakeCampaignLead:
@@ -238,11 +290,7 @@ class FakeState:
         Seeds state directly, bypassing the API's checks (block list, credits, validation).
         """
         key = email.strip().lower()
-        lead = self.leads.get(key)
-        if lead is None:
-            lead = self.leads[key] = FakeLead(
-                id=self.next_id(), email=key, fields=dict(fields or {"email": key})
-            )
+        lead = self.enroll_account_lead(key, fields)
         membership = campaign.leads.get(key)
         if membership is None:
             membership = campaign.leads[key] = FakeCampaignLead(

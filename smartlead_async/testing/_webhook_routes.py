@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import uuid
 from collections.abc import Mapping
 
 from aiohttp import web
@@ -15,6 +16,7 @@ from smartlead_async.testing._http import (
 )
 from smartlead_async.testing._state import (
     FakeCampaign,
+    FakeConversation,
     FakeLead,
     WebhookDelivery,
 )
@@ -26,6 +28,10 @@ class WebhookRoutes(FakeBase):
 
     def _webhooks_routes(self) -> list[Route]:
         return [
+            ("POST", "/webhook/create", self._create_global_webhook),
+            ("GET", "/webhook/{webhook_id:\\d+}", self._get_global_webhook),
+            ("PUT", "/webhook/update/{webhook_id:\\d+}", self._update_global_webhook),
+            ("DELETE", "/webhook/delete/{webhook_id:\\d+}", self._delete_global_webhook),
             ("GET", "/campaigns/{campaign_id:\\d+}/webhooks", self._list_webhooks),
             ("POST", "/campaigns/{campaign_id:\\d+}/webhooks", self._upsert_webhook),
             ("DELETE", "/campaigns/{campaign_id:\\d+}/webhooks", self._delete_webhook),
@@ -136,7 +142,9 @@ class WebhookRoutes(FakeBase):
             raise KeyError(f"{lead_email} is not a lead of campaign {campaign_id}")
         if self._webhook_session is None:
             raise RuntimeError("the fake server is not running")
-        self._record_statistic(campaign, lead, event_type, sequence_number)
+        # One event, one stats id, whichever webhooks receive it.
+        stats_id = str(uuid.uuid4())
+        self._record_statistic(campaign, lead, event_type, sequence_number, stats_id)
         accounts = self.state.campaign_email_accounts.get(campaign_id, [])
         sender = (
             str(self.state.email_accounts[accounts[0]]["from_email"])
@@ -157,6 +165,7 @@ class WebhookRoutes(FakeBase):
                 from_email=sender,
                 secret_key=self.webhook_secret,
                 sequence_number=sequence_number,
+                stats_id=stats_id,
                 extra=extra,
             )
             categories = webhook.get("categories")
@@ -178,10 +187,23 @@ class WebhookRoutes(FakeBase):
         return deliveries
 
     def _record_statistic(
-        self, campaign: FakeCampaign, lead: FakeLead, event_type: str, sequence_number: int
+        self,
+        campaign: FakeCampaign,
+        lead: FakeLead,
+        event_type: str,
+        sequence_number: int,
+        stats_id: str,
     ) -> None:
-        """Keep ``GET /statistics`` and analytics in step with emitted events."""
+        """Keep statistics, analytics and the master inbox in step with emitted events."""
         now = dt.datetime.now(dt.UTC).isoformat()
+        membership = campaign.leads[lead.email]
+        convo = self.state.conversations.setdefault(
+            membership.map_id, FakeConversation(campaign_id=campaign.id, email=lead.email)
+        )
+        convo.stats_ids.add(stats_id)
+        if event_type == "EMAIL_REPLY":
+            convo.last_reply_time = now
+            convo.unread = True
         row = campaign.statistics.setdefault(
             lead.email,
             {
@@ -254,3 +276,33 @@ class WebhookRoutes(FakeBase):
             for event_type in events:
                 deliveries += await self.emit(event_type, campaign_id=campaign_id, lead_email=email)
         return deliveries
+
+    def _global_webhook(self, request: web.Request) -> dict[str, JSON]:
+        webhook = self.state.global_webhooks.get(int(request.match_info["webhook_id"]))
+        if webhook is None:
+            raise web.HTTPNotFound(
+                text='{"error": "Webhook not found"}', content_type="application/json"
+            )
+        return webhook
+
+    async def _create_global_webhook(self, request: web.Request) -> web.Response:
+        body = await self._body(request)
+        url = body.get("webhook_url")
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            return answer({"error": f"Invalid webhook_url - {url}"}, status=400)
+        webhook_id = self.state.next_id()
+        self.state.global_webhooks[webhook_id] = {"id": webhook_id, **body}
+        return answer({"ok": True, "webhook_id": webhook_id})
+
+    async def _get_global_webhook(self, request: web.Request) -> web.Response:
+        return answer(self._global_webhook(request))
+
+    async def _update_global_webhook(self, request: web.Request) -> web.Response:
+        webhook = self._global_webhook(request)
+        webhook |= await self._body(request)
+        return answer({"ok": True, **webhook})
+
+    async def _delete_global_webhook(self, request: web.Request) -> web.Response:
+        webhook = self._global_webhook(request)
+        del self.state.global_webhooks[int(str(webhook["id"]))]
+        return answer({"ok": True})

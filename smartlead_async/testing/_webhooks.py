@@ -53,6 +53,7 @@ def build_payload(
     from_email: str,
     secret_key: str,
     sequence_number: int = 1,
+    stats_id: str | None = None,
     now: dt.datetime | None = None,
     extra: Mapping[str, JSON] | None = None,
 ) -> dict[str, JSON]:
@@ -87,7 +88,7 @@ def build_payload(
         "to_email": lead.email,
         "to_name": to_name,
         "subject": subject,
-        "stats_id": str(uuid.uuid4()),
+        "stats_id": stats_id or str(uuid.uuid4()),
         "sl_email_lead_id": str(lead.id),
         "sl_email_lead_map_id": map_id,
         "sl_lead_email": lead.email,
