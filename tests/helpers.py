@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import re
 import selectors
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from smartlead_async import RateFeedback
+import pytest
+
+from smartlead_async import RateFeedback, RequestValidationError
 
 API_KEY = "sl-test-0123456789abcdef-SECRET"
 BASE_URL = "https://server.smartlead.ai/api/v1"
@@ -92,3 +95,38 @@ async def invoke(call: Any, client: Any) -> Any:
     if inspect.isawaitable(result):
         return await result
     return result
+
+
+class WireCase(NamedTuple):
+    """One wire-level expectation: calling ``call`` sends exactly this request."""
+
+    name: str
+    call: Callable[[Any], Any]
+    method: str
+    path: str  # below /api/v1
+    query: dict[str, str]  # without api_key
+    body: Any
+    payload: Any  # what the mocked API answers
+
+
+async def check_wire(client: Any, mocked: Any, case: WireCase) -> Any:
+    """Mock the route, run the call, and assert the one request it sent."""
+    root = "https://server.smartlead.ai/api/v1"
+    pattern = re.compile(rf"^{re.escape(root + case.path)}\?.*$")
+    if isinstance(case.payload, str):
+        mocked.add(pattern, case.method, body=case.payload, content_type="text/plain")
+    else:
+        mocked.add(pattern, case.method, payload=case.payload)
+    result = await invoke(case.call, client)
+    assert result is not None
+    assert sent_requests(mocked) == [
+        (case.method, "/api/v1" + case.path, {**case.query, "api_key": API_KEY}, case.body)
+    ]
+    return result
+
+
+async def check_rejected(client: Any, mocked: Any, call: Callable[[Any], Any], match: str) -> None:
+    """The call fails validation with ``match`` and sends nothing."""
+    with pytest.raises(RequestValidationError, match=match):
+        await invoke(call, client)
+    assert mocked.requests == {}

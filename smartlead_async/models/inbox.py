@@ -8,27 +8,19 @@ import attrs
 
 from smartlead_async._json import JSON
 from smartlead_async.models._base import Model, wire_name
+from smartlead_async.models.leads import MessageHistoryItem
 
 __all__ = ["InboxLead", "InboxMessage", "InboxPage", "UntrackedReply"]
 
 
 @attrs.frozen(kw_only=True)
-class InboxMessage(Model):
-    """One message of an inbox thread (``fetch_message_history=True``)."""
+class InboxMessage(MessageHistoryItem):
+    """One message of an inbox thread (``fetch_message_history=True``): a message-history item
+    with its sender, recipient and click details."""
 
-    stats_id: str | None = None
     from_email: str | None = attrs.field(default=None, metadata=wire_name("from"))
     to_email: str | None = attrs.field(default=None, metadata=wire_name("to"))
-    type: str | None = None
-    message_id: str | None = None
-    time: dt.datetime | None = None
-    email_body: str | None = None
-    subject: str | None = None
-    email_seq_number: int | None = None
-    open_count: int | None = None
-    click_count: int | None = None
     click_details: JSON = None
-    cc: JSON = None
 
 
 @attrs.frozen(kw_only=True)

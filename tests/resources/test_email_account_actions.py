@@ -12,7 +12,6 @@ from aioresponses import aioresponses
 
 from smartlead_async import (
     NotAcceptableError,
-    RequestValidationError,
     SmartleadClient,
 )
 from smartlead_async._convert import make_converter
@@ -24,7 +23,7 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import API_KEY, sent_requests
+from ..helpers import WireCase, check_rejected, check_wire
 
 ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
@@ -146,14 +145,15 @@ CASES: list[tuple[str, Call, str, str, Any, Any]] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [WireCase(case[0], case[1], case[2], case[3], {}, case[4], case[5]) for case in CASES],
+    ids=[c[0] for c in CASES],
+)
 async def test_wire_request(
-    client: SmartleadClient, mock_api: aioresponses, case: tuple[str, Call, str, str, Any, Any]
+    client: SmartleadClient, mock_api: aioresponses, case: WireCase
 ) -> None:
-    _, call, method, path, body, payload = case
-    mock_api.add(re.compile(rf"^{re.escape(ROOT + path)}\?.*$"), method, payload=payload)
-    assert await call(client) is not None
-    assert sent_requests(mock_api) == [(method, "/api/v1" + path, {"api_key": API_KEY}, body)]
+    await check_wire(client, mock_api, case)
 
 
 def test_samples_decode_strictly() -> None:
@@ -200,6 +200,4 @@ async def test_fourth_bulk_reconnect_is_not_acceptable(
 async def test_invalid_arguments_fail_before_sending(
     client: SmartleadClient, mock_api: aioresponses, call: Call, match: str
 ) -> None:
-    with pytest.raises(RequestValidationError, match=match):
-        await call(client)
-    assert mock_api.requests == {}
+    await check_rejected(client, mock_api, call, match)

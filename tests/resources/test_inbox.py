@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from smartlead_async import RequestValidationError, SmartleadClient
+from smartlead_async import SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models import InboxPage
 
 from .. import samples
-from ..helpers import API_KEY, invoke, sent_requests
+from ..helpers import WireCase, check_rejected, check_wire, sent_requests
 
 ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
@@ -232,18 +232,11 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+@pytest.mark.parametrize("case", [WireCase(*case) for case in CASES], ids=[c[0] for c in CASES])
 async def test_wire_request(
-    client: SmartleadClient,
-    mock_api: aioresponses,
-    case: tuple[str, Call, str, str, dict[str, str], Any, Any],
+    client: SmartleadClient, mock_api: aioresponses, case: WireCase
 ) -> None:
-    _, call, method, path, query, body, payload = case
-    mock_api.add(re.compile(rf"^{re.escape(ROOT + path)}\?.*$"), method, payload=payload)
-    assert await invoke(call, client) is not None
-    assert sent_requests(mock_api) == [
-        (method, "/api/v1" + path, {**query, "api_key": API_KEY}, body)
-    ]
+    await check_wire(client, mock_api, case)
 
 
 def test_inbox_sample_decodes_strictly() -> None:
@@ -312,6 +305,4 @@ async def test_invalid_arguments_fail_before_sending(
     call: Callable[[SmartleadClient], Any],
     match: str,
 ) -> None:
-    with pytest.raises(RequestValidationError, match=match):
-        await invoke(call, client)
-    assert mock_api.requests == {}
+    await check_rejected(client, mock_api, call, match)

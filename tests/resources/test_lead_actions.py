@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from smartlead_async import NotFoundError, RequestValidationError, SmartleadClient
+from smartlead_async import NotFoundError, SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models import (
     BlockListEntry,
@@ -24,7 +24,7 @@ from smartlead_async.models import (
 from smartlead_async.resources.leads import parse_csv_export
 
 from .. import samples
-from ..helpers import API_KEY, sent_requests
+from ..helpers import API_KEY, WireCase, check_rejected, check_wire, sent_requests
 
 ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
@@ -162,23 +162,11 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+@pytest.mark.parametrize("case", [WireCase(*case) for case in CASES], ids=[c[0] for c in CASES])
 async def test_wire_request(
-    client: SmartleadClient,
-    mock_api: aioresponses,
-    case: tuple[str, Call, str, str, dict[str, str], Any, Any],
+    client: SmartleadClient, mock_api: aioresponses, case: WireCase
 ) -> None:
-    _, call, method, path, query, body, payload = case
-    pattern = re.compile(rf"^{re.escape(ROOT + path)}\?.*$")
-    if isinstance(payload, str):
-        mock_api.add(pattern, method, body=payload, content_type="text/plain")
-    else:
-        mock_api.add(pattern, method, payload=payload)
-    result = await call(client)
-    assert result is not None
-    assert sent_requests(mock_api) == [
-        (method, "/api/v1" + path, {**query, "api_key": API_KEY}, body)
-    ]
+    await check_wire(client, mock_api, case)
 
 
 @pytest.mark.parametrize(
@@ -276,6 +264,4 @@ def test_csv_export_helper() -> None:
 async def test_invalid_arguments_fail_before_sending(
     client: SmartleadClient, mock_api: aioresponses, call: Call, match: str
 ) -> None:
-    with pytest.raises(RequestValidationError, match=match):
-        await call(client)
-    assert mock_api.requests == {}
+    await check_rejected(client, mock_api, call, match)

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from smartlead_async import RequestValidationError, SmartleadClient
+from smartlead_async import SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models import AllLeadsPage, LeadListsPage
 
-from ..helpers import API_KEY, invoke, sent_requests
+from ..helpers import WireCase, check_rejected, check_wire, sent_requests
 
 ROOT = "https://server.smartlead.ai/api/v1"
 Call = Callable[[SmartleadClient], Any]
@@ -199,18 +199,11 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+@pytest.mark.parametrize("case", [WireCase(*case) for case in CASES], ids=[c[0] for c in CASES])
 async def test_wire_request(
-    client: SmartleadClient,
-    mock_api: aioresponses,
-    case: tuple[str, Call, str, str, dict[str, str], Any, Any],
+    client: SmartleadClient, mock_api: aioresponses, case: WireCase
 ) -> None:
-    _, call, method, path, query, body, payload = case
-    mock_api.add(re.compile(rf"^{re.escape(ROOT + path)}\?.*$"), method, payload=payload)
-    assert await invoke(call, client) is not None
-    assert sent_requests(mock_api) == [
-        (method, "/api/v1" + path, {**query, "api_key": API_KEY}, body)
-    ]
+    await check_wire(client, mock_api, case)
 
 
 async def test_list_all_walks_by_cursor(client: SmartleadClient, mock_api: aioresponses) -> None:
@@ -254,6 +247,4 @@ def test_samples_decode_strictly() -> None:
 async def test_invalid_arguments_fail_before_sending(
     client: SmartleadClient, mock_api: aioresponses, call: Call, match: str
 ) -> None:
-    with pytest.raises(RequestValidationError, match=match):
-        await invoke(call, client)
-    assert mock_api.requests == {}
+    await check_rejected(client, mock_api, call, match)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from smartlead_async import RequestValidationError, SmartleadClient
+from smartlead_async import SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models import (
     ClientApiKeyResult,
@@ -20,7 +20,7 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import API_KEY, sent_requests
+from ..helpers import WireCase, check_rejected, check_wire
 
 ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
@@ -173,18 +173,11 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+@pytest.mark.parametrize("case", [WireCase(*case) for case in CASES], ids=[c[0] for c in CASES])
 async def test_wire_request(
-    client: SmartleadClient,
-    mock_api: aioresponses,
-    case: tuple[str, Call, str, str, dict[str, str], Any, Any],
+    client: SmartleadClient, mock_api: aioresponses, case: WireCase
 ) -> None:
-    _, call, method, path, query, body, payload = case
-    mock_api.add(re.compile(rf"^{re.escape(ROOT + path)}\?.*$"), method, payload=payload)
-    assert await call(client) is not None
-    assert sent_requests(mock_api) == [
-        (method, "/api/v1" + path, {**query, "api_key": API_KEY}, body)
-    ]
+    await check_wire(client, mock_api, case)
 
 
 @pytest.mark.parametrize("payload", [samples.WEBHOOK_SAVED_HC, samples.WEBHOOK_SAVED_MAPS])
@@ -263,6 +256,4 @@ def upsert(**changes: Any) -> Call:
 async def test_invalid_arguments_fail_before_sending(
     client: SmartleadClient, mock_api: aioresponses, call: Call, match: str
 ) -> None:
-    with pytest.raises(RequestValidationError, match=match):
-        await call(client)
-    assert mock_api.requests == {}
+    await check_rejected(client, mock_api, call, match)
