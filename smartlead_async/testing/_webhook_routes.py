@@ -113,6 +113,7 @@ class WebhookRoutes(FakeBase):
                     webhook=webhook,
                     payload=delivery.payload,
                     signing_secret=self.signing_secret,
+                    request_id=delivery.request_id,
                 )
                 self.state.webhook_deliveries.append(retried)
         return answer({"ok": True, "message": f"{len(failed)} events queued for retry"})

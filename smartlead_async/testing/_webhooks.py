@@ -214,10 +214,14 @@ async def deliver(
     webhook: Mapping[str, JSON],
     payload: dict[str, JSON],
     signing_secret: str | None,
+    request_id: str | None = None,
 ) -> WebhookDelivery:
-    """POST one event, the way SmartLead does: flat JSON, one event per request."""
+    """POST one event, the way SmartLead does: flat JSON, one event per request.
+
+    A retry of an earlier delivery passes its ``request_id`` again.
+    """
     body = json.dumps(payload).encode()
-    request_id = str(uuid.uuid4())
+    request_id = request_id or str(uuid.uuid4())
     headers = {"Content-Type": "application/json", "X-Request-Id": request_id}
     if signing_secret is not None:
         headers["X-Smartlead-Signature"] = sign(body, signing_secret)

@@ -1,0 +1,1 @@
+"""Thin framework adapters over :class:`smartlead_async.webhooks.WebhookDispatcher`."""
