@@ -476,16 +476,26 @@ class WebhookDispatcher:
 
     def __init__(
         self,
-        handlers: Mapping[type[WebhookEvent] | str, EventHandler],
+        handlers: Mapping[type[WebhookEvent] | str, EventHandler] | None = None,
         *,
         secret: str | None = None,
         signing_secret: str | None = None,
         dedupe: DedupeStore | None = None,
     ) -> None:
-        self._handlers = dict(handlers)
+        self._handlers: dict[type[WebhookEvent] | str, EventHandler] = dict(handlers or {})
         self._secret = secret
         self._signing_secret = signing_secret
         self._dedupe = dedupe if dedupe is not None else MemoryDedupe()
+
+    def on(self, *kinds: type[WebhookEvent] | str) -> Callable[[EventHandler], EventHandler]:
+        """Register a handler with a decorator: ``@dispatcher.on(EmailReplied)``."""
+
+        def register(handler: EventHandler) -> EventHandler:
+            for kind in kinds:
+                self._handlers[kind] = handler
+            return handler
+
+        return register
 
     def handler_for(self, event: WebhookEvent) -> EventHandler | None:
         """The handler an event goes to, if any."""

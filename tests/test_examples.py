@@ -39,3 +39,15 @@ async def test_gate_benchmark_row_on_a_small_window() -> None:
     row = await bench.run_row(RateLimit(10, 0.2), 20, callers=8, naive=False, clients=2)
     assert row["accepted"] == 20
     assert row["429s"] == 0
+
+
+async def test_fastapi_service_runs_the_konnectify_automations(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    await load("examples/fastapi_service.py").main()
+    out = capsys.readouterr().out
+    assert "imported through the service: {'uploaded': 6" in out
+    assert out.count("-> service answered 200") == 4
+    assert "lead0@prospect.example: category 1" in out
+    assert "lead1@prospect.example: status PAUSED" in out
+    assert "lead2@prospect.example: unsubscribed=True" in out

@@ -1,0 +1,78 @@
+"""FastAPI integration (``pip install 'smartlead-async[fastapi]'``).
+
+* :func:`smartlead_lifespan` owns one :class:`SmartleadClient` for the app's lifetime;
+* :func:`get_smartlead` is the dependency that hands it to your endpoints;
+* :func:`smartlead_webhook_router` receives SmartLead webhooks into a
+  :class:`~smartlead_async.webhooks.WebhookDispatcher`.
+
+::
+
+    app = FastAPI(lifespan=smartlead_lifespan())
+    hooks = WebhookDispatcher(secret=os.environ["SMARTLEAD_WEBHOOK_SECRET"])
+
+    @hooks.on(EmailReplied)
+    async def on_reply(event: EmailReplied) -> None: ...
+
+    app.include_router(smartlead_webhook_router("/hooks/smartlead", hooks))
+
+    @app.get("/campaigns")
+    async def campaigns(sl: Annotated[SmartleadClient, Depends(get_smartlead)]): ...
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Callable
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from smartlead_async._client import SmartleadClient
+from smartlead_async.webhooks import WebhookDispatcher
+
+__all__ = ["get_smartlead", "smartlead_lifespan", "smartlead_webhook_router"]
+
+_STATE_KEY = "smartlead"
+
+
+def smartlead_lifespan(
+    client_factory: Callable[[], SmartleadClient] = SmartleadClient,
+) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
+    """A lifespan that opens one client at start-up and closes it at shutdown.
+
+    Args:
+        client_factory: Builds the client, e.g. ``lambda: SmartleadClient(base_url=...)``; the
+            default reads the key from ``SMARTLEAD_API_KEY``.
+    """
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with client_factory() as client:
+            setattr(app.state, _STATE_KEY, client)
+            yield
+
+    return lifespan
+
+
+def get_smartlead(request: Request) -> SmartleadClient:
+    """Dependency: the app's client (from :func:`smartlead_lifespan`)."""
+    client = getattr(request.app.state, _STATE_KEY, None)
+    if not isinstance(client, SmartleadClient):
+        raise RuntimeError("no SmartleadClient on app.state: use lifespan=smartlead_lifespan()")
+    return client
+
+
+def smartlead_webhook_router(path: str, dispatcher: WebhookDispatcher) -> APIRouter:
+    """A router with one POST endpoint that hands deliveries to ``dispatcher``.
+
+    Answers 200 when processed, 400 for a malformed body, 401 for a bad secret or signature,
+    500 (with no detail) when a handler raised, so that SmartLead retries.
+    """
+    router = APIRouter(tags=["smartlead"])
+
+    @router.post(path, include_in_schema=False)
+    async def receive(request: Request) -> JSONResponse:
+        result = await dispatcher.dispatch(await request.body(), request.headers)
+        return JSONResponse(result.body, status_code=result.status)
+
+    return router
