@@ -51,3 +51,19 @@ async def test_fastapi_service_runs_the_konnectify_automations(
     assert "lead0@prospect.example: category 1" in out
     assert "lead1@prospect.example: status PAUSED" in out
     assert "lead2@prospect.example: unsubscribed=True" in out
+
+
+async def test_the_ten_agency_automations_run(capsys: pytest.CaptureFixture[str]) -> None:
+    await load("examples/agency_automations.py").main()
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == [str(i) for i in range(1, 11)]
+    assert lines[0] == "1 intake: 30 leads added"
+    assert lines[1].startswith("2 low reply rate: paused campaigns [")
+    assert lines[1] != "2 low reply rate: paused campaigns []"
+    assert "salesqualifiedlead" in lines[2]
+    assert lines[3] == "4 report: 3 campaigns exported"
+    assert lines[4] == "5 form -> nurture: enrolled=True"
+    assert lines[5] == "6 block list: ['p0@acme0.example']"
+    assert "tired@agency.example reputation 55/100" in lines[6]
+    assert lines[7].endswith("with 1 step(s)")
+    assert lines[9] == "10 warm follow-up: enrolled=True"

@@ -121,6 +121,13 @@ def test_the_live_reply_capture_decodes_strictly() -> None:
     assert "s3cret" not in repr(event)
 
 
+@pytest.mark.parametrize("event_type", EVENT_TYPES)
+def test_every_event_type_decodes_from_a_minimal_payload(event_type: str) -> None:
+    event = parse_event({"event_type": event_type})
+    assert type(event) is CLASSES[event_type]
+    assert event.lead_email is None
+
+
 def test_minimal_payloads_decode_and_lead_email_falls_back() -> None:
     opened = parse_event('{"event_type": "EMAIL_OPEN", "to_email": "a@x.io"}')
     assert isinstance(opened, EmailOpened)
