@@ -1,7 +1,8 @@
 """The main job, end to end, against the embedded fake SmartLead server (no key, no network).
 
-Creates a campaign, imports 500 leads in concurrent 100-lead batches through the shared rate gate
-(the fake enforces the documented 10 requests per 2 s strictly), walks the leads page by page,
+Creates a campaign, bulk-imports 500 leads in concurrent 100-lead batches through the shared
+rate gate (the fake enforces the documented 10 requests per 2 s strictly), walks the leads page
+by page,
 looks one up, gives the campaign a sender, a schedule and a two-step sequence, starts and pauses
 it, and shows how errors surface.
 
@@ -29,7 +30,7 @@ def leads(count: int) -> list[LeadInput]:
         for i in range(count)
     ]
     rows[10] = LeadInput(email="dup@company1.example")
-    rows[11] = LeadInput(email="DUP@company1.example")  # a duplicate the server counts
+    rows[11] = LeadInput(email="DUP@company1.example")  # a duplicate, dropped before sending
     rows[20] = LeadInput(email="ceo@blocked.example")  # on the global block list
     return rows
 
@@ -43,16 +44,11 @@ async def main() -> None:
             campaign = await sl.campaigns.create("Demo: Q1 outbound")
             print(f"created campaign {campaign.id} ({campaign.name!r})")
 
-            rows = leads(500)
-            batches = [rows[i : i + 100] for i in range(0, len(rows), 100)]
-            results = await asyncio.gather(
-                *(sl.leads.add_to_campaign(campaign.id, batch) for batch in batches)
-            )
-            uploaded = sum(r.upload_count for r in results)
+            report = await sl.leads.bulk_import(campaign.id, leads(500))
+            counts = {outcome.value: n for outcome, n in report.counts.items() if n}
             print(
-                f"imported {uploaded} of {len(rows)} leads in {len(batches)} concurrent batches: "
-                f"duplicates={sum(r.duplicate_count for r in results)} "
-                f"blocked={sum(r.block_count for r in results)}"
+                f"imported {report.uploaded} of {report.total_rows} leads in {report.batches} "
+                f"concurrent batches: {counts}"
             )
 
             walked = 0

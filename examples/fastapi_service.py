@@ -33,8 +33,6 @@ from smartlead_async.models import LeadInput
 from smartlead_async.testing import FakeSmartlead
 from smartlead_async.webhooks import WebhookDispatcher
 
-BATCH = 100  # add-leads takes at most 100 leads per call
-
 
 def create_app(client_factory: Callable[[], SmartleadClient], webhook_secret: str) -> FastAPI:
     """The service: lead import endpoint plus the SmartLead webhook receiver."""
@@ -49,18 +47,10 @@ def create_app(client_factory: Callable[[], SmartleadClient], webhook_secret: st
         emails: list[str],
         smartlead: Annotated[SmartleadClient, Depends(get_smartlead)],
     ) -> dict[str, int]:
-        leads = [LeadInput(email=email) for email in emails]
-        results = await asyncio.gather(
-            *(
-                smartlead.leads.add_to_campaign(campaign_id, leads[i : i + BATCH])
-                for i in range(0, len(leads), BATCH)
-            )
+        report = await smartlead.leads.bulk_import(
+            campaign_id, (LeadInput(email=email) for email in emails)
         )
-        return {
-            "uploaded": sum(r.upload_count for r in results),
-            "already_in_campaign": sum(r.already_added_to_campaign for r in results),
-            "duplicates": sum(r.duplicate_count for r in results),
-        }
+        return {outcome.value: count for outcome, count in report.counts.items() if count}
 
     return app
 

@@ -16,10 +16,11 @@ import attrs
 from smartlead_async._json import JSON
 from smartlead_async._request import QueryValue, RequestSpec
 
-__all__ = ["Endpoint", "calls", "endpoint_rows", "endpoint_table"]
+__all__ = ["Endpoint", "calls", "endpoint_of", "endpoint_rows", "endpoint_table", "helper_of"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _MARK = "__smartlead_endpoint__"
+_HELPER_MARK = "__smartlead_helper_of__"
 
 
 @attrs.frozen
@@ -61,6 +62,22 @@ def calls(endpoint: Endpoint) -> Callable[[F], F]:
         return function
 
     return mark
+
+
+def helper_of(endpoint: Endpoint) -> Callable[[F], F]:
+    """Mark a public convenience method built on ``endpoint`` (kept out of the route table)."""
+
+    def mark(function: F) -> F:
+        setattr(function, _HELPER_MARK, endpoint)
+        return function
+
+    return mark
+
+
+def endpoint_of(function: object) -> Endpoint | None:
+    """The route a public resource method calls or is built on, if marked."""
+    marked = getattr(function, _MARK, None) or getattr(function, _HELPER_MARK, None)
+    return marked if isinstance(marked, Endpoint) else None
 
 
 def endpoint_rows(resources: Mapping[str, type]) -> list[tuple[Endpoint, str]]:

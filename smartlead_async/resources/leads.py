@@ -6,13 +6,13 @@ import builtins
 import csv
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterable, Iterable, Mapping, Sequence, Sized
 from typing import cast
 
 import cattrs
 
 from smartlead_async._convert import to_wire
-from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._endpoints import Endpoint, calls, helper_of
 from smartlead_async._json import JSON
 from smartlead_async._pagination import AsyncPager, CursorPager, Page
 from smartlead_async._pipeline import not_found, success_payload
@@ -25,8 +25,16 @@ from smartlead_async._validation import (
     normalize_email,
     require_id,
     require_ids,
+    require_int_range,
     require_optional_id,
     require_page,
+)
+from smartlead_async.bulk import (
+    DEFAULT_CONCURRENCY,
+    Importer,
+    ImportReport,
+    ImportStream,
+    ProgressCallback,
 )
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import DataResult, OkResponse
@@ -529,6 +537,98 @@ class LeadsResource(Resource):
             **_selection("leadMapIds", lead_map_ids, all_leads),
         }
         return await self._pipeline.request(PUSH_CAMPAIGN_TO_LIST.spec(json=body), DataResult)
+
+    def _importer(
+        self,
+        campaign_id: int,
+        *,
+        batch_size: int,
+        concurrency: int,
+        settings: LeadImportSettings | None,
+        on_progress: ProgressCallback | None,
+        total: int | None,
+    ) -> Importer:
+        require_id("campaign_id", campaign_id)
+        require_int_range("batch_size", batch_size, 1, MAX_LEADS_PER_REQUEST)
+        require_int_range("concurrency", concurrency, 1)
+        wire_settings = to_wire(self._pipeline.converter, settings) if settings else None
+        converter = self._pipeline.converter
+
+        async def send(rows: builtins.list[dict[str, JSON]]) -> AddLeadsResult:
+            body: dict[str, JSON] = {"lead_list": list[JSON](rows)}
+            if wire_settings is not None:
+                body["settings"] = wire_settings
+            spec = ADD_LEADS.spec(campaign_id=campaign_id, json=body, idempotent=True)
+            return await self._pipeline.request(spec, AddLeadsResult)
+
+        return Importer(
+            send=send,
+            encode=lambda row, index: lead_to_wire(converter, row, index),
+            batch_size=batch_size,
+            concurrency=concurrency,
+            on_progress=on_progress,
+            total=total,
+        )
+
+    @helper_of(ADD_LEADS)
+    async def bulk_import(
+        self,
+        campaign_id: int,
+        leads: Iterable[LeadRow] | AsyncIterable[LeadRow],
+        *,
+        batch_size: int = MAX_LEADS_PER_REQUEST,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        settings: LeadImportSettings | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> ImportReport:
+        """Import any number of leads, streamed, in concurrent batches of up to 100.
+
+        ``leads`` is read lazily (a generator over a million rows stays flat in memory). Each
+        row is validated and normalised first, and duplicate emails in the input are dropped, so
+        a bad row never sinks its batch. Batches go out ``concurrency`` at a time through the
+        key's gate, and add-leads is retried after ambiguous failures (SmartLead dedupes). A batch
+        that still fails is reported with its rows (``report.rows_to_retry()``). When lead credits
+        run out, the import stops cleanly and the rest is counted as not sent.
+
+        Returns:
+            An :class:`~smartlead_async.bulk.ImportReport` accounting for every input row once;
+            see :mod:`smartlead_async.bulk` for how SmartLead's counters map to outcomes.
+        """
+        stream = self.bulk_import_stream(
+            campaign_id,
+            leads,
+            batch_size=batch_size,
+            concurrency=concurrency,
+            settings=settings,
+            on_progress=on_progress,
+        )
+        async for _ in stream:
+            pass
+        return stream.report
+
+    @helper_of(ADD_LEADS)
+    def bulk_import_stream(
+        self,
+        campaign_id: int,
+        leads: Iterable[LeadRow] | AsyncIterable[LeadRow],
+        *,
+        batch_size: int = MAX_LEADS_PER_REQUEST,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        settings: LeadImportSettings | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> ImportStream:
+        """Like :meth:`bulk_import`, but ``async for`` yields each batch's result as it lands
+        (to stream progress to a websocket, say); ``stream.report`` fills as it goes."""
+        total = len(leads) if isinstance(leads, Sized) else None
+        importer = self._importer(
+            campaign_id,
+            batch_size=batch_size,
+            concurrency=concurrency,
+            settings=settings,
+            on_progress=on_progress,
+            total=total,
+        )
+        return ImportStream(importer, leads)
 
 
 def _push_action(action: str) -> str:

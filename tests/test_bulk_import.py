@@ -1,0 +1,230 @@
+"""bulk_import: every row accounted once, lazy input, faults, limits, ambiguous counters."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+from smartlead_async import RateLimit, RequestValidationError, SmartleadClient
+from smartlead_async.bulk import RowOutcome, _Row, attribute
+from smartlead_async.models import AddLeadsResult, LeadInput
+from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
+
+from .helpers import API_KEY
+
+FAST = [RateLimit(10_000, 1.0)]
+ADD_LEADS = "POST /campaigns/{campaign_id}/leads"
+
+
+def client_of(fake: FakeSmartlead, **options: object) -> SmartleadClient:
+    settings: dict[str, object] = {"rate_limits": FAST, "max_retries": 5, **options}
+    client = SmartleadClient(API_KEY, base_url=fake.base_url, **settings)  # type: ignore[arg-type]
+
+    async def no_wait(_seconds: float) -> None:
+        return None
+
+    client._pipeline._sleep = no_wait  # retries without real waiting
+    return client
+
+
+def assert_every_row_once(report: object, total: int) -> None:
+    counts = report.counts  # type: ignore[attr-defined]
+    assert sum(counts.values()) == total
+    assert report.total_rows == total  # type: ignore[attr-defined]
+    listed = [r.row for rows in report.rows.values() for r in rows]  # type: ignore[attr-defined]
+    listed += [r.row for batch in report.ambiguous for r in batch.rows]  # type: ignore[attr-defined]
+    assert len(listed) == len(set(listed))
+
+
+async def test_every_outcome_is_counted_exactly() -> None:
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("import")
+        fake.state.block_list.add("blocked.example")
+        fake.state.enroll(campaign, "already@x.io")
+        other = fake.state.add_campaign("other")
+        fake.state.enroll(other, "gone@x.io")
+        fake.state.leads["gone@x.io"].is_unsubscribed = True
+        rows: list[object] = [{"email": f"lead{i}@x.io"} for i in range(250)]
+        rows += [
+            {"email": "LEAD1@X.io"},  # duplicate of row 1
+            {"email": "not-an-email"},
+            {"first_name": "no email"},
+            {"email": "ceo@blocked.example"},
+            {"email": "already@x.io"},
+            {"email": "gone@x.io"},
+            {"email": "ok@x.io", "custom_fields": {f"f{i}": i for i in range(21)}},
+        ]
+        async with client_of(fake) as sl:
+            report = await sl.leads.bulk_import(campaign.id, rows, batch_size=100)  # type: ignore[arg-type]
+    counts = report.counts
+    assert counts[RowOutcome.UPLOADED] == 250
+    assert counts[RowOutcome.DUPLICATE_IN_INPUT] == 1
+    assert counts[RowOutcome.INVALID] == 3
+    assert_every_row_once(report, len(rows))
+    # The last batch mixed blocked, already-added and unsubscribed rows: the unsubscribed one is
+    # named by the API; blocked and already-added are counted exactly but not attributed.
+    assert [r.email for r in report.rows[RowOutcome.UNSUBSCRIBED]] == ["gone@x.io"]
+    assert counts[RowOutcome.BLOCKED] == 1
+    assert counts[RowOutcome.ALREADY_IN_CAMPAIGN] == 1
+    assert [r.row for r in report.rows[RowOutcome.DUPLICATE_IN_INPUT]] == [250]
+    assert "21 custom fields" in report.rows[RowOutcome.INVALID][-1].reason
+    assert report.batches == 3
+    assert len(campaign.leads) == 251  # the 250 uploaded and the one already there
+    assert "ceo@blocked.example" not in campaign.leads
+
+
+async def test_input_is_streamed_with_bounded_read_ahead() -> None:
+    read = 0
+    done: list[int] = []
+
+    def rows() -> Iterator[LeadInput]:
+        nonlocal read
+        for i in range(20_000):
+            read += 1
+            # Never more than the batches in flight (plus one being filled) ahead of the results.
+            assert read - (done[-1] if done else 0) <= 100 * (4 + 1)
+            yield LeadInput(email=f"row{i}@stream.example")
+
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("stream")
+        async with client_of(fake) as sl:
+            report = await sl.leads.bulk_import(
+                campaign.id, rows(), concurrency=4, on_progress=lambda n, t, r: done.append(n)
+            )
+    assert report.uploaded == 20_000
+    assert report.batches == 200
+    assert len(done) == 200
+    assert done[-1] == 20_000
+
+
+async def test_async_iterables_and_the_stream_variant() -> None:
+    async def rows() -> AsyncIterator[dict[str, str]]:
+        for i in range(230):
+            yield {"email": f"a{i}@async.example"}
+
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("async")
+        async with client_of(fake) as sl:
+            stream = sl.leads.bulk_import_stream(campaign.id, rows(), batch_size=50)
+            sizes = [len(batch.rows) async for batch in stream]
+    assert sorted(sizes) == [30, 50, 50, 50, 50]
+    assert stream.report.uploaded == 230
+
+
+async def test_faults_lose_and_duplicate_nothing() -> None:
+    kinds = [FaultKind.LOST_RESPONSE, FaultKind.HTTP_500, FaultKind.DROP, FaultKind.HTTP_503]
+    faults = {ADD_LEADS: Faults(0.3, kinds)}
+    async with FakeSmartlead(api_keys=(API_KEY,), seed=11, route_faults=faults) as fake:
+        campaign = fake.state.add_campaign("faults")
+        rows = [{"email": f"f{i}@faults.example"} for i in range(3_000)]
+        async with client_of(fake, max_retries=10) as sl:
+            report = await sl.leads.bulk_import(campaign.id, rows)  # type: ignore[arg-type]
+    assert any(r.fault for r in fake.state.requests)
+    assert_every_row_once(report, 3_000)
+    assert report.counts[RowOutcome.FAILED] == 0
+    assert report.uploaded + report.counts[RowOutcome.ALREADY_IN_CAMPAIGN] == 3_000
+    assert len(campaign.leads) == 3_000
+
+
+async def test_lost_answers_are_replayed_as_already_in_campaign() -> None:
+    faults = {ADD_LEADS: Faults(0.5, [FaultKind.LOST_RESPONSE])}
+    async with FakeSmartlead(api_keys=(API_KEY,), seed=5, route_faults=faults) as fake:
+        campaign = fake.state.add_campaign("lost")
+        rows = [{"email": f"l{i}@lost.example"} for i in range(1_000)]
+        async with client_of(fake, max_retries=20) as sl:
+            report = await sl.leads.bulk_import(campaign.id, rows)  # type: ignore[arg-type]
+    first_attempt: dict[str, str | None] = {}
+    for request in fake.state.requests:
+        batch = request.json["lead_list"][0]["email"]  # type: ignore[index,call-overload]
+        first_attempt.setdefault(batch, request.fault)
+    lost = sum(fault == "lost_response" for fault in first_attempt.values())
+    assert lost > 0
+    # A batch whose first answer was lost was committed; its replays report the rows as
+    # already in the campaign (however many answers were lost after that).
+    assert report.counts[RowOutcome.ALREADY_IN_CAMPAIGN] == 100 * lost
+    assert report.uploaded == 1_000 - 100 * lost
+    assert len(campaign.leads) == 1_000
+
+
+async def test_a_failed_batch_is_isolated_and_resubmittable() -> None:
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("isolated")
+        rows = [{"email": f"r{i}@x.io"} for i in range(300)]
+        fake.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HTTP_500]))
+        async with client_of(fake, max_retries=0) as sl:
+            report = await sl.leads.bulk_import(campaign.id, rows)  # type: ignore[arg-type]
+            assert report.counts[RowOutcome.FAILED] == 300
+            assert report.failed_batches == 3
+            fake.route_faults.clear()
+            retry = [{"email": r.email} for r in report.rows_to_retry()]
+            second = await sl.leads.bulk_import(campaign.id, retry)  # type: ignore[arg-type]
+    assert second.uploaded == 300
+    assert "500" in report.rows_to_retry()[0].reason
+
+
+async def test_lead_credit_exhaustion_stops_cleanly() -> None:
+    async with FakeSmartlead(api_keys=(API_KEY,), lead_credits=150) as fake:
+        campaign = fake.state.add_campaign("credits")
+        rows = [{"email": f"c{i}@x.io"} for i in range(1_000)]
+        async with client_of(fake) as sl:
+            report = await sl.leads.bulk_import(campaign.id, rows, concurrency=1)  # type: ignore[arg-type]
+    assert report.uploaded == 150
+    assert report.counts[RowOutcome.NOT_SENT] == 850
+    assert report.batches == 2
+    assert report.stopped_at_row is not None
+    assert_every_row_once(report, 1_000)
+
+
+async def test_arguments_are_checked_before_anything_is_sent() -> None:
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        async with client_of(fake) as sl:
+            for kwargs in ({"batch_size": 101}, {"batch_size": 0}, {"concurrency": 0}):
+                with pytest.raises(RequestValidationError):
+                    await sl.leads.bulk_import(1, [], **kwargs)  # type: ignore[arg-type]
+        assert fake.state.requests == []
+
+
+def rows_of(*emails: str) -> list[_Row]:
+    return [_Row(i, email, {"email": email}) for i, email in enumerate(emails)]
+
+
+def test_attribution_is_per_row_when_one_bucket_remains() -> None:
+    batch = rows_of("a@x.io", "b@x.io", "bad@", "u@x.io")
+    response = AddLeadsResult(
+        upload_count=0,
+        already_added_to_campaign=2,
+        invalid_emails=("bad@",),
+        unsubscribed_leads=["u@x.io"],
+    )
+    named, ambiguous, counts = attribute(batch, response)
+    assert ambiguous is None
+    assert {(r.email, r.outcome) for r in named} == {
+        ("bad@", RowOutcome.INVALID),
+        ("u@x.io", RowOutcome.UNSUBSCRIBED),
+        ("a@x.io", RowOutcome.ALREADY_IN_CAMPAIGN),
+        ("b@x.io", RowOutcome.ALREADY_IN_CAMPAIGN),
+    }
+    assert counts == {
+        RowOutcome.INVALID: 1,
+        RowOutcome.UNSUBSCRIBED: 1,
+        RowOutcome.ALREADY_IN_CAMPAIGN: 2,
+    }
+
+
+def test_attribution_keeps_mixed_counts_exact_but_unassigned() -> None:
+    batch = rows_of("a@x.io", "b@x.io", "c@x.io")
+    response = AddLeadsResult(upload_count=2, block_count=1)
+    named, ambiguous, counts = attribute(batch, response)
+    assert named == []
+    assert ambiguous is not None
+    assert ambiguous.counts == {RowOutcome.UPLOADED: 2, RowOutcome.BLOCKED: 1}
+    assert [r.email for r in ambiguous.rows] == ["a@x.io", "b@x.io", "c@x.io"]
+    assert counts == {RowOutcome.UPLOADED: 2, RowOutcome.BLOCKED: 1}
+
+
+def test_silent_zero_answers_are_unconfirmed() -> None:
+    named, ambiguous, counts = attribute(rows_of("a@x.io", "b@x.io"), AddLeadsResult())
+    assert ambiguous is None
+    assert {r.outcome for r in named} == {RowOutcome.UNCONFIRMED}
+    assert counts == {RowOutcome.UNCONFIRMED: 2}
