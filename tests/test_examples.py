@@ -68,3 +68,8 @@ async def test_the_ten_agency_automations_run(capsys: pytest.CaptureFixture[str]
     assert "tired@agency.example reputation 55/100" in lines[6]
     assert lines[7].endswith("with 1 step(s)")
     assert lines[9] == "10 warm follow-up: enrolled=True"
+
+
+async def test_bulk_benchmark_row() -> None:
+    row = await load("benchmarks/bench_bulk.py").run(300, latency=0.01)
+    assert (row["uploaded"], row["batches"], row["429s"]) == (300, 3, 0)
