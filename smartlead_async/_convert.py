@@ -18,6 +18,7 @@ keys and unknown enum values so that drift between the SDK and the API is seen i
 from __future__ import annotations
 
 import datetime as dt
+import types
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
@@ -117,6 +118,20 @@ def _is_json(type_: object) -> bool:
     )
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _is_scalar_union(type_: object) -> bool:
+    # Custom-field values: any JSON scalar, kept as given (an untagged union cattrs cannot pick).
+    return get_origin(type_) in (Union, types.UnionType) and frozenset(get_args(type_)) == _SCALARS
+
+
+def _structure_scalar(value: object, _: object) -> object:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"expected a string, number, boolean or null, got {value!r}")
+
+
 def _is_str_tuple(type_: object) -> bool:
     return type_ == tuple[str, ...]
 
@@ -150,6 +165,7 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook_func(_is_json, _structure_json)
     converter.register_structure_hook_func(_is_str_tuple, _structure_str_tuple)
+    converter.register_structure_hook_func(_is_scalar_union, _structure_scalar)
     converter.register_unstructure_hook(dt.datetime, lambda d: d.isoformat())
     converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
 

@@ -235,6 +235,8 @@ class Importer:
         concurrency: Calls in flight at once; the shared gate still paces them.
         on_progress: Called after each batch with (rows accounted, total if known, report).
         total: The number of input rows, when known in advance.
+        dry_run: Validate and dedupe only: rows that would be sent are counted as NOT_SENT
+            (not listed, so a million-row check stays small).
     """
 
     def __init__(
@@ -246,8 +248,10 @@ class Importer:
         concurrency: int = DEFAULT_CONCURRENCY,
         on_progress: ProgressCallback | None = None,
         total: int | None = None,
+        dry_run: bool = False,
     ) -> None:
         self.report = ImportReport()
+        self._dry_run = dry_run
         self._send = send
         self._encode = encode
         self._batch_size = batch_size
@@ -310,6 +314,9 @@ class Importer:
         return _Row(index, _email_of(raw), wire)
 
     def _launch(self, batch: list[_Row]) -> None:
+        if self._dry_run:
+            self.report.counts[RowOutcome.NOT_SENT] += len(batch)
+            return
         self.report.batches += 1
         self._pending.add(asyncio.create_task(self._call(self.report.batches, batch)))
 

@@ -547,6 +547,7 @@ class LeadsResource(Resource):
         settings: LeadImportSettings | None,
         on_progress: ProgressCallback | None,
         total: int | None,
+        dry_run: bool = False,
     ) -> Importer:
         require_id("campaign_id", campaign_id)
         require_int_range("batch_size", batch_size, 1, MAX_LEADS_PER_REQUEST)
@@ -568,6 +569,7 @@ class LeadsResource(Resource):
             concurrency=concurrency,
             on_progress=on_progress,
             total=total,
+            dry_run=dry_run,
         )
 
     @helper_of(ADD_LEADS)
@@ -616,9 +618,14 @@ class LeadsResource(Resource):
         concurrency: int = DEFAULT_CONCURRENCY,
         settings: LeadImportSettings | None = None,
         on_progress: ProgressCallback | None = None,
+        dry_run: bool = False,
     ) -> ImportStream:
         """Like :meth:`bulk_import`, but ``async for`` yields each batch's result as it lands
-        (to stream progress to a websocket, say); ``stream.report`` fills as it goes."""
+        (to stream progress to a websocket, say); ``stream.report`` fills as it goes.
+
+        With ``dry_run=True`` nothing is sent: rows are validated and deduped, and those that
+        would have been sent are counted as ``not_sent``.
+        """
         total = len(leads) if isinstance(leads, Sized) else None
         importer = self._importer(
             campaign_id,
@@ -627,6 +634,7 @@ class LeadsResource(Resource):
             settings=settings,
             on_progress=on_progress,
             total=total,
+            dry_run=dry_run,
         )
         return ImportStream(importer, leads)
 

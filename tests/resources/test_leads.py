@@ -165,3 +165,13 @@ async def test_get_by_email_validates_the_address(
     with pytest.raises(RequestValidationError):
         await client.leads.get_by_email("nobody")
     assert mock_api.requests == {}
+
+
+async def test_mapping_leads_keep_their_custom_field_values(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.post(url("/campaigns/12/leads"), payload={"ok": True, "upload_count": 1})
+    lead = {"email": "a@b.co", "custom_fields": {"Title": "CTO", "score": 5, "vip": True}}
+    await client.leads.add_to_campaign(12, [lead])
+    ((_, _, _, body),) = sent_requests(mock_api)
+    assert body["lead_list"] == [lead]

@@ -1,0 +1,187 @@
+"""The smartlead-async command: CSV import end to end, resume after a crash, Ctrl-C, dry run."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import os
+import signal
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from smartlead_async.cli import column_mapping, parse_args, row_to_lead, run_import
+from smartlead_async.testing import FakeSmartlead
+
+from .helpers import API_KEY
+
+
+def write_csv(path: Path, rows: int) -> None:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Email", "First Name", "Company", "Title", "Notes"])
+        for i in range(rows):
+            email = f"p{i}@co{i % 9}.example"
+            if i % 250 == 7:
+                email = "not-an-email"
+            if i % 200 == 3:
+                email = f"P{i - 1}@CO{(i - 1) % 9}.EXAMPLE"  # duplicate of the previous row
+            if i % 300 == 11:
+                email = f"ceo{i}@blocked.example"
+            writer.writerow([email, f"P{i}", f"Co {i % 9}", "CTO", ""])
+
+
+def args_for(fake: FakeSmartlead, path: Path, campaign: int, *extra: str) -> object:
+    return parse_args(
+        [
+            "import",
+            str(path),
+            "--campaign",
+            str(campaign),
+            "--api-key",
+            API_KEY,
+            "--base-url",
+            fake.base_url,
+            "--rate",
+            "200/1",
+            "--no-progress",
+            *extra,
+        ]
+    )
+
+
+def test_columns_map_to_fields_and_custom_fields() -> None:
+    mapping = column_mapping(
+        ["E-mail Address", "First Name", "Company", "Title", "Internal"],
+        {"email": "E-mail Address"},
+        {"Internal"},
+    )
+    assert mapping == {
+        "E-mail Address": "email",
+        "First Name": "first_name",
+        "Company": "company_name",
+        "Title": "custom:Title",
+    }
+    row = {"E-mail Address": " a@b.co ", "First Name": "Ann", "Company": "", "Title": "CTO"}
+    assert row_to_lead(row, mapping) == {
+        "email": "a@b.co",
+        "first_name": "Ann",
+        "custom_fields": {"Title": "CTO"},
+    }
+
+
+async def test_import_reports_every_row_and_writes_rejects(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    write_csv(path, 1_000)
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        fake.state.block_list.add("blocked.example")
+        campaign = fake.state.add_campaign("cli")
+        out, err = io.StringIO(), io.StringIO()
+        status = await run_import(args_for(fake, path, campaign.id, "--json"), out, err)  # type: ignore[arg-type]
+    summary = json.loads(out.getvalue())
+    assert status == 0
+    assert summary["rows"] == 1_000
+    counted = [
+        "uploaded",
+        "already_in_campaign",
+        "duplicate_in_input",
+        "invalid",
+        "blocked",
+        "bounced",
+        "unsubscribed",
+        "not_sent",
+        "failed",
+        "unconfirmed",
+    ]
+    assert sum(summary[k] for k in counted) == 1_000
+    assert summary["invalid"] == 4
+    assert summary["duplicate_in_input"] == 5
+    assert summary["blocked"] == 4
+    assert len(campaign.leads) == summary["uploaded"]
+    rejected = list(csv.DictReader(io.StringIO((tmp_path / "leads.csv.rejected.csv").read_text())))
+    assert {r["outcome"] for r in rejected} >= {"invalid", "duplicate_in_input"}
+    assert rejected[0]["csv_row"] == "4"  # line 4 of the data is the first duplicate
+
+
+def acknowledged(journal: Path) -> int:
+    if not journal.exists():
+        return 0
+    with sqlite3.connect(journal) as db:
+        row = db.execute("SELECT COALESCE(SUM(last_row - first_row + 1), 0) FROM acknowledged")
+        return int(row.fetchone()[0])
+
+
+async def test_resume_after_a_crash_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    write_csv(path, 3_000)
+    journal = tmp_path / "leads.csv.smartlead-journal"
+    async with FakeSmartlead(api_keys=(API_KEY,), latency=0.02) as fake:
+        campaign = fake.state.add_campaign("resume")
+        crashed = asyncio.create_task(
+            run_import(args_for(fake, path, campaign.id), io.StringIO(), io.StringIO())  # type: ignore[arg-type]
+        )
+        while acknowledged(journal) < 500:  # noqa: ASYNC110 - polling the journal file
+            await asyncio.sleep(0.01)
+        crashed.cancel()  # the process dies mid-import: batches may be in flight
+        with pytest.raises(asyncio.CancelledError):
+            await crashed
+        done_before = acknowledged(journal)
+        assert 0 < done_before < 3_000
+        refused = await run_import(args_for(fake, path, campaign.id), io.StringIO(), io.StringIO())  # type: ignore[arg-type]
+        assert refused == 2  # an existing journal needs --resume
+        out = io.StringIO()
+        status = await run_import(
+            args_for(fake, path, campaign.id, "--resume", "--json"),
+            out,
+            io.StringIO(),  # type: ignore[arg-type]
+        )
+    summary = json.loads(out.getvalue())
+    assert status == 0
+    assert summary["skipped_already_acknowledged"] == done_before
+    emails = [r["Email"].lower() for r in csv.DictReader(io.StringIO(path.read_text()))]
+    valid_rows = [email for email in emails if "@" in email]
+    assert set(campaign.leads) == set(valid_rows)  # every valid email landed, none was lost
+    # Rows in flight at the crash were sent again and came back as already in the campaign; so
+    # did duplicates whose first occurrence was acknowledged before the crash.
+    landed = summary["uploaded"] + summary["already_in_campaign"] + done_before
+    assert landed + summary["duplicate_in_input"] == len(valid_rows)
+
+
+async def test_ctrl_c_stops_after_in_flight_batches(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    write_csv(path, 5_000)
+    journal = tmp_path / "leads.csv.smartlead-journal"
+    async with FakeSmartlead(api_keys=(API_KEY,), latency=0.02) as fake:
+        campaign = fake.state.add_campaign("ctrl-c")
+        out = io.StringIO()
+        task = asyncio.create_task(
+            run_import(args_for(fake, path, campaign.id, "--json"), out, io.StringIO())  # type: ignore[arg-type]
+        )
+        while acknowledged(journal) < 300:  # noqa: ASYNC110 - polling the journal file
+            await asyncio.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+        status = await task
+    summary = json.loads(out.getvalue())
+    assert status == 0
+    assert summary["interrupted"] is True
+    assert summary["rows"] < 5_000
+    assert acknowledged(journal) == summary["uploaded"] + summary["blocked"]  # all in-flight landed
+    assert len(campaign.leads) == summary["uploaded"]
+
+
+async def test_dry_run_sends_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    write_csv(path, 600)
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        out = io.StringIO()
+        status = await run_import(
+            args_for(fake, path, 1, "--dry-run", "--json"), out, io.StringIO()
+        )  # type: ignore[arg-type]
+        assert fake.state.requests == []
+    summary = json.loads(out.getvalue())
+    assert status == 0
+    assert (summary["not_sent"], summary["invalid"], summary["duplicate_in_input"]) == (594, 3, 3)
+    assert not (tmp_path / "leads.csv.smartlead-journal").exists()
