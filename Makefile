@@ -1,5 +1,5 @@
 # Two entry points that work on a fresh machine with only Python 3.11+:
-#   make demo   creates .venv, installs the project, runs the demo against the embedded fake server
+#   make demo   creates .venv, installs the project, runs the demo and the CSV import CLI (10,000 rows) against the embedded fake server
 #   make test   creates .venv, installs the project with dev tools, runs ruff, mypy --strict and pytest
 PYTHON ?= python3
 VENV := .venv
@@ -18,6 +18,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
+	$(BIN)/python examples/cli_import.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -73,3 +73,15 @@ async def test_the_ten_agency_automations_run(capsys: pytest.CaptureFixture[str]
 async def test_bulk_benchmark_row() -> None:
     row = await load("benchmarks/bench_bulk.py").run(300, latency=0.01)
     assert (row["uploaded"], row["batches"], row["429s"]) == (300, 3, 0)
+
+
+async def test_cli_import_demo_reports_every_row(capsys: pytest.CaptureFixture[str]) -> None:
+    status = await load("examples/cli_import.py").main(900)
+    out = capsys.readouterr().out
+    assert status == 0
+    report = dict(line.split(maxsplit=1) for line in out.splitlines() if line[:1].islower())
+    assert report["rows"] == "900"
+    assert report["uploaded"] == "893"
+    assert (report["invalid"], report["duplicate_in_input"], report["blocked"]) == ("2", "3", "2")
+    assert "the fake now holds 893 leads" in out
+    assert "8,not-an-email,invalid," in out
