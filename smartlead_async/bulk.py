@@ -23,12 +23,12 @@ from __future__ import annotations
 import asyncio
 import collections
 import enum
-import hashlib
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
 
 import attrs
 
+from smartlead_async._digests import DigestSet, email_digest
 from smartlead_async._json import JSON
 from smartlead_async._validation import MAX_LEADS_PER_REQUEST
 from smartlead_async.errors import RequestValidationError, SmartleadError
@@ -220,11 +220,6 @@ def attribute(
     return named, AmbiguousBatch(unknown, counts), dict(totals)
 
 
-def _digest(email: str) -> int:
-    # 8 bytes per seen email instead of the string: flat memory on million-row inputs.
-    return int.from_bytes(hashlib.blake2b(email.encode(), digest_size=8).digest(), "big")
-
-
 class Importer:
     """The import engine: read, validate, dedupe, batch, send concurrently, account.
 
@@ -258,7 +253,7 @@ class Importer:
         self._concurrency = concurrency
         self._on_progress = on_progress
         self._total = total
-        self._seen: set[int] = set()
+        self._seen = DigestSet()
         self._pending: set[asyncio.Task[BatchResult]] = set()
         self._stopped = False
 
@@ -305,12 +300,10 @@ class Importer:
         except RequestValidationError as exc:
             report.add(RowResult(index, _email_of(raw), RowOutcome.INVALID, str(exc)))
             return None
-        digest = _digest(str(wire["email"]).lower())
-        if digest in self._seen:
+        if not self._seen.add(email_digest(str(wire["email"]).lower())):
             reason = "same email earlier in the input"
             report.add(RowResult(index, _email_of(raw), RowOutcome.DUPLICATE_IN_INPUT, reason))
             return None
-        self._seen.add(digest)
         return _Row(index, _email_of(raw), wire)
 
     def _launch(self, batch: list[_Row]) -> None:

@@ -85,3 +85,18 @@ async def test_cli_import_demo_reports_every_row(capsys: pytest.CaptureFixture[s
     assert (report["invalid"], report["duplicate_in_input"], report["blocked"]) == ("2", "3", "2")
     assert "the fake now holds 893 leads" in out
     assert "8,not-an-email,invalid," in out
+
+
+async def test_import_engine_benchmarks_on_small_inputs() -> None:
+    bench = load("benchmarks/bench_import_engine.py")
+    overhead = await bench.overhead(3)
+    assert overhead["sdk_batches_per_s"] > 0
+    assert overhead["raw_batches_per_s"] > 0
+    memory = await bench.memory(1_000)
+    assert memory["rows"] == 1_000
+    assert memory["peak_rss_mb"] > memory["growth_mb"] >= 0
+    faults = await bench.faults(2_000)
+    assert faults["faulty_requests"] > 0
+    assert faults["rows_accounted"] == 2_000
+    assert faults["every_row_once"] is True
+    assert faults["lost"] == 0
