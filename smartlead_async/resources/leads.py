@@ -5,9 +5,10 @@ from __future__ import annotations
 import builtins
 import csv
 import datetime as dt
+import functools
 import io
-from collections.abc import AsyncIterable, Iterable, Mapping, Sequence, Sized
-from typing import Any
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence, Sized
+from typing import Any, TypeVar, cast
 
 import attrs
 import cattrs
@@ -38,6 +39,7 @@ from smartlead_async.bulk import (
     ProgressCallback,
 )
 from smartlead_async.errors import RequestValidationError
+from smartlead_async.many import BulkResult, chunks, run_each, unique
 from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.lead_lists import AllLeadsPage
 from smartlead_async.models.leads import (
@@ -92,6 +94,11 @@ PUSH_ACTIONS = ("copy", "move")
 LEAD_TYPES = ("active", "yet_to_use", "previously_active", "archived")
 #: ``GET /leads/get-domain-block-list`` serves at most 1,000 rows per page.
 BLOCK_LIST_MAX_LIMIT = 1000
+#: Entries per add-to-block-list call in :meth:`LeadsResource.add_many_to_block_list`. The API
+#: documents no maximum; 100 matches its other list bodies.
+BLOCK_LIST_CHUNK = 100
+#: The result type of a per-lead helper's call.
+T = TypeVar("T")
 
 
 def parse_csv_export(text: str) -> list[dict[str, str]]:
@@ -302,8 +309,7 @@ class LeadsResource(Resource):
         """
         require_id("campaign_id", campaign_id)
         require_id("lead_id", lead_id)
-        if category_id is not None:
-            require_id("category_id", category_id)
+        require_optional_id("category_id", category_id)
         spec = UPDATE_LEAD_CATEGORY.spec(
             campaign_id=campaign_id,
             lead_id=lead_id,
@@ -322,10 +328,8 @@ class LeadsResource(Resource):
         self, campaign_id: int, lead_id: int, *, delay_days: int | None = None
     ) -> OkResponse:
         """Resume a paused lead, optionally after ``delay_days`` days."""
-        if delay_days is not None and (
-            isinstance(delay_days, bool) or not isinstance(delay_days, int) or delay_days < 0
-        ):
-            raise RequestValidationError(f"delay_days must be an int >= 0, got {delay_days!r}")
+        if delay_days is not None:
+            require_int_range("delay_days", delay_days, 0)
         body: JSON = None if delay_days is None else {"resume_lead_with_delay_days": delay_days}
         return await self._lead_action(RESUME_LEAD, campaign_id, lead_id, body)
 
@@ -653,6 +657,110 @@ class LeadsResource(Resource):
             dry_run=dry_run,
         )
         return ImportStream(importer, leads)
+
+    @helper_of(PAUSE_LEAD)
+    async def pause_many(
+        self, campaign_id: int, lead_ids: Sequence[int], *, concurrency: int = DEFAULT_CONCURRENCY
+    ) -> BulkResult[int, OkResponse]:
+        """Pause many leads of a campaign: one call per lead, a result per lead (see ``many``)."""
+        return await self._each_lead(campaign_id, lead_ids, self.pause, concurrency)
+
+    @helper_of(RESUME_LEAD)
+    async def resume_many(
+        self,
+        campaign_id: int,
+        lead_ids: Sequence[int],
+        *,
+        delay_days: int | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> BulkResult[int, OkResponse]:
+        """Resume many paused leads of a campaign, optionally after ``delay_days`` days."""
+        if delay_days is not None:
+            require_int_range("delay_days", delay_days, 0)
+        resume = functools.partial(self.resume, delay_days=delay_days)
+        return await self._each_lead(campaign_id, lead_ids, resume, concurrency)
+
+    @helper_of(DELETE_LEAD)
+    async def delete_many_from_campaign(
+        self, campaign_id: int, lead_ids: Sequence[int], *, concurrency: int = DEFAULT_CONCURRENCY
+    ) -> BulkResult[int, OkResponse]:
+        """Remove many leads from a campaign. Not retried after an ambiguous failure."""
+        return await self._each_lead(campaign_id, lead_ids, self.delete_from_campaign, concurrency)
+
+    @helper_of(UNSUBSCRIBE_FROM_CAMPAIGN)
+    async def unsubscribe_many_from_campaign(
+        self, campaign_id: int, lead_ids: Sequence[int], *, concurrency: int = DEFAULT_CONCURRENCY
+    ) -> BulkResult[int, OkResponse]:
+        """Unsubscribe many leads from one campaign."""
+        unsubscribe = self.unsubscribe_from_campaign
+        return await self._each_lead(campaign_id, lead_ids, unsubscribe, concurrency)
+
+    @helper_of(UPDATE_LEAD_CATEGORY)
+    async def update_category_many(
+        self,
+        campaign_id: int,
+        lead_ids: Sequence[int],
+        category_id: int | None,
+        *,
+        pause_lead: bool = False,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> BulkResult[int, OkResponse]:
+        """Set (or clear) the category of many leads of a campaign; optionally pause them."""
+        require_optional_id("category_id", category_id)
+
+        async def update(campaign: int, lead_id: int) -> OkResponse:
+            return await self.update_category(campaign, lead_id, category_id, pause_lead=pause_lead)
+
+        return await self._each_lead(campaign_id, lead_ids, update, concurrency)
+
+    @helper_of(GET_LEAD_BY_EMAIL)
+    async def get_many_by_email(
+        self, emails: Sequence[str], *, concurrency: int = DEFAULT_CONCURRENCY
+    ) -> BulkResult[str, Lead | None]:
+        """Look many leads up by email; each result's value is ``None`` when no lead has it.
+
+        Items are the normalised emails (domain lower-cased), repeats dropped.
+        """
+        if isinstance(emails, str) or not emails:
+            raise RequestValidationError("emails must be a non-empty sequence of strings")
+        normalised = unique(normalize_email(email, field="emails") for email in emails)
+        return await run_each(normalised, self.get_by_email, concurrency=concurrency)
+
+    @helper_of(ADD_TO_BLOCK_LIST)
+    async def add_many_to_block_list(
+        self,
+        entries: Sequence[str],
+        *,
+        client_id: int | None = None,
+        chunk_size: int = BLOCK_LIST_CHUNK,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> BulkResult[tuple[str, ...], BlockListResult]:
+        """Block-list any number of emails and domains, ``chunk_size`` per call.
+
+        The API documents no maximum per call; chunks of 100 keep each request small. Items of
+        the result are the chunks sent (normalised entries, repeats dropped).
+        """
+        if isinstance(entries, str) or not entries:
+            raise RequestValidationError("entries must be a non-empty sequence of strings")
+        require_optional_id("client_id", client_id)
+        require_int_range("chunk_size", chunk_size, 1, BLOCK_LIST_CHUNK)
+        normalised = unique(normalize_block_entry(entry) for entry in entries)
+
+        async def add(chunk: tuple[str, ...]) -> BlockListResult:
+            return await self.add_to_block_list(chunk, client_id=client_id)
+
+        return await run_each(chunks(normalised, chunk_size), add, concurrency=concurrency)
+
+    async def _each_lead(
+        self,
+        campaign_id: int,
+        lead_ids: Sequence[int],
+        call: Callable[[int, int], Awaitable[T]],
+        concurrency: int,
+    ) -> BulkResult[int, T]:
+        require_id("campaign_id", campaign_id)
+        ids = unique(cast("list[int]", require_ids("lead_ids", lead_ids)))
+        return await run_each(ids, functools.partial(call, campaign_id), concurrency=concurrency)
 
 
 def _push_action(action: str) -> str:
