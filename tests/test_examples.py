@@ -100,3 +100,11 @@ async def test_import_engine_benchmarks_on_small_inputs() -> None:
     assert faults["rows_accounted"] == 2_000
     assert faults["every_row_once"] is True
     assert faults["lost"] == 0
+
+
+async def test_bulk_helpers_example(capsys: pytest.CaptureFixture[str]) -> None:
+    await load("examples/bulk_helpers.py").main()
+    out = capsys.readouterr().out
+    assert "paused 50 leads, 0 failed" in out
+    assert "who@nowhere.example: no lead" in out
+    assert "block-listed 150 domains in 2 calls" in out

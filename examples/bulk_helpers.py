@@ -1,0 +1,57 @@
+"""Per-item bulk helpers against the embedded fake SmartLead server.
+
+Imports 300 leads, then pauses every lead at one company, marks another company's leads as
+"Interested", looks emails up (one unknown), block-lists a batch of competitor domains and adds
+three mailboxes to the campaign, printing each helper's per-item results.
+
+    python examples/bulk_helpers.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from smartlead_async import SmartleadClient
+from smartlead_async.testing import FakeSmartlead
+
+INTERESTED = 1  # a default category id; sl.leads.categories() lists them
+
+
+async def main() -> None:
+    async with FakeSmartlead() as fake:
+        mailboxes = [fake.state.add_email_account(f"sdr{i}@outbound.example") for i in range(3)]
+        async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
+            campaign = await sl.campaigns.create("Bulk helpers")
+            rows = ({"email": f"p{i}@company{i % 6}.example"} for i in range(300))
+            await sl.leads.bulk_import(campaign.id, rows)
+            leads = [row async for row in sl.leads.list_by_campaign(campaign.id)]
+
+            def at(company: str) -> list[int]:
+                return [row.lead.id for row in leads if (row.lead.email or "").endswith(company)]
+
+            paused = await sl.leads.pause_many(campaign.id, at("@company0.example"))
+            print(f"paused {len(paused.succeeded)} leads, {len(paused.failed)} failed")
+
+            marked = await sl.leads.update_category_many(
+                campaign.id, at("@company1.example"), INTERESTED
+            )
+            print(f"categorised {len(marked.succeeded)} leads as Interested")
+
+            found = await sl.leads.get_many_by_email(["p7@company1.example", "who@nowhere.example"])
+            for result in found.results:
+                lead = result.value
+                print(f"  {result.item}: {f'lead {lead.id}' if lead else 'no lead'}")
+
+            domains = [f"competitor{i}.example" for i in range(150)]
+            blocked = await sl.leads.add_many_to_block_list(domains)
+            print(f"block-listed {len(domains)} domains in {len(blocked.results)} calls")
+
+            added = await sl.email_accounts.add_many_to_campaign(
+                campaign.id,
+                [box["id"] for box in mailboxes],  # type: ignore[misc]
+            )
+            print(f"added {len(mailboxes)} mailboxes in {len(added.results)} call(s)")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
