@@ -105,6 +105,6 @@ async def test_import_engine_benchmarks_on_small_inputs() -> None:
 async def test_bulk_helpers_example(capsys: pytest.CaptureFixture[str]) -> None:
     await load("examples/bulk_helpers.py").main()
     out = capsys.readouterr().out
-    assert "paused 50 leads, 0 failed" in out
+    assert "paused 5 leads, 0 failed" in out
     assert "who@nowhere.example: no lead" in out
     assert "block-listed 150 domains in 2 calls" in out
