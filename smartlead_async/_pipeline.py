@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import email.utils
 import json
 import logging
@@ -154,6 +155,26 @@ def _status_error(raw: RawResponse, body: JSON, retry_after: float | None) -> AP
     return cls(message, **fields)
 
 
+class RetryTally:
+    """Counts the retries of the requests made by every task that called :meth:`track`.
+
+    A context variable rather than a parameter: bulk helpers count the retries of calls made
+    through public resource methods, which do not take one.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def track(self) -> None:
+        """Count retries of the requests this task (and tasks it creates) makes from now on."""
+        _tally.set(self)
+
+
+_tally: contextvars.ContextVar[RetryTally | None] = contextvars.ContextVar(
+    "smartlead_retry_tally", default=None
+)
+
+
 class Pipeline:
     """Executes :class:`RequestSpec` objects. Every API call of the SDK goes through here.
 
@@ -222,6 +243,8 @@ class Pipeline:
         if delay is None:
             raise error
         logger.info("retrying in %.2f s after attempt %d: %s", delay, state.attempt, error)
+        if (tally := _tally.get()) is not None:
+            tally.count += 1
         await self._sleep(delay)
 
     async def request_json(self, spec: RequestSpec) -> JSON:

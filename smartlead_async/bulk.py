@@ -30,6 +30,7 @@ import attrs
 
 from smartlead_async._digests import DigestSet, email_digest
 from smartlead_async._json import JSON
+from smartlead_async._pipeline import RetryTally
 from smartlead_async._validation import MAX_LEADS_PER_REQUEST
 from smartlead_async.errors import RequestValidationError, SmartleadError
 from smartlead_async.models.leads import AddLeadsResult, LeadRow
@@ -106,6 +107,7 @@ class ImportReport:
     ``counts`` has one entry per :class:`RowOutcome`. Rows that were not uploaded are listed in
     ``rows`` by outcome, except those inside an ``ambiguous`` batch. Rows never read because the
     import stopped (lead credits exhausted) are counted as NOT_SENT from ``stopped_at_row`` on.
+    ``retries`` counts the add-leads requests the retry policy sent again.
     """
 
     counts: dict[RowOutcome, int] = attrs.field(factory=lambda: dict.fromkeys(RowOutcome, 0))
@@ -116,6 +118,7 @@ class ImportReport:
     total_rows: int = 0
     batches: int = 0
     failed_batches: int = 0
+    retries: int = 0
     stopped_at_row: int | None = None
     elapsed: float = 0.0
 
@@ -254,6 +257,7 @@ class Importer:
         self._on_progress = on_progress
         self._total = total
         self._seen = DigestSet()
+        self._retries = RetryTally()
         self._pending: set[asyncio.Task[BatchResult]] = set()
         self._stopped = False
 
@@ -319,6 +323,7 @@ class Importer:
             for task in done:
                 self._pending.discard(task)
                 result = task.result()
+                self.report.retries = self._retries.count
                 if result.response is not None and result.response.is_lead_limit_exhausted:
                     self._stopped = True
                 if self._on_progress is not None:
@@ -327,6 +332,7 @@ class Importer:
 
     async def _call(self, index: int, batch: list[_Row]) -> BatchResult:
         began = time.perf_counter()
+        self._retries.track()  # this task's context only
         indexes = tuple(row.index for row in batch)
         try:
             response = await self._send([row.wire for row in batch])

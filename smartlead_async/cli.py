@@ -262,6 +262,7 @@ def _print_report(
         "ambiguous_batches": len(report.ambiguous),
         "batches": report.batches,
         "failed_batches": report.failed_batches,
+        "retries": report.retries,
         "elapsed_s": round(report.elapsed, 2),
         "requests_per_s": round(report.requests_per_second, 2),
         "interrupted": interrupted,
