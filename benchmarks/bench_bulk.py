@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
+
+from _report import print_table, write_json
 
 from smartlead_async import DEFAULT_RATE_LIMITS, SmartleadClient
 from smartlead_async.testing import FakeSmartlead
@@ -54,15 +55,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", help="write the rows to this JSON file")
     args = parser.parse_args(argv)
     results = [asyncio.run(run(args.rows, latency)) for latency in (0.2, 2.0)]
-    headers = list(results[0])
-    widths = [max(len(h), *(len(str(r[h])) for r in results)) for h in headers]
-    print(" | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
-    print("-+-".join("-" * w for w in widths))
-    for row in results:
-        print(" | ".join(str(row[h]).ljust(w) for h, w in zip(headers, widths, strict=True)))
-    if args.json:
-        with open(args.json, "w") as handle:
-            json.dump(results, handle, indent=2)
+    print_table(results)
+    write_json(args.json, results)
     return 0
 
 

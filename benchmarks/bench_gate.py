@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 import time
 
+from _report import print_table, write_json
 from aiolimiter import AsyncLimiter
 
 from smartlead_async import RateFeedback, RateLimit, SmartleadClient
@@ -95,15 +95,6 @@ def parse_rate(text: str) -> RateLimit:
     return RateLimit(int(count), float(seconds))
 
 
-def print_table(rows: list[dict[str, object]]) -> None:
-    headers = list(rows[0])
-    widths = [max(len(h), *(len(str(r[h])) for r in rows)) for h in headers]
-    print(" | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
-    print("-+-".join("-" * w for w in widths))
-    for row in rows:
-        print(" | ".join(str(row[h]).ljust(w) for h, w in zip(headers, widths, strict=True)))
-
-
 async def run_all(rule: RateLimit, requests: int) -> list[dict[str, object]]:
     """Run every row in one process, so that ratios compare like with like."""
     plans: list[tuple[int, bool, int]] = [
@@ -127,10 +118,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     rows = asyncio.run(run_all(args.rate, args.requests))
     print_table(rows)
-    if args.json:
-        with open(args.json, "w") as handle:
-            rule = f"{args.rate.requests}/{args.rate.seconds}"
-            json.dump({"rule": rule, "rows": rows}, handle, indent=2)
+    write_json(args.json, {"rule": f"{args.rate.requests}/{args.rate.seconds}", "rows": rows})
     return 0
 
 

@@ -29,6 +29,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import aiohttp
+from _report import print_table, write_json
 
 from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.bulk import RowOutcome
@@ -177,14 +178,6 @@ async def faults(rows: int) -> dict[str, Any]:
     }
 
 
-def print_table(rows: list[dict[str, Any]]) -> None:
-    for row in rows:
-        width = max(len(key) for key in row)
-        for key, value in row.items():
-            print(f"{key.ljust(width)}  {value}")
-        print()
-
-
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--memory-child"]:
         memory_child(argv[1], int(argv[2]))
@@ -199,9 +192,7 @@ def main(argv: list[str]) -> int:
     results += [asyncio.run(memory(rows)) for rows in args.memory_rows]
     results.append(asyncio.run(faults(args.fault_rows)))
     print_table(results)
-    if args.json:
-        with open(args.json, "w") as handle:
-            json.dump(results, handle, indent=2)
+    write_json(args.json, results)
     return 0
 
 

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def load(relative: str) -> ModuleType:
     path = ROOT / relative
+    if str(path.parent) not in sys.path:  # the benchmarks import their shared _report module
+        sys.path.append(str(path.parent))
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None
     assert spec.loader is not None
