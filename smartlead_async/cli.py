@@ -93,30 +93,41 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, str]) -> dict[str, objec
 
 
 class Progress:
-    """A one-line progress display on stderr: rows, rows/s, ETA."""
+    """Progress on stderr: rows, rows/s, % and ETA.
+
+    On a terminal one line is redrawn in place; in a log (not a TTY) a line is written at each
+    10 % step instead, so that CI logs stay readable.
+    """
 
     def __init__(self, total: int | None, stream: TextIO, enabled: bool) -> None:
         self._total = total
         self._stream = stream
         self._enabled = enabled
+        self._tty = stream.isatty()
+        self._logged_step = 0
         self._started = time.perf_counter()
 
     def update(self, done: int, _total: int | None, _report: ImportReport) -> None:
         """Redraw (the ``on_progress`` callback of ``bulk_import``)."""
         if not self._enabled:
             return
+        if not self._tty:
+            step = done * 10 // self._total if self._total else 0
+            if step <= self._logged_step:
+                return
+            self._logged_step = step
         elapsed = time.perf_counter() - self._started
         rate = done / elapsed if elapsed else 0.0
-        line = f"\r{done:,} rows  {rate:,.0f} rows/s"
+        line = f"{done:,} rows  {rate:,.0f} rows/s"
         if self._total:
             eta = (self._total - done) / rate if rate else 0.0
             line += f"  {done / self._total:.0%}  ETA {eta:,.0f}s"
-        self._stream.write(line)
+        self._stream.write(f"\r{line}" if self._tty else f"{line}\n")
         self._stream.flush()
 
     def close(self) -> None:
         """End the progress line."""
-        if self._enabled:
+        if self._enabled and self._tty:
             self._stream.write("\n")
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from smartlead_async.cli import column_mapping, parse_args, row_to_lead, run_import
+from smartlead_async.bulk import ImportReport
+from smartlead_async.cli import Progress, column_mapping, parse_args, row_to_lead, run_import
 from smartlead_async.testing import FakeSmartlead
 
 from .helpers import API_KEY
@@ -185,3 +186,28 @@ async def test_dry_run_sends_nothing(tmp_path: Path) -> None:
     assert status == 0
     assert (summary["not_sent"], summary["invalid"], summary["duplicate_in_input"]) == (594, 3, 3)
     assert not (tmp_path / "leads.csv.smartlead-journal").exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_progress_redraws_on_a_terminal_and_logs_steps_otherwise(tty: bool) -> None:
+    stream = Terminal() if tty else io.StringIO()
+    progress = Progress(1_000, stream, enabled=True)
+    for done in range(50, 1_001, 50):
+        progress.update(done, 1_000, ImportReport())
+    progress.close()
+    text = stream.getvalue()
+    if tty:
+        assert text.count("\r") == 20
+        assert text.endswith("100%  ETA 0s\n")
+    else:
+        lines = text.splitlines()
+        assert len(lines) == 10
+        assert [line.split()[0] for line in lines[:2]] == ["100", "200"]
+        assert lines[-1].startswith("1,000 rows")
+        assert "100%" in lines[-1]
+        assert "\r" not in text
