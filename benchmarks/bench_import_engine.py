@@ -6,8 +6,8 @@
    loop's batches/s in the same run, and client CPU microseconds per row for both (the fake's CPU
    is in the other process, so it is not counted).
 4. Memory: a generator of N rows streams through ``bulk_import`` to the unthrottled fake, each N
-   in a fresh process. Figures: that process's peak RSS, and the growth over its own RSS just
-   before the import.
+   in a fresh process, with and without in-input dedupe. Figures: that process's peak RSS, and
+   the growth over its own RSS just before the import.
 5. Faults: 10 % of add-leads requests fail (500, 502, 503, 429, dropped connection, response
    lost after commit). Figures: rows in the report (must equal rows in), rows the fake stored
    (must equal uploaded + already-in-campaign: nothing lost, nothing invented).
@@ -117,7 +117,7 @@ async def overhead(batches: int) -> dict[str, Any]:
     }
 
 
-def memory_child(base_url: str, rows: int) -> None:
+def memory_child(base_url: str, rows: int, dedupe: bool) -> None:
     """Runs in a fresh process: import ``rows`` generated rows, print RSS figures as JSON."""
 
     async def go() -> dict[str, Any]:
@@ -126,12 +126,15 @@ def memory_child(base_url: str, rows: int) -> None:
         ) as sl:
             campaign = (await sl.campaigns.create(f"memory {rows}")).id
             before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            report = await sl.leads.bulk_import(campaign, leads("m", rows), concurrency=16)
+            report = await sl.leads.bulk_import(
+                campaign, leads("m", rows), concurrency=16, dedupe_input=dedupe
+            )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         assert report.total_rows == rows == report.uploaded, report.counts
         return {
             "benchmark": "4 memory",
             "rows": rows,
+            "dedupe_input": dedupe,
             "peak_rss_mb": round(peak / 1024, 1),  # ru_maxrss is in KiB on Linux
             "growth_mb": round((peak - before) / 1024, 1),
             "wall_s": round(report.elapsed, 1),
@@ -140,10 +143,10 @@ def memory_child(base_url: str, rows: int) -> None:
     print(json.dumps(asyncio.run(go())))
 
 
-async def memory(rows: int) -> dict[str, Any]:
+async def memory(rows: int, dedupe: bool = True) -> dict[str, Any]:
     async with fake_process() as base_url:
         child = await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--memory-child", base_url, str(rows),
+            sys.executable, __file__, "--memory-child", base_url, str(rows), str(int(dedupe)),
             stdout=asyncio.subprocess.PIPE,
         )  # fmt: skip
         out, _ = await child.communicate()
@@ -180,7 +183,7 @@ async def faults(rows: int) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--memory-child"]:
-        memory_child(argv[1], int(argv[2]))
+        memory_child(argv[1], int(argv[2]), argv[3] == "1")
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batches", type=int, default=300)
@@ -189,7 +192,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", help="write the results to this JSON file")
     args = parser.parse_args(argv)
     results = [asyncio.run(overhead(args.batches))]
-    results += [asyncio.run(memory(rows)) for rows in args.memory_rows]
+    results += [
+        asyncio.run(memory(rows, dedupe)) for rows in args.memory_rows for dedupe in (True, False)
+    ]
     results.append(asyncio.run(faults(args.fault_rows)))
     print_table(results)
     write_json(args.json, results)

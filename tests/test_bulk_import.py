@@ -230,3 +230,23 @@ def test_silent_zero_answers_are_unconfirmed() -> None:
     assert ambiguous is None
     assert {r.outcome for r in named} == {RowOutcome.UNCONFIRMED}
     assert counts == {RowOutcome.UNCONFIRMED: 2}
+
+
+async def test_without_input_dedupe_smartlead_reports_the_repeats() -> None:
+    rows = [{"email": f"d{i % 150}@x.io"} for i in range(300)]  # each email twice, 150 apart
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("no-dedupe")
+        async with client_of(fake) as sl:
+            report = await sl.leads.bulk_import(
+                campaign.id,
+                rows,  # type: ignore[arg-type]
+                concurrency=1,
+                dedupe_input=False,
+            )
+        sent = sum(len(r.json["lead_list"]) for r in fake.state.requests)  # type: ignore[index,arg-type,call-overload]
+    assert sent == 300  # nothing dropped client-side
+    assert_every_row_once(report, 300)
+    assert report.uploaded == 150
+    assert report.counts[RowOutcome.DUPLICATE_IN_INPUT] == 0
+    assert report.counts[RowOutcome.ALREADY_IN_CAMPAIGN] == 150
+    assert len(campaign.leads) == 150

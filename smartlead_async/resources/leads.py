@@ -567,7 +567,8 @@ class LeadsResource(Resource):
         settings: LeadImportSettings | None,
         on_progress: ProgressCallback | None,
         total: int | None,
-        dry_run: bool = False,
+        dry_run: bool,
+        dedupe_input: bool,
     ) -> Importer:
         require_id("campaign_id", campaign_id)
         require_int_range("batch_size", batch_size, 1, MAX_LEADS_PER_REQUEST)
@@ -590,6 +591,7 @@ class LeadsResource(Resource):
             on_progress=on_progress,
             total=total,
             dry_run=dry_run,
+            dedupe_input=dedupe_input,
         )
 
     @helper_of(ADD_LEADS)
@@ -602,15 +604,19 @@ class LeadsResource(Resource):
         concurrency: int = DEFAULT_CONCURRENCY,
         settings: LeadImportSettings | None = None,
         on_progress: ProgressCallback | None = None,
+        dedupe_input: bool = True,
     ) -> ImportReport:
         """Import any number of leads, streamed, in concurrent batches of up to 100.
 
-        ``leads`` is read lazily (a generator over a million rows stays flat in memory). Each
+        ``leads`` is read lazily: a generator over a million rows is never materialised. Each
         row is validated and normalised first, and duplicate emails in the input are dropped, so
-        a bad row never sinks its batch. Batches go out ``concurrency`` at a time through the
-        key's gate, and add-leads is retried after ambiguous failures (SmartLead dedupes). A batch
-        that still fails is reported with its rows (``report.rows_to_retry()``). When lead credits
-        run out, the import stops cleanly and the rest is counted as not sent.
+        a bad row never sinks its batch. That dedupe keeps 16 to 32 bytes per distinct email;
+        ``dedupe_input=False`` keeps memory flat and leaves repeats to SmartLead's own dedupe.
+
+        Batches go out ``concurrency`` at a time through the key's gate, and add-leads is
+        retried after ambiguous failures (SmartLead dedupes). A batch that still fails is
+        reported with its rows (``report.rows_to_retry()``). When lead credits run out, the
+        import stops cleanly and the rest is counted as not sent.
 
         Returns:
             An :class:`~smartlead_async.bulk.ImportReport` accounting for every input row once;
@@ -623,6 +629,7 @@ class LeadsResource(Resource):
             concurrency=concurrency,
             settings=settings,
             on_progress=on_progress,
+            dedupe_input=dedupe_input,
         )
         async for _ in stream:
             pass
@@ -639,6 +646,7 @@ class LeadsResource(Resource):
         settings: LeadImportSettings | None = None,
         on_progress: ProgressCallback | None = None,
         dry_run: bool = False,
+        dedupe_input: bool = True,
     ) -> ImportStream:
         """Like :meth:`bulk_import`, but ``async for`` yields each batch's result as it lands
         (to stream progress to a websocket, say); ``stream.report`` fills as it goes.
@@ -655,6 +663,7 @@ class LeadsResource(Resource):
             on_progress=on_progress,
             total=total,
             dry_run=dry_run,
+            dedupe_input=dedupe_input,
         )
         return ImportStream(importer, leads)
 
