@@ -163,6 +163,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     imp.add_argument("--journal", type=Path, help="default: <csv>.smartlead-journal")
     imp.add_argument("--rejected", type=Path, help="default: <csv>.rejected.csv")
     imp.add_argument("--dry-run", action="store_true", help="validate only; send nothing")
+    imp.add_argument(
+        "--no-dedupe", action="store_true", help="leave repeated emails to SmartLead's dedupe"
+    )
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.add_argument("--no-progress", action="store_true")
     return parser.parse_args(list(argv))
@@ -216,6 +219,7 @@ async def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     concurrency=args.concurrency,
                     on_progress=progress.update,
                     dry_run=args.dry_run,
+                    dedupe_input=not args.no_dedupe,
                 )
                 async for batch in stream:
                     if journal is not None and batch.response is not None:

@@ -188,6 +188,19 @@ async def test_dry_run_sends_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "leads.csv.smartlead-journal").exists()
 
 
+async def test_no_dedupe_sends_repeats_to_smartlead(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    write_csv(path, 600)
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        out = io.StringIO()
+        status = await run_import(
+            args_for(fake, path, 1, "--dry-run", "--no-dedupe", "--json"), out, io.StringIO()
+        )  # type: ignore[arg-type]
+    summary = json.loads(out.getvalue())
+    assert status == 0
+    assert (summary["not_sent"], summary["invalid"], summary["duplicate_in_input"]) == (597, 3, 0)
+
+
 class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
