@@ -9,6 +9,7 @@ occur together in the same batches.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,16 +29,31 @@ EMAILS = st.one_of(
 RECOVERABLE = [FaultKind.HTTP_500, FaultKind.HTTP_503, FaultKind.DROP, FaultKind.LOST_RESPONSE]
 
 
-async def run_import(
-    emails: list[str],
-    *,
-    batch_size: int,
-    fault_rate: float,
-    kinds: list[FaultKind],
-    seed: int,
-    credits: int | None,
-) -> None:
-    faults = {ADD_LEADS: Faults(fault_rate, kinds)}
+@dataclasses.dataclass(frozen=True)
+class Scenario:
+    emails: list[str]
+    batch_size: int
+    fault_rate: float
+    kinds: list[FaultKind]
+    seed: int
+    credits: int | None
+
+
+SCENARIOS = st.builds(
+    Scenario,
+    emails=st.lists(EMAILS, max_size=250),
+    batch_size=st.integers(1, 100),
+    fault_rate=st.sampled_from([0.0, 0.1, 0.3]),
+    kinds=st.lists(st.sampled_from(RECOVERABLE), min_size=1, unique=True),
+    seed=st.integers(0, 2**16),
+    credits=st.one_of(st.none(), st.integers(0, 150)),
+)
+
+
+async def run_import(scenario: Scenario) -> None:
+    emails, batch_size, credits = scenario.emails, scenario.batch_size, scenario.credits
+    faults = {ADD_LEADS: Faults(scenario.fault_rate, scenario.kinds)}
+    seed = scenario.seed
     async with FakeSmartlead(api_keys=(API_KEY,), seed=seed, route_faults=faults) as fake:
         campaign = fake.state.add_campaign("property")
         fake.state.block_list.add("blocked.example")
@@ -58,30 +74,6 @@ async def run_import(
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    emails=st.lists(EMAILS, max_size=250),
-    batch_size=st.integers(1, 100),
-    fault_rate=st.sampled_from([0.0, 0.1, 0.3]),
-    kinds=st.lists(st.sampled_from(RECOVERABLE), min_size=1, unique=True),
-    seed=st.integers(0, 2**16),
-    credits=st.one_of(st.none(), st.integers(0, 150)),
-)
-def test_every_row_accounted_once_under_faults(
-    emails: list[str],
-    *,
-    batch_size: int,
-    fault_rate: float,
-    kinds: list[FaultKind],
-    seed: int,
-    credits: int | None,
-) -> None:
-    asyncio.run(
-        run_import(
-            emails,
-            batch_size=batch_size,
-            fault_rate=fault_rate,
-            kinds=kinds,
-            seed=seed,
-            credits=credits,
-        )
-    )
+@given(SCENARIOS)
+def test_every_row_accounted_once_under_faults(scenario: Scenario) -> None:
+    asyncio.run(run_import(scenario))
