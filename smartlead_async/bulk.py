@@ -32,7 +32,13 @@ from smartlead_async._digests import DigestSet, email_digest
 from smartlead_async._json import JSON
 from smartlead_async._pipeline import RetryTally
 from smartlead_async._validation import MAX_LEADS_PER_REQUEST
-from smartlead_async.errors import RequestValidationError, SmartleadError
+from smartlead_async.errors import (
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    RequestValidationError,
+    SmartleadError,
+)
 from smartlead_async.models.leads import AddLeadsResult, LeadRow
 
 __all__ = [
@@ -106,7 +112,9 @@ class ImportReport:
 
     ``counts`` has one entry per :class:`RowOutcome`. Rows that were not uploaded are listed in
     ``rows`` by outcome, except those inside an ``ambiguous`` batch. Rows never read because the
-    import stopped (lead credits exhausted) are counted as NOT_SENT from ``stopped_at_row`` on.
+    import stopped are counted as NOT_SENT from ``stopped_at_row`` on; ``stop_reason`` says why
+    (lead credits exhausted, or an error no batch can escape: a rejected key, no access to the
+    campaign, no such campaign).
     ``retries`` counts the add-leads requests the retry policy sent again.
     """
 
@@ -120,6 +128,7 @@ class ImportReport:
     failed_batches: int = 0
     retries: int = 0
     stopped_at_row: int | None = None
+    stop_reason: str | None = None
     elapsed: float = 0.0
 
     @property
@@ -159,7 +168,9 @@ _COUNTERS = (
 )
 
 ProgressCallback = Callable[[int, int | None, "ImportReport"], object]
-_STOP = "lead limit reached"
+_LEAD_LIMIT = "lead limit reached"
+#: Errors no other batch can escape (a bad key, no access, no such campaign): stop, don't repeat.
+_FATAL = (AuthenticationError, PermissionDeniedError, NotFoundError)
 Sender = Callable[[list[dict[str, JSON]]], Awaitable[AddLeadsResult]]
 Encoder = Callable[[LeadRow, int], dict[str, JSON]]
 
@@ -263,7 +274,6 @@ class Importer:
         self._seen = DigestSet() if dedupe_input else None
         self._retries = RetryTally()
         self._pending: set[asyncio.Task[BatchResult]] = set()
-        self._stopped = False
 
     async def run(
         self, rows: Iterable[LeadRow] | AsyncIterable[LeadRow]
@@ -282,13 +292,14 @@ class Importer:
                     batch = []
                     async for result in self._drain(self._concurrency - 1):
                         yield result
-            if batch and not self._stopped:
+            if batch and self.report.stop_reason is None:
                 self._launch(batch)
                 batch = []
             async for result in self._drain(0):
                 yield result
             for row in batch:  # read before the stop, never sent
-                self.report.add(RowResult(row.index, row.email, RowOutcome.NOT_SENT, _STOP))
+                reason = self.report.stop_reason or _LEAD_LIMIT
+                self.report.add(RowResult(row.index, row.email, RowOutcome.NOT_SENT, reason))
         finally:
             for task in self._pending:
                 task.cancel()
@@ -298,7 +309,7 @@ class Importer:
         report = self.report
         index = report.total_rows
         report.total_rows += 1
-        if self._stopped:
+        if self.report.stop_reason is not None:
             report.counts[RowOutcome.NOT_SENT] += 1  # counted, not kept: the input may be huge
             if report.stopped_at_row is None:
                 report.stopped_at_row = index
@@ -329,7 +340,7 @@ class Importer:
                 result = task.result()
                 self.report.retries = self._retries.count
                 if result.response is not None and result.response.is_lead_limit_exhausted:
-                    self._stopped = True
+                    self.report.stop_reason = self.report.stop_reason or _LEAD_LIMIT
                 if self._on_progress is not None:
                     self._on_progress(sum(self.report.counts.values()), self._total, self.report)
                 yield result
@@ -341,6 +352,8 @@ class Importer:
         try:
             response = await self._send([row.wire for row in batch])
         except SmartleadError as exc:
+            if isinstance(exc, _FATAL):
+                self.report.stop_reason = self.report.stop_reason or f"import stopped: {exc}"
             for row in batch:
                 self.report.add(RowResult(row.index, row.email, RowOutcome.FAILED, str(exc)))
             self.report.failed_batches += 1

@@ -281,6 +281,7 @@ def _print_report(
         "elapsed_s": round(report.elapsed, 2),
         "requests_per_s": round(report.requests_per_second, 2),
         "interrupted": interrupted,
+        "stop_reason": report.stop_reason,
         "rejected_csv": str(rejected) if rejected else None,
     }
     if as_json:

@@ -250,3 +250,20 @@ async def test_without_input_dedupe_smartlead_reports_the_repeats() -> None:
     assert report.counts[RowOutcome.DUPLICATE_IN_INPUT] == 0
     assert report.counts[RowOutcome.ALREADY_IN_CAMPAIGN] == 150
     assert len(campaign.leads) == 150
+
+
+async def test_a_rejected_key_stops_the_import_instead_of_failing_every_batch() -> None:
+    rows = ({"email": f"k{i}@x.io"} for i in range(5_000))
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("bad key")
+        client = SmartleadClient("sl-not-the-right-key", base_url=fake.base_url, rate_limits=FAST)
+        async with client as sl:
+            report = await sl.leads.bulk_import(campaign.id, rows, concurrency=4)  # type: ignore[arg-type]
+        sent = len(fake.state.requests)
+    assert sent <= 5  # the batches already in flight, not fifty
+    assert_every_row_once(report, 5_000)
+    assert report.counts[RowOutcome.FAILED] == 100 * sent
+    assert report.counts[RowOutcome.NOT_SENT] == 5_000 - 100 * sent
+    assert report.stop_reason is not None
+    assert report.stop_reason.startswith("import stopped: 401")
+    assert "sl-not-the-right-key" not in report.stop_reason

@@ -224,3 +224,24 @@ def test_progress_redraws_on_a_terminal_and_logs_steps_otherwise(tty: bool) -> N
         assert lines[-1].startswith("1,000 rows")
         assert "100%" in lines[-1]
         assert "\r" not in text
+
+
+async def test_a_rejected_key_fails_without_printing_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "leads.csv"
+    write_csv(path, 50)
+    wrong_key = "sl-wrong-key-0123456789abcdef"
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("cli")
+        args = args_for(fake, path, campaign.id)
+        args.api_key = wrong_key  # type: ignore[attr-defined]
+        out, err = io.StringIO(), io.StringIO()
+        with caplog.at_level("DEBUG"):
+            status = await run_import(args, out, err)  # type: ignore[arg-type]
+    assert status == 1
+    printed = out.getvalue() + err.getvalue() + caplog.text
+    rejected = (tmp_path / "leads.csv.rejected.csv").read_text()
+    assert "failed" in printed
+    assert "401" in rejected
+    assert wrong_key not in printed + rejected
