@@ -52,12 +52,14 @@ __all__ = [
     "LeadCorrespondence",
     "LeadUnsubscribed",
     "MemoryDedupe",
+    "MissingEventTypeError",
     "ThreadMessage",
     "UnknownEvent",
     "WebhookAuthenticationError",
     "WebhookDispatcher",
     "WebhookError",
     "WebhookEvent",
+    "WebhookJSONError",
     "WebhookLeadData",
     "WebhookMessage",
     "delivery_key",
@@ -77,6 +79,14 @@ class WebhookError(SmartleadError, ValueError):
 
 class InvalidWebhookError(WebhookError):
     """The body is not JSON, not an object (or array of objects), or has no ``event_type``."""
+
+
+class WebhookJSONError(InvalidWebhookError):
+    """The body is not valid JSON."""
+
+
+class MissingEventTypeError(InvalidWebhookError):
+    """An event object has no ``event_type`` (so it cannot even be an ``UnknownEvent``)."""
 
 
 class WebhookAuthenticationError(WebhookError):
@@ -311,7 +321,7 @@ def _load(raw: bytes | str | Mapping[str, object] | list[object]) -> JSON:
         try:
             loaded: JSON = json.loads(raw)
         except ValueError as exc:
-            raise InvalidWebhookError(f"webhook body is not JSON: {exc}") from None
+            raise WebhookJSONError(f"webhook body is not JSON: {exc}") from None
         return loaded
     # Mappings and lists come from a framework that already parsed JSON: JSON values inside.
     if isinstance(raw, Mapping):
@@ -324,7 +334,7 @@ def _event(item: JSON, converter: cattrs.Converter) -> WebhookEvent:
         raise InvalidWebhookError(f"a webhook event must be a JSON object, got {item!r:.80}")
     event_type = item.get("event_type")
     if not isinstance(event_type, str) or not event_type:
-        raise InvalidWebhookError("webhook body has no event_type")
+        raise MissingEventTypeError("webhook body has no event_type")
     cls = _EVENT_CLASSES.get(event_type, UnknownEvent)
     try:
         return converter.structure(item, cls)

@@ -22,8 +22,10 @@ from smartlead_async.webhooks import (
     LeadCategoryUpdated,
     LeadUnsubscribed,
     MemoryDedupe,
+    MissingEventTypeError,
     UnknownEvent,
     WebhookAuthenticationError,
+    WebhookJSONError,
     delivery_key,
     parse_event,
     parse_events,
@@ -157,18 +159,21 @@ def test_arrays_yield_several_events() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "match"),
+    ("raw", "error", "match"),
     [
-        (b"{not json", "not JSON"),
-        ("[1, 2]", "JSON object"),
-        ('{"campaign_id": 1}', "no event_type"),
-        ('{"event_type": ""}', "no event_type"),
-        ('{"event_type": "EMAIL_OPEN", "campaign_id": "abc"}', "campaign_id"),
+        (b"{not json", WebhookJSONError, "not JSON"),
+        ("[1, 2]", InvalidWebhookError, "JSON object"),
+        ('{"campaign_id": 1}', MissingEventTypeError, "no event_type"),
+        ('{"event_type": ""}', MissingEventTypeError, "no event_type"),
+        ('{"event_type": "EMAIL_OPEN", "campaign_id": "abc"}', InvalidWebhookError, "campaign_id"),
     ],
 )
-def test_malformed_bodies_raise_a_clear_error(raw: str | bytes, match: str) -> None:
-    with pytest.raises(InvalidWebhookError, match=match):
+def test_malformed_bodies_raise_a_clear_error(
+    raw: str | bytes, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match) as caught:
         parse_events(raw)
+    assert isinstance(caught.value, InvalidWebhookError)  # one class catches every malformed body
 
 
 def test_secret_key_verification() -> None:
