@@ -10,7 +10,7 @@ from typing import cast
 
 from smartlead_async._endpoints import Endpoint, calls, helper_of
 from smartlead_async._json import JSON
-from smartlead_async._pagination import AsyncPager, Page
+from smartlead_async._pagination import AsyncPager
 from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
 from smartlead_async._validation import (
     normalize_email,
@@ -105,15 +105,13 @@ class EmailAccountsResource(Resource):
             "isWarmupBlocked": is_warmup_blocked,
             "fetch_campaigns": True if fetch_campaigns else None,
         }
-
-        async def fetch(page_offset: int, page_limit: int) -> Page[EmailAccount]:
-            spec = LIST_EMAIL_ACCOUNTS.spec(
-                query={"offset": page_offset, "limit": page_limit, **filters}
-            )
-            rows = await self._pipeline.request(spec, tuple[EmailAccount, ...])
-            return Page(items=rows, offset=page_offset, limit=page_limit)
-
-        return AsyncPager(fetch, offset=offset, limit=limit)
+        return self._array_pager(
+            LIST_EMAIL_ACCOUNTS,
+            tuple[EmailAccount, ...],
+            filters=filters,
+            offset=offset,
+            limit=limit,
+        )
 
     @calls(GET_EMAIL_ACCOUNT)
     async def get(

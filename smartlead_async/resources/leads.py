@@ -420,15 +420,13 @@ class LeadsResource(Resource):
             "filter_email_or_domain": email_or_domain,
             "filter_client_id": require_optional_id("client_id", client_id),
         }
-
-        async def fetch(page_offset: int, page_limit: int) -> Page[BlockListEntry]:
-            spec = GET_BLOCK_LIST.spec(
-                query={"offset": page_offset, "limit": page_limit, **filters}
-            )
-            rows = await self._pipeline.request(spec, tuple[BlockListEntry, ...])
-            return Page(items=rows, offset=page_offset, limit=page_limit)
-
-        return AsyncPager(fetch, offset=offset, limit=limit)
+        return self._array_pager(
+            GET_BLOCK_LIST,
+            tuple[BlockListEntry, ...],
+            filters=filters,
+            offset=offset,
+            limit=limit,
+        )
 
     @calls(DELETE_FROM_BLOCK_LIST)
     async def remove_from_block_list(self, entry_id: int) -> OkResponse:
