@@ -4,7 +4,9 @@ No web framework is imported here; :mod:`smartlead_async.integrations` holds thi
 
 * :func:`parse_event` / :func:`parse_events` turn a body (bytes, text or a mapping) into typed
   events: one attrs class per event type of catalog section 9, :class:`UnknownEvent` for any
-  other ``event_type`` (a new event never raises). A JSON array yields several events.
+  other ``event_type`` (a new event never raises). A JSON array yields several events. Text
+  nested deeper than :data:`MAX_JSON_DEPTH` is refused before ``json.loads`` sees it (which
+  would otherwise raise ``RecursionError``), so a hostile body is a :class:`WebhookJSONError`.
 * :func:`verify_secret_key` compares the in-body ``secret_key`` in constant time. That is what
   campaign webhooks carry; it is a shared secret, not a signature, and the dashboard's test
   button sends the literal ``"secretkey"``.
@@ -12,9 +14,27 @@ No web framework is imported here; :mod:`smartlead_async.integrations` holds thi
   body>``, described by the help center for the newer account-level webhooks and never observed
   on campaign webhooks: use it only if your deliveries carry the header.
 * :class:`MemoryDedupe` (or any :class:`DedupeStore`) with :func:`delivery_key` lets a retried
-  delivery be processed once.
-* :class:`WebhookDispatcher` puts it together: verify, parse, dedupe, call your handler, and
-  tell the adapter which status to answer.
+  or concurrently repeated delivery be processed once: a copy *claims* the key before its
+  handler runs, so N simultaneous copies run the handler exactly once.
+* :class:`WebhookDispatcher` puts it together and tells the adapter which status to answer.
+
+Order of checks, cheapest and least trusting first: the body size cap (:data:`MAX_BODY_BYTES`,
+enforced while reading, so an oversized body is never held in memory); the HMAC signature, over
+the raw bytes and therefore before any parsing; the depth-limited parse; the ``secret_key``,
+which can only be checked after the parse because it travels inside the JSON body; the dedupe
+claim; the handler.
+
+SmartLead treats 2xx as delivered, 4xx as a permanent failure it does not retry, and 5xx or a
+timeout as temporary (retried after 1, 5 and 30 minutes). The dispatcher answers accordingly:
+
+=====  ===================================================================================
+200    processed, or a duplicate of a delivery whose handler already completed
+400    not JSON, nested too deep, not event objects, or an object without ``event_type``
+401    wrong ``secret_key`` or ``X-Smartlead-Signature``
+413    body larger than the dispatcher's ``max_body_bytes``
+500    your handler raised: the claim is released, so SmartLead's retry runs it again
+503    a copy of this delivery is being handled right now: retry later (it may still fail)
+=====  ===================================================================================
 """
 
 from __future__ import annotations
@@ -26,7 +46,8 @@ import hmac
 import json
 import logging
 import re
-from collections.abc import Awaitable, Callable, Mapping
+import time
+from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
 from typing import Protocol, cast, runtime_checkable
 
 import attrs
@@ -39,6 +60,8 @@ from smartlead_async.models._base import Model, wire_name
 from smartlead_async.models.webhooks import WebhookEventType
 
 __all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_JSON_DEPTH",
     "DedupeStore",
     "DispatchResult",
     "EmailBounced",
@@ -71,6 +94,12 @@ __all__ = [
 
 
 logger = logging.getLogger("smartlead_async")
+
+#: Default cap on a delivery's body. SmartLead's largest events (a reply with its thread in
+#: ``history``) are tens of kilobytes.
+MAX_BODY_BYTES = 1 << 20
+#: Default cap on JSON nesting. Real payloads nest about four levels deep.
+MAX_JSON_DEPTH = 64
 
 
 class WebhookError(SmartleadError, ValueError):
@@ -316,10 +345,47 @@ _EVENT_CLASSES: dict[str, type[WebhookEvent]] = {
 _CONVERTER = make_converter()
 
 
-def _load(raw: bytes | str | Mapping[str, object] | list[object]) -> JSON:
+# Backslash escapes first (left to right, as a JSON string scanner pairs them), so that what is
+# left of every string is quote-free and `"[^"]*"` removes it in linear time. Outside strings a
+# backslash is a syntax error at which json.loads stops, so pairing it there changes nothing.
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+_STRING = re.compile(r'"[^"]*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _check_depth(text: str, max_depth: int) -> None:
+    """Refuse text whose brackets (outside strings) nest deeper than ``max_depth`` or do not
+    balance, without recursion: every round deletes the innermost ``[]`` pairs, which lowers a
+    balanced sequence's depth by exactly one, so ``max_depth`` rounds empty any legal one."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", _ESCAPE.sub("", text)))
+    brackets = brackets.replace("{", "[").replace("}", "]")
+    for _ in range(max_depth):
+        if not brackets:
+            return
+        inner = brackets.replace("[]", "")
+        if inner == brackets:
+            break
+        brackets = inner
+    if brackets:
+        raise WebhookJSONError(
+            f"webhook body is not JSON: brackets unbalanced or nested deeper than {max_depth}"
+        )
+
+
+def _load(raw: bytes | str | Mapping[str, object] | list[object], max_depth: int) -> JSON:
     if isinstance(raw, bytes | str):
         try:
-            loaded: JSON = json.loads(raw)
+            # The decoding json.loads does for bytes, done first so the depth scan sees the text.
+            text = (
+                raw
+                if isinstance(raw, str)
+                else raw.decode(json.detect_encoding(raw), "surrogatepass")
+            )
+        except UnicodeDecodeError as exc:
+            raise WebhookJSONError(f"webhook body is not JSON: {exc}") from None
+        _check_depth(text, max_depth)
+        try:
+            loaded: JSON = json.loads(text)
         except ValueError as exc:
             raise WebhookJSONError(f"webhook body is not JSON: {exc}") from None
         return loaded
@@ -331,7 +397,10 @@ def _load(raw: bytes | str | Mapping[str, object] | list[object]) -> JSON:
 
 def _event(item: JSON, converter: cattrs.Converter) -> WebhookEvent:
     if not isinstance(item, dict):
-        raise InvalidWebhookError(f"a webhook event must be a JSON object, got {item!r:.80}")
+        # The type, not a repr: a repr of a hostile value is as deep and as long as the value.
+        raise InvalidWebhookError(
+            f"a webhook event must be a JSON object, got {type(item).__name__}"
+        )
     event_type = item.get("event_type")
     if not isinstance(event_type, str) or not event_type:
         raise MissingEventTypeError("webhook body has no event_type")
@@ -347,26 +416,40 @@ def parse_events(
     raw: bytes | str | Mapping[str, object] | list[object],
     *,
     converter: cattrs.Converter | None = None,
+    max_depth: int = MAX_JSON_DEPTH,
 ) -> list[WebhookEvent]:
     """Every event of a body: one for an object, several for an array.
 
+    Bytes and text are checked for nesting before they are parsed, so any input (a 100,000-deep
+    ``[[[…`` included) either decodes or raises :class:`InvalidWebhookError`. The size of the
+    input is the caller's to bound (:class:`WebhookDispatcher` does).
+
+    Args:
+        raw: The body as received, or JSON your framework already parsed.
+        converter: A cattrs converter (e.g. a strict one, for tests).
+        max_depth: Deepest bracket nesting accepted in bytes or text.
+
     Raises:
-        InvalidWebhookError: Not JSON, not objects, or an object without ``event_type``.
+        WebhookJSONError: Not JSON, or nested deeper than ``max_depth``.
+        InvalidWebhookError: Not objects, or an object without ``event_type``.
     """
-    data = _load(raw)
+    data = _load(raw, max_depth)
     items = data if isinstance(data, list) else [data]
     return [_event(item, converter or _CONVERTER) for item in items]
 
 
 def parse_event(
-    raw: bytes | str | Mapping[str, object], *, converter: cattrs.Converter | None = None
+    raw: bytes | str | Mapping[str, object],
+    *,
+    converter: cattrs.Converter | None = None,
+    max_depth: int = MAX_JSON_DEPTH,
 ) -> WebhookEvent:
     """The single event of a body (SmartLead posts one event per request).
 
     Raises:
         InvalidWebhookError: As :func:`parse_events`, or when the body holds several events.
     """
-    events = parse_events(raw, converter=converter)
+    events = parse_events(raw, converter=converter, max_depth=max_depth)
     if len(events) != 1:
         raise InvalidWebhookError(f"expected one event, got {len(events)}; use parse_events")
     return events[0]
@@ -416,44 +499,98 @@ def delivery_key(event: WebhookEvent, request_id: str | None = None) -> str:
 
 @runtime_checkable
 class DedupeStore(Protocol):
-    """Remembers which deliveries were processed (implement it over Redis for many workers)."""
+    """Claims deliveries so that each runs its handler once, across copies, retries and workers.
 
-    async def seen(self, key: str) -> bool:
-        """Whether ``key`` was already marked processed."""
+    The dispatcher calls :meth:`claim` before the handler, then exactly one of :meth:`complete`
+    (the handler succeeded) or :meth:`release` (it raised or was cancelled); it calls
+    :meth:`completed` only after a refused claim, to tell a finished duplicate (answered 200)
+    from one still in progress (answered 503). Every method is one Redis command: ``SET key
+    pending NX PX <ttl>``, ``SET key done PX <retention>``, ``DEL key`` and ``GET key``.
+    """
+
+    async def claim(self, key: str) -> bool:
+        """Take ``key`` for this caller: True if it is now ours to process; False if it was
+        completed already or is claimed by someone else (the claim must expire, so that a
+        crashed worker does not block the delivery forever)."""
         ...
 
-    async def mark(self, key: str) -> None:
-        """Record ``key`` as processed."""
+    async def complete(self, key: str) -> None:
+        """Record ``key`` as processed: every later claim is refused."""
+        ...
+
+    async def release(self, key: str) -> None:
+        """Drop this caller's claim on ``key`` unprocessed: the next copy may claim it."""
+        ...
+
+    async def completed(self, key: str) -> bool:
+        """Whether ``key`` was recorded as processed."""
         ...
 
 
 class MemoryDedupe:
-    """An in-process LRU of processed delivery keys.
+    """An in-process :class:`DedupeStore`: claims with a time-to-live, completed keys in an LRU.
+
+    A live claim is never evicted: when ``max_keys`` claims are held at once, further claims are
+    refused (the delivery is answered 503 and retried) rather than letting a second copy in.
+    A claim that is neither completed nor released expires after ``claim_ttl`` seconds; the TTL
+    must exceed your handler's longest run, since the store cannot tell an expired claim's
+    late :meth:`complete` or :meth:`release` from the new owner's.
 
     Args:
-        max_keys: How many keys to remember; the oldest are forgotten first. SmartLead retries
-            a delivery a few times within minutes, so a few thousand covers busy receivers.
+        max_keys: How many completed keys to remember (the least recently seen are forgotten
+            first), and how many claims may be held at once. SmartLead retries a delivery a
+            few times within the hour, so a few thousand covers busy receivers.
+        claim_ttl: Seconds a claim lasts. The default lets SmartLead's 5-minute retry of a
+            delivery whose worker died run it again.
+        clock: Monotonic seconds (inject a fake one in tests).
     """
 
-    def __init__(self, max_keys: int = 10_000) -> None:
+    def __init__(
+        self,
+        max_keys: int = 10_000,
+        *,
+        claim_ttl: float = 240.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         if max_keys < 1:
             raise ValueError("max_keys must be >= 1")
-        self._keys: collections.OrderedDict[str, None] = collections.OrderedDict()
+        if not claim_ttl > 0:
+            raise ValueError("claim_ttl must be > 0")
+        self._done: collections.OrderedDict[str, None] = collections.OrderedDict()
+        # key -> deadline. One TTL and a monotonic clock keep insertion order = deadline order.
+        self._claims: collections.OrderedDict[str, float] = collections.OrderedDict()
         self._max_keys = max_keys
+        self._claim_ttl = claim_ttl
+        self._clock = clock
 
-    async def seen(self, key: str) -> bool:
-        """See :meth:`DedupeStore.seen`."""
-        if key in self._keys:
-            self._keys.move_to_end(key)
-            return True
-        return False
+    async def claim(self, key: str) -> bool:
+        """See :meth:`DedupeStore.claim`."""
+        now = self._clock()
+        while self._claims and next(iter(self._claims.values())) <= now:
+            self._claims.popitem(last=False)
+        if key in self._done:
+            self._done.move_to_end(key)
+            return False
+        if key in self._claims or len(self._claims) >= self._max_keys:
+            return False
+        self._claims[key] = now + self._claim_ttl
+        return True
 
-    async def mark(self, key: str) -> None:
-        """See :meth:`DedupeStore.mark`."""
-        self._keys[key] = None
-        self._keys.move_to_end(key)
-        while len(self._keys) > self._max_keys:
-            self._keys.popitem(last=False)
+    async def complete(self, key: str) -> None:
+        """See :meth:`DedupeStore.complete`."""
+        self._claims.pop(key, None)
+        self._done[key] = None
+        self._done.move_to_end(key)
+        while len(self._done) > self._max_keys:
+            self._done.popitem(last=False)
+
+    async def release(self, key: str) -> None:
+        """See :meth:`DedupeStore.release`."""
+        self._claims.pop(key, None)
+
+    async def completed(self, key: str) -> bool:
+        """See :meth:`DedupeStore.completed`."""
+        return key in self._done
 
 
 EventHandler = Callable[[WebhookEvent], Awaitable[None]]
@@ -473,15 +610,24 @@ class WebhookDispatcher:
     Handlers are chosen by event class (``EmailReplied``), then by ``event_type`` string, then
     ``"*"``; events with no handler are acknowledged and ignored.
 
-    Status codes: 200 when processed (or a duplicate), 400 for a malformed body, 401 for a bad
-    secret or signature, 500 when a handler raised. A 500 makes SmartLead retry the delivery;
-    the handler's exception is logged, never sent back, and the delivery is not marked as seen.
+    Checks run in the order of the module docs (size, signature, parse, secret, claim) and
+    answer with the status table there. Each event's :func:`delivery_key` is claimed in the
+    dedupe store before its handler runs, so copies of one delivery that arrive together run the
+    handler once: the claimant answers when its handler is done, the others at once with 503
+    (not 200, because the claimant may still fail; SmartLead retries them). A copy that arrives
+    after the handler completed is answered 200 as a duplicate. When the handler raises, its
+    exception is logged, never sent back, the claim is released and the answer is 500, so that
+    SmartLead's retry runs it again. A body holding several events stops at the first event that
+    fails or is in progress; the retry skips the events already completed.
 
     Args:
         handlers: Event class or type name → async handler.
         secret: Expected in-body ``secret_key`` (checked when given).
         signing_secret: Key of ``X-Smartlead-Signature`` (checked when given).
-        dedupe: Where processed deliveries are remembered; ``None`` disables dedupe.
+        dedupe: Where deliveries are claimed; ``None`` (the default) uses a new
+            :class:`MemoryDedupe`, which only dedupes within this process.
+        max_body_bytes: Largest body accepted; a larger one is answered 413 without being read
+            further (:meth:`receive`).
     """
 
     def __init__(
@@ -491,11 +637,15 @@ class WebhookDispatcher:
         secret: str | None = None,
         signing_secret: str | None = None,
         dedupe: DedupeStore | None = None,
+        max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
+        if max_body_bytes < 1:
+            raise ValueError("max_body_bytes must be >= 1")
         self._handlers: dict[type[WebhookEvent] | str, EventHandler] = dict(handlers or {})
         self._secret = secret
         self._signing_secret = signing_secret
         self._dedupe = dedupe if dedupe is not None else MemoryDedupe()
+        self._max_body_bytes = max_body_bytes
 
     def on(self, *kinds: type[WebhookEvent] | str) -> Callable[[EventHandler], EventHandler]:
         """Register a handler with a decorator: ``@dispatcher.on(EmailReplied)``."""
@@ -514,8 +664,49 @@ class WebhookDispatcher:
                 return self._handlers[cls]
         return self._handlers.get(str(event.event_type)) or self._handlers.get("*")
 
+    def _too_large(self) -> DispatchResult:
+        return DispatchResult(
+            413, {"ok": False, "error": f"body larger than {self._max_body_bytes} bytes"}
+        )
+
+    async def receive(
+        self, body: AsyncIterable[bytes], headers: Mapping[str, str]
+    ) -> DispatchResult:
+        """Handle one delivery whose body is still being read: what adapters call.
+
+        A ``Content-Length`` above ``max_body_bytes`` is answered 413 before a byte of the body
+        is read; otherwise chunks are read until the body ends or would exceed the cap (413,
+        the rest is never read). While reading, at most ``max_body_bytes`` plus the chunk in
+        hand are held, besides the framework's own read-ahead buffer.
+
+        Args:
+            body: The body's chunks, as the framework streams them.
+            headers: The request headers (a case-insensitive mapping).
+        """
+        declared = headers.get("Content-Length", "").strip()
+        # A length of 19+ digits is over any cap, and int() refuses 4,301+ digits outright.
+        if (
+            declared.isascii()
+            and declared.isdigit()
+            and (len(declared) > 18 or int(declared) > self._max_body_bytes)
+        ):
+            return self._too_large()
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in body:
+            size += len(chunk)
+            if size > self._max_body_bytes:
+                return self._too_large()
+            chunks.append(chunk)
+        raw_body = b"".join(chunks)
+        del chunks  # the joined copy is all that is needed from here on
+        return await self.dispatch(raw_body, headers)
+
     async def dispatch(self, raw_body: bytes, headers: Mapping[str, str]) -> DispatchResult:
-        """Handle one delivery: the raw body and its headers (case-insensitive mapping)."""
+        """Handle one delivery already read whole: the raw body and its headers
+        (case-insensitive mapping). Prefer :meth:`receive`, which never reads past the cap."""
+        if len(raw_body) > self._max_body_bytes:
+            return self._too_large()
         try:
             if self._signing_secret is not None:
                 signature = headers.get("X-Smartlead-Signature")
@@ -532,16 +723,24 @@ class WebhookDispatcher:
         request_id = headers.get("X-Request-Id")
         for index, event in enumerate(events):
             key = delivery_key(event, f"{request_id}:{index}" if request_id else None)
-            if await self._dedupe.seen(key):
-                duplicates += 1
-                continue
+            if not await self._dedupe.claim(key):
+                if await self._dedupe.completed(key):
+                    duplicates += 1
+                    continue
+                return DispatchResult(
+                    503, {"ok": False, "error": "delivery in progress elsewhere; retry later"}
+                )
             handler = self.handler_for(event)
-            if handler is not None:
-                try:
+            try:
+                if handler is not None:
                     await handler(event)
-                except Exception:
-                    logger.exception("webhook handler failed for %s", event.event_type)
-                    return DispatchResult(500, {"ok": False, "error": "handler failed"})
-            await self._dedupe.mark(key)
+            except BaseException as exc:
+                # Cancelled too (the client hung up): an unfinished delivery must stay claimable.
+                await self._dedupe.release(key)
+                if not isinstance(exc, Exception):
+                    raise
+                logger.exception("webhook handler failed for %s", event.event_type)
+                return DispatchResult(500, {"ok": False, "error": "handler failed"})
+            await self._dedupe.complete(key)
             processed += 1
         return DispatchResult(200, {"ok": True, "processed": processed, "duplicates": duplicates})

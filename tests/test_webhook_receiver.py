@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 
 import pytest_asyncio
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.integrations.aiohttp import webhook_handler
@@ -24,15 +25,22 @@ INTERESTED = 1
 class Receiver:
     """An aiohttp app serving a dispatcher on a free port."""
 
-    def __init__(self, dispatcher: WebhookDispatcher) -> None:
+    def __init__(
+        self,
+        dispatcher: WebhookDispatcher,
+        middlewares: Sequence[Middleware] = (),
+        lingering_time: float = 10.0,
+    ) -> None:
         self.dispatcher = dispatcher
         self.url = ""
+        self._middlewares = middlewares
+        self._lingering_time = lingering_time
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
-        app = web.Application()
+        app = web.Application(middlewares=self._middlewares)
         app.router.add_post("/hooks/smartlead", webhook_handler(self.dispatcher))
-        self._runner = web.AppRunner(app)
+        self._runner = web.AppRunner(app, lingering_time=self._lingering_time)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", 0).start()
         self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}/hooks/smartlead"

@@ -205,10 +205,97 @@ async def test_dedupe_by_request_id_or_stats_id() -> None:
     assert delivery_key(event, "req-1") == "request:req-1"
     assert delivery_key(event) == "stats:a891fe37-0000:EMAIL_REPLY"
     store = MemoryDedupe(max_keys=2)
-    assert not await store.seen("a")
-    await store.mark("a")
-    assert await store.seen("a")
-    await store.mark("b")
-    await store.mark("c")  # evicts the least recently used key
-    assert not await store.seen("a")
-    assert await store.seen("c")
+    assert await store.claim("a")
+    await store.complete("a")
+    assert await store.completed("a")
+    assert not await store.claim("a")
+    for key in ("b", "c"):  # "c" evicts the least recently seen completed key
+        assert await store.claim(key)
+        await store.complete(key)
+    assert not await store.completed("a")
+    assert await store.claim("a")  # forgotten: a late retry would run again
+    assert await store.completed("c")
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_a_claim_shuts_out_every_other_copy_until_it_expires() -> None:
+    clock = FakeClock()
+    store = MemoryDedupe(claim_ttl=30, clock=clock)
+    assert await store.claim("k")
+    clock.now += 29.999
+    assert not await store.claim("k")  # still held: a concurrent copy must not run
+    assert not await store.completed("k")  # ...and is not a finished duplicate either
+    clock.now += 0.001
+    assert await store.claim("k")  # the owner died 30 s ago: the retry may run it
+    assert not await store.claim("k")  # and now holds it for another 30 s
+    clock.now += 29
+    await store.release("k")
+    assert await store.claim("k")  # released: claimable at once, no TTL wait
+
+
+async def test_live_claims_are_never_evicted_to_make_room() -> None:
+    store = MemoryDedupe(max_keys=2, clock=FakeClock())
+    assert await store.claim("slow")
+    for key in ("a", "b", "c", "d"):  # churn of completed keys well past max_keys
+        assert await store.claim(key)
+        await store.complete(key)
+    assert not await store.claim("slow")
+    assert await store.claim("x")
+    assert not await store.claim("y")  # two claims held: refused, not evicting "slow" or "x"
+    await store.complete("x")
+    assert await store.claim("y")
+    assert not await store.claim("slow")
+
+
+def test_memory_dedupe_rejects_nonsense_settings() -> None:
+    with pytest.raises(ValueError, match="max_keys"):
+        MemoryDedupe(max_keys=0)
+    with pytest.raises(ValueError, match="claim_ttl"):
+        MemoryDedupe(claim_ttl=0)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"[" * 100_000,
+        "[" * 100_000,
+        '{"a":' * 100_000 + "1" + "}" * 100_000,  # deep and well-formed
+        "[" * 65 + "]" * 65,
+        "]" * 100_000,
+        '{"event_type": "EMAIL_OPEN"}' + "]" * 70,
+        ("[" * 100_000).encode("utf-16"),
+    ],
+)
+def test_deep_or_unbalanced_json_is_a_json_error_not_a_recursion_error(
+    raw: str | bytes,
+) -> None:
+    with pytest.raises(WebhookJSONError, match="not JSON"):
+        parse_events(raw)
+
+
+def test_the_depth_limit_counts_only_structure() -> None:
+    def nested(depth: int) -> str:  # an event whose metadata makes the body `depth` deep
+        return json.dumps(
+            {
+                "event_type": "EMAIL_OPEN",
+                "metadata": json.loads("[" * (depth - 1) + "]" * (depth - 1)),
+            }
+        )
+
+    (event,) = parse_events(nested(64))  # exactly the default limit: accepted
+    assert event.metadata == json.loads("[" * 63 + "]" * 63)
+    with pytest.raises(WebhookJSONError):
+        parse_events(nested(65))
+    assert len(parse_events(nested(65), max_depth=65)) == 1
+    # Brackets inside strings, after escaped quotes and backslashes, are text, not nesting.
+    for text in ("[" * 100_000, '\\"' + "{" * 1000, "\\" * 10 + "[[[" * 500, "}]" * 500):
+        body = json.dumps({"event_type": "EMAIL_OPEN", "description": text})
+        (event,) = parse_events(body.encode())
+        assert event.description == text

@@ -63,16 +63,20 @@ def get_smartlead(request: Request) -> SmartleadClient:
 
 
 def smartlead_webhook_router(path: str, dispatcher: WebhookDispatcher) -> APIRouter:
-    """A router with one POST endpoint that hands deliveries to ``dispatcher``.
+    """A router with one POST endpoint that streams deliveries into ``dispatcher``.
 
-    Answers 200 when processed, 400 for a malformed body, 401 for a bad secret or signature,
-    500 (with no detail) when a handler raised, so that SmartLead retries.
+    The body is read chunk by chunk through
+    :meth:`~smartlead_async.webhooks.WebhookDispatcher.receive`, never past the dispatcher's
+    ``max_body_bytes``. Answers 200 when processed or a duplicate, 400 for a malformed body,
+    401 for a bad secret or signature, 413 for a body over the cap, 500 (with no detail) when a
+    handler raised and 503 while the same delivery is being handled, so that SmartLead retries
+    those two.
     """
     router = APIRouter(tags=["smartlead"])
 
     @router.post(path, include_in_schema=False)
     async def receive(request: Request) -> JSONResponse:
-        result = await dispatcher.dispatch(await request.body(), request.headers)
+        result = await dispatcher.receive(request.stream(), request.headers)
         return JSONResponse(result.body, status_code=result.status)
 
     return router
