@@ -14,6 +14,7 @@ from smartlead_async._ratelimit import (
     RateLimit,
 )
 from smartlead_async._retry import DefaultRetryPolicy, Outcome, RetryPolicy, RetryState
+from smartlead_async._secrets import APIKey
 from smartlead_async.errors import (
     APIConnectionError,
     APIStatusError,
@@ -25,10 +26,12 @@ from smartlead_async.errors import (
     InternalServerError,
     NotAcceptableError,
     NotFoundError,
+    OperationFailedError,
     PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
     ResponseDecodeError,
+    ResponseTooLargeError,
     SmartleadError,
     UnprocessableEntityError,
 )
@@ -39,6 +42,7 @@ __all__ = [
     "PRO_PLAN_RATE_LIMITS",
     "STANDARD_PLAN_RATE_LIMITS",
     "APIConnectionError",
+    "APIKey",
     "APIStatusError",
     "APITimeoutError",
     "AsyncPager",
@@ -51,6 +55,7 @@ __all__ = [
     "LocalRateGate",
     "NotAcceptableError",
     "NotFoundError",
+    "OperationFailedError",
     "Outcome",
     "Page",
     "PermissionDeniedError",
@@ -60,6 +65,7 @@ __all__ = [
     "RateLimitError",
     "RequestValidationError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "RetryState",
     "SmartleadClient",

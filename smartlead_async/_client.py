@@ -20,7 +20,7 @@ from smartlead_async._ratelimit import (
 )
 from smartlead_async._retry import DefaultRetryPolicy, RetryPolicy
 from smartlead_async._secrets import APIKey
-from smartlead_async._transport import Transport
+from smartlead_async._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
 from smartlead_async.errors import ClientClosedError, ConfigurationError
 from smartlead_async.resources import (
     AnalyticsResource,
@@ -39,6 +39,20 @@ DEFAULT_BASE_URL = "https://server.smartlead.ai/api/v1"
 API_KEY_ENV = "SMARTLEAD_API_KEY"
 
 
+def _resolve_api_key(api_key: str | APIKey | None) -> APIKey:
+    """The key to use, stripped. Raises only when it is missing or blank: nothing to leak."""
+    if api_key is None:
+        api_key = os.environ.get(API_KEY_ENV, "")
+    if not isinstance(api_key, str | APIKey):
+        kind = type(api_key).__name__
+        del api_key  # whatever it is, it may be the key: keep it out of the traceback's locals
+        raise ConfigurationError(f"api_key must be a str or an APIKey, not {kind}")
+    key = api_key if isinstance(api_key, APIKey) else APIKey(api_key)
+    if not key.reveal().strip():
+        raise ConfigurationError(f"no SmartLead API key: pass api_key=... or set {API_KEY_ENV}")
+    return key if key.reveal() == key.reveal().strip() else APIKey(key.reveal().strip())
+
+
 class SmartleadClient:
     """Async client for the SmartLead API. One client owns one ``aiohttp.ClientSession``.
 
@@ -52,12 +66,16 @@ class SmartleadClient:
     building a client per request (FastAPI) still respects the key's limit.
 
     Args:
-        api_key: The SmartLead API key; defaults to the ``SMARTLEAD_API_KEY`` environment variable.
+        api_key: The SmartLead API key, as a ``str`` or an :class:`APIKey` (which never prints
+            it); defaults to the ``SMARTLEAD_API_KEY`` environment variable.
         base_url: API root, e.g. a :class:`~smartlead_async.testing.FakeSmartlead` URL in tests.
         rate_limits: Rules enforced before sending, all of them. Defaults to the documented
             10 requests per 2 seconds; see ``STANDARD_PLAN_RATE_LIMITS`` and friends.
         max_retries: Retries after the first attempt, for retryable failures (see README).
         timeout: Seconds allowed for each attempt, connection and body included.
+        max_response_bytes: Largest answer read, counted after decompression; a larger one
+            raises :class:`~smartlead_async.ResponseTooLargeError` (not retried). The default,
+            64 MiB, fits CSV exports of campaigns with 60,000+ leads; raise it for bigger ones.
         session: An ``aiohttp.ClientSession`` to use; it is never closed by the client.
         rate_gate: A custom :class:`RateGate` (e.g. shared across processes); replaces
             ``rate_limits``.
@@ -69,28 +87,39 @@ class SmartleadClient:
 
     def __init__(
         self,
-        api_key: str | None = None,
+        api_key: str | APIKey | None = None,
         *,
         base_url: str = DEFAULT_BASE_URL,
         rate_limits: Sequence[RateLimit] | None = None,
         max_retries: int = 3,
         timeout: float = 30.0,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         session: aiohttp.ClientSession | None = None,
         rate_gate: RateGate | None = None,
         retry_policy: RetryPolicy | None = None,
     ) -> None:
-        raw_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
-        if raw_key is None or not raw_key.strip():
-            raise ConfigurationError(f"no SmartLead API key: pass api_key=... or set {API_KEY_ENV}")
+        try:
+            self._api_key = _resolve_api_key(api_key)
+        finally:
+            # A ConfigurationError raised in this frame carries it, and tracebacks that capture
+            # locals (error trackers) would show the raw key held by the argument.
+            del api_key
         if not base_url.startswith(("http://", "https://")):
             raise ConfigurationError(f"base_url must be an http(s) URL, got {base_url!r}")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an int >= 0, got {max_retries!r}")
         if not timeout > 0:
             raise ConfigurationError(f"timeout must be > 0 seconds, got {timeout!r}")
+        if (
+            isinstance(max_response_bytes, bool)
+            or not isinstance(max_response_bytes, int)
+            or max_response_bytes < 1
+        ):
+            raise ConfigurationError(
+                f"max_response_bytes must be an int >= 1, got {max_response_bytes!r}"
+            )
         if rate_gate is not None and rate_limits is not None:
             raise ConfigurationError("pass rate_limits or rate_gate, not both")
-        self._api_key = APIKey(raw_key.strip())
         self.base_url = base_url.rstrip("/")
         self.rate_limits: tuple[RateLimit, ...] = tuple(
             DEFAULT_RATE_LIMITS if rate_limits is None else rate_limits
@@ -101,7 +130,11 @@ class SmartleadClient:
         self._shared_gate: LocalRateGate | None = None
         self._closed = False
         self._transport = Transport(
-            base_url=self.base_url, api_key=self._api_key, timeout=timeout, session=session
+            base_url=self.base_url,
+            api_key=self._api_key,
+            timeout=timeout,
+            max_response_bytes=max_response_bytes,
+            session=session,
         )
         self._pipeline = Pipeline(
             transport=self._transport,
@@ -164,6 +197,9 @@ class SmartleadClient:
         await self.aclose()
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_transport"):
+            # __init__ raised; tracebacks that capture locals still call repr() on `self`.
+            return "<SmartleadClient (not constructed)>"
         state = "closed" if self._closed else "open"
         return (
             f"<SmartleadClient base_url={self.base_url!r} key={self._api_key.fingerprint} {state}>"

@@ -31,11 +31,17 @@ class Endpoint:
         method: HTTP method.
         path: Path template relative to the base URL, e.g. ``campaigns/{campaign_id}/leads``.
         weak: The catalog marks the route **[weak]**: one uncorroborated source.
+        text_ok: The route is documented to answer the bare text ``success`` (see
+            :attr:`RequestSpec.text_ok`).
+        empty_ok: The route is documented to answer a 2xx with an empty body (see
+            :attr:`RequestSpec.empty_ok`).
     """
 
     method: str
     path: str
     weak: bool = False
+    text_ok: bool = attrs.field(default=False, kw_only=True)
+    empty_ok: bool = attrs.field(default=False, kw_only=True)
 
     def spec(
         self,
@@ -46,12 +52,15 @@ class Endpoint:
         **path_params: int | str,
     ) -> RequestSpec:
         """The request for this route with ``path_params`` filled in."""
-        path = self.path.format(**path_params)
-        if idempotent is None:
-            return RequestSpec(self.method, path, query=dict(query or {}), json=json)
-        return RequestSpec(
-            self.method, path, query=dict(query or {}), json=json, idempotent=idempotent
+        spec = RequestSpec(
+            self.method,
+            self.path.format(**path_params),
+            query=dict(query or {}),
+            json=json,
+            text_ok=self.text_ok,
+            empty_ok=self.empty_ok,
         )
+        return spec if idempotent is None else attrs.evolve(spec, idempotent=idempotent)
 
 
 def calls(endpoint: Endpoint) -> Callable[[F], F]:

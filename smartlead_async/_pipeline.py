@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import cattrs
+from cattrs.v import format_exception
 
 from smartlead_async._json import JSON
 from smartlead_async._ratelimit import RateFeedback, RateGate
@@ -24,6 +25,7 @@ from smartlead_async.errors import (
     APIStatusError,
     APITimeoutError,
     NotFoundError,
+    OperationFailedError,
     RateLimitError,
     ResponseDecodeError,
     error_message_from_body,
@@ -38,10 +40,10 @@ _EPOCH_THRESHOLD = 1_000_000_000  # x-ratelimit-reset above this is a Unix time,
 
 
 def parse_body(body: bytes) -> JSON:
-    """Decode a body leniently: JSON when it looks like JSON, else the text (``None`` if empty).
+    """Decode an error body leniently: JSON when it looks like JSON, else the text (``None`` if
+    empty). Content-Type is not trusted: proxies answer HTML with ``application/json``.
 
-    Content-Type is not trusted: proxies answer HTML with ``application/json`` and SmartLead
-    answers plain ``success`` with whatever type.
+    Success bodies go through the stricter :func:`success_payload`.
     """
     text = body.decode("utf-8", errors="replace").strip()
     if not text:
@@ -55,17 +57,68 @@ def parse_body(body: bytes) -> JSON:
     return text
 
 
-def success_payload(raw: RawResponse) -> JSON:
-    """The JSON of a success response; plain text ``success`` → ``{"ok": true, "message": ...}``.
+#: The only text body SmartLead is known to answer on success (routes declared ``text_ok``).
+PLAIN_SUCCESS = "success"
+_EXCERPT = 120  # characters of an undecodable body quoted in the error
 
-    An empty body becomes ``{}``.
+
+def success_payload(raw: RawResponse, spec: RequestSpec) -> JSON:
+    """The JSON of a 2xx response, refused unless it can be success.
+
+    Content-Type is not trusted (proxies answer HTML labelled ``application/json``); the body is.
+
+    Returns:
+        The decoded JSON. On a route declared ``text_ok`` the bare text ``success`` becomes
+        ``{"ok": true, "message": "success"}``; on a route declared ``empty_ok`` an empty body
+        becomes ``None``.
+
+    Raises:
+        ResponseDecodeError: The body is empty, HTML, broken JSON or other text (a short excerpt,
+            the status, method and redacted URL are in the message).
+        OperationFailedError: The body is an object saying ``"ok": false`` or
+            ``"success": false``.
     """
-    payload = parse_body(raw.body)
-    if payload is None:
-        return {}
-    if isinstance(payload, str):
-        return {"ok": True, "message": payload}
+    text = raw.body.decode("utf-8", errors="replace").strip()
+    if not text:
+        if spec.empty_ok:
+            return None
+        raise _undecodable(raw, "an empty body", text)
+    try:
+        payload: JSON = json.loads(text)
+    except ValueError:
+        if spec.text_ok and text == PLAIN_SUCCESS:
+            return {"ok": True, "message": text}
+        what = "broken JSON" if text[0] in "{[" else "a body that is not JSON"
+        raise _undecodable(raw, what, text) from None
+    if isinstance(payload, dict):
+        for flag in ("ok", "success"):
+            if payload.get(flag) is False:
+                raise _operation_failed(raw, payload, flag)
     return payload
+
+
+def _undecodable(raw: RawResponse, what: str, text: str) -> ResponseDecodeError:
+    # The transport scrubbed the key from the body, so an echoed URL is safe to quote.
+    excerpt = text[:_EXCERPT] + ("…" if len(text) > _EXCERPT else "")
+    return ResponseDecodeError(
+        f"{raw.status} {raw.method} {raw.url} answered {what}: {excerpt!r}",
+        payload=excerpt,
+        expected="JSON",
+    )
+
+
+def _operation_failed(raw: RawResponse, body: dict[str, JSON], flag: str) -> OperationFailedError:
+    message = error_message_from_body(body, status=raw.status)
+    if message == f"HTTP {raw.status}":  # the body carries no text of its own
+        message = f"the API answered {flag}: false without a message"
+    return OperationFailedError(
+        message,
+        status=raw.status,
+        body=body,
+        method=raw.method,
+        url=raw.url,
+        headers=raw.headers,
+    )
 
 
 def not_found(raw: RawResponse, message: str) -> NotFoundError:
@@ -153,6 +206,12 @@ def _status_error(raw: RawResponse, body: JSON, retry_after: float | None) -> AP
     if issubclass(cls, RateLimitError):
         return cls(message, retry_after=retry_after, **fields)
     return cls(message, **fields)
+
+
+def _problem(exc: BaseException, type_: type | None) -> str:
+    # cattrs words every ValueError "invalid value"; a model's own check says what is wrong.
+    described = format_exception(exc, type_)
+    return f"{described} ({exc})" if type(exc) is ValueError else described
 
 
 class RetryTally:
@@ -248,19 +307,18 @@ class Pipeline:
         await self._sleep(delay)
 
     async def request_json(self, spec: RequestSpec) -> JSON:
-        """Send ``spec`` and return the decoded JSON.
-
-        A plain-text success body (``success``) becomes ``{"ok": true, "message": text}``; an empty
-        one becomes ``{}``.
+        """Send ``spec`` and return the decoded JSON of the 2xx answer (see
+        :func:`success_payload`: empty, HTML, broken-JSON and ``ok: false`` bodies raise).
         """
-        return success_payload(await self.send(spec))
+        return success_payload(await self.send(spec), spec)
 
     async def request_text(self, spec: RequestSpec) -> str:
         """Send ``spec`` and return the body as text (CSV exports)."""
         return (await self.send(spec)).body.decode("utf-8", errors="replace")
 
     async def request(self, spec: RequestSpec, response_type: type[T]) -> T:
-        """Send ``spec`` and decode the JSON into ``response_type``."""
+        """Send ``spec`` and decode the checked JSON (see :meth:`request_json`) as
+        ``response_type``."""
         return self.decode(await self.request_json(spec), response_type)
 
     def decode(self, payload: JSON, response_type: type[T]) -> T:
@@ -273,7 +331,7 @@ class Pipeline:
             return self.converter.structure(payload, response_type)
         except Exception as exc:  # cattrs raises exception groups and several plain types
             problems = (
-                "; ".join(cattrs.transform_error(exc))
+                "; ".join(cattrs.transform_error(exc, format_exception=_problem))
                 if isinstance(exc, cattrs.BaseValidationError)
                 else f"{type(exc).__name__}: {exc}"
             )

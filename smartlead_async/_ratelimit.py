@@ -242,21 +242,39 @@ class _Entry:
     users: int = 0
 
 
+_Entries = dict[tuple[APIKey, str], _Entry]
+
+
 class _GateRegistry:
     """One LocalRateGate per (API key, base URL) per event loop.
 
-    Gates are loop-bound, so the registry is keyed by loop first (weakly: a closed, collected loop
-    takes its gates with it). A gate with no attached client is dropped only once it is idle, so
-    clients created and closed in quick succession (one per FastAPI request, say) still share it.
+    Gates are loop-bound, so each loop keeps its own gates, in an attribute: a finished loop and
+    its gates become garbage together. A table keyed weakly by loop cannot do that — its values
+    hold the loop (aiolimiter and ``asyncio.Lock`` keep a reference to it), so the keys never die.
+    Loops that refuse attributes fall back to such a table; there a loop that ends while one of
+    its gates is still busy stays referenced.
+
+    A gate with no attached client is dropped only once it is idle, so clients created and closed
+    in quick succession (one per FastAPI request, say) still share it.
     """
 
-    def __init__(self) -> None:
-        self._loops: weakref.WeakKeyDictionary[
-            asyncio.AbstractEventLoop, dict[tuple[APIKey, str], _Entry]
-        ] = weakref.WeakKeyDictionary()
+    _ATTRIBUTE = "_smartlead_async_gates"
 
-    def _entries(self) -> dict[tuple[APIKey, str], _Entry]:
-        return self._loops.setdefault(asyncio.get_running_loop(), {})
+    def __init__(self) -> None:
+        self._fallback: weakref.WeakKeyDictionary[object, _Entries] = weakref.WeakKeyDictionary()
+
+    def _entries(self) -> _Entries:
+        return self._entries_of(asyncio.get_running_loop())
+
+    def _entries_of(self, loop: object) -> _Entries:
+        entries: _Entries | None = getattr(loop, self._ATTRIBUTE, None)
+        if entries is None:
+            entries = {}
+            try:
+                setattr(loop, self._ATTRIBUTE, entries)
+            except AttributeError:
+                entries = self._fallback.setdefault(loop, entries)
+        return entries
 
     def attach(self, api_key: APIKey, base_url: str, limits: Sequence[RateLimit]) -> LocalRateGate:
         """Return the shared gate for the key, creating it if needed, and count one more user."""
@@ -285,7 +303,7 @@ class _GateRegistry:
         return len(self._entries())
 
     @staticmethod
-    def _sweep(entries: dict[tuple[APIKey, str], _Entry]) -> None:
+    def _sweep(entries: _Entries) -> None:
         for key in [k for k, e in entries.items() if e.users == 0 and e.gate.is_idle()]:
             del entries[key]
 

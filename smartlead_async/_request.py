@@ -31,6 +31,11 @@ class RequestSpec:
         json: JSON body, or ``None`` for no body.
         idempotent: Whether the request may be retried after an ambiguous failure. Defaults to
             ``True`` for GET and ``False`` otherwise.
+        text_ok: The route is known to answer the bare text ``success`` instead of JSON; that
+            text is then accepted as ``{"ok": true, "message": "success"}``. Any other text, on
+            any route, is a :class:`~smartlead_async.ResponseDecodeError`.
+        empty_ok: The route is known to answer a 2xx with an empty body (decoded as ``None``);
+            elsewhere an empty body is a :class:`~smartlead_async.ResponseDecodeError`.
     """
 
     method: str
@@ -38,6 +43,8 @@ class RequestSpec:
     query: Mapping[str, QueryValue | None] = attrs.field(factory=dict)
     json: JSON = None
     idempotent: bool = attrs.field()
+    text_ok: bool = attrs.field(default=False, kw_only=True)
+    empty_ok: bool = attrs.field(default=False, kw_only=True)
 
     @idempotent.default
     def _idempotent_default(self) -> bool:

@@ -10,7 +10,11 @@ could not connect (never sent)     retry               retry (nothing reached th
 other connection error / timeout   retry               raise (it may have been applied)
 500, 502, 503, 504                 retry               raise (it may have been applied)
 any other status                   raise               raise
+answer over max_response_bytes     raise               raise
 =================================  ==================  =================================
+
+An answer over ``max_response_bytes`` never reaches a policy: it is not an outcome a retry can
+change (the same request gets the same answer), so the pipeline raises it at once.
 
 A request is idempotent when repeating it cannot change the outcome: every GET, and mutations the
 API makes safe to repeat (adding leads — the server dedupes by email per campaign, so a retry after

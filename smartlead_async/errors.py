@@ -16,8 +16,10 @@ Everything the SDK raises on purpose derives from :class:`SmartleadError`::
     │   ├── NotAcceptableError       406 (bulk reconnect over 3 calls a day)
     │   ├── UnprocessableEntityError 422
     │   ├── RateLimitError           429, with ``retry_after``
-    │   └── InternalServerError      5xx
-    └── ResponseDecodeError                            a 2xx body that does not fit the model
+    │   ├── InternalServerError      5xx
+    │   └── OperationFailedError     2xx whose body says ``ok: false`` / ``success: false``
+    ├── ResponseDecodeError                            a 2xx body that does not fit the model
+    └── ResponseTooLargeError                          an answer over ``max_response_bytes``
 
 No exception holds or prints the API key: URLs are redacted before they are stored, and exceptions
 raised by aiohttp (whose messages can contain the full URL) are summarised, not chained.
@@ -43,10 +45,12 @@ __all__ = [
     "InternalServerError",
     "NotAcceptableError",
     "NotFoundError",
+    "OperationFailedError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestValidationError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "SmartleadError",
     "UnprocessableEntityError",
     "error_message_from_body",
@@ -196,6 +200,15 @@ class InternalServerError(APIStatusError):
     """5xx: SmartLead failed. The request may or may not have been applied."""
 
 
+class OperationFailedError(APIStatusError):
+    """A 2xx answer whose body reports failure: ``{"ok": false, ...}`` or ``{"success": false}``.
+
+    ``message`` is the server's text (``error``, ``message`` or a nested ``error.message``);
+    ``status`` is the 2xx status it came with. For example the global unsubscribe answers
+    ``{"ok": false}`` with 200 when nothing changed.
+    """
+
+
 class ResponseDecodeError(SmartleadError):
     """A success response did not fit the expected shape.
 
@@ -208,6 +221,44 @@ class ResponseDecodeError(SmartleadError):
         super().__init__(message)
         self.payload = payload
         self.expected = expected
+
+
+class ResponseTooLargeError(SmartleadError):
+    """The answer was larger than the client's ``max_response_bytes``; it was not read further.
+
+    The limit counts decompressed bytes, so a small compressed "bomb" is stopped too. Not retried:
+    the same request would get the same answer. The request reached SmartLead and may have been
+    applied.
+
+    Attributes:
+        limit: The ``max_response_bytes`` in force.
+        status: HTTP status of the answer.
+        method: HTTP method of the request.
+        url: Request URL with the API key redacted.
+        declared: The ``Content-Length`` the server announced when that alone exceeded the limit
+            (nothing was read); ``None`` when the limit was hit while reading.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: int,
+        status: int,
+        method: str,
+        url: str,
+        declared: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.limit = limit
+        self.status = status
+        self.method = method
+        self.url = url
+        self.declared = declared
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.method} {self.url})"
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 import re
 import selectors
 from collections.abc import Awaitable, Callable
@@ -82,7 +83,9 @@ def sent_requests(mocked: Any) -> list[tuple[str, str, dict[str, str], Any]]:
     calls = []
     for (method, url), recorded in mocked.requests.items():
         for call in recorded:
-            calls.append((method, url.path, dict(url.query), call.kwargs.get("json")))
+            data = call.kwargs.get("data")
+            body = json.loads(data) if isinstance(data, bytes) else data
+            calls.append((method, url.path, dict(url.query), body))
     return calls
 
 

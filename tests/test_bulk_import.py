@@ -195,6 +195,7 @@ def test_attribution_is_per_row_when_one_bucket_remains() -> None:
     batch = rows_of("a@x.io", "b@x.io", "bad@", "u@x.io")
     response = AddLeadsResult(
         upload_count=0,
+        total_leads=4,
         already_added_to_campaign=2,
         invalid_emails=("bad@",),
         unsubscribed_leads=["u@x.io"],
@@ -216,7 +217,7 @@ def test_attribution_is_per_row_when_one_bucket_remains() -> None:
 
 def test_attribution_keeps_mixed_counts_exact_but_unassigned() -> None:
     batch = rows_of("a@x.io", "b@x.io", "c@x.io")
-    response = AddLeadsResult(upload_count=2, block_count=1)
+    response = AddLeadsResult(upload_count=2, total_leads=3, block_count=1)
     named, ambiguous, counts = attribute(batch, response)
     assert named == []
     assert ambiguous is not None
@@ -226,7 +227,9 @@ def test_attribution_keeps_mixed_counts_exact_but_unassigned() -> None:
 
 
 def test_silent_zero_answers_are_unconfirmed() -> None:
-    named, ambiguous, counts = attribute(rows_of("a@x.io", "b@x.io"), AddLeadsResult())
+    named, ambiguous, counts = attribute(
+        rows_of("a@x.io", "b@x.io"), AddLeadsResult(upload_count=0, total_leads=0)
+    )
     assert ambiguous is None
     assert {r.outcome for r in named} == {RowOutcome.UNCONFIRMED}
     assert counts == {RowOutcome.UNCONFIRMED: 2}

@@ -7,27 +7,53 @@ import attrs
 from smartlead_async._json import JSON
 from smartlead_async.models._base import Model
 
-__all__ = ["DataResult", "OkResponse"]
+__all__ = ["Acknowledgement", "DataResult", "OkResponse"]
 
 
 @attrs.frozen(kw_only=True)
-class OkResponse(Model):
-    """The ``{"ok": true, ...}`` acknowledgement most mutations return.
+class Acknowledgement(Model):
+    """The success flags of a body: ``{"ok": true}`` or ``{"success": true}`` (newer pages).
 
-    A plain-text ``success`` body is decoded as ``ok=True, message="success"``.
+    Building one fails (``ValueError``; :class:`~smartlead_async.ResponseDecodeError` when the SDK
+    decodes an answer) unless the body says ``ok: true`` or ``success: true`` and neither flag is
+    false: ``{}``, ``{"data": ...}`` or ``{"message": "done"}`` alone do not say the call worked.
+
+    Attributes:
+        ok: Always ``True`` once built, also when only ``success: true`` was sent.
+        success: ``success`` as sent (``None`` when absent).
     """
 
-    ok: bool = True
+    ok: bool | None = None
+    success: bool | None = None
+
+    def __attrs_post_init__(self) -> None:
+        flags = (self.ok, self.success)
+        if False in flags or True not in flags:
+            raise ValueError(
+                f"the body does not say the call succeeded (ok={self.ok!r}, "
+                f"success={self.success!r}; expected ok: true or success: true)"
+            )
+        # Frozen: attrs' own idiom for completing a field after validation.
+        object.__setattr__(self, "ok", True)
+
+
+@attrs.frozen(kw_only=True)
+class OkResponse(Acknowledgement):
+    """The acknowledgement most mutations return: ``{"ok": true, ...}`` or ``{"success": true,
+    ...}``, optionally with a ``message`` and ``data``.
+
+    On the routes documented to answer the bare text ``success`` (lead removal from a campaign),
+    that text is decoded as ``ok=True, message="success"``.
+    """
+
     message: str | None = None
     data: JSON = None
 
 
 @attrs.frozen(kw_only=True)
-class DataResult(Model):
-    """An ``{"ok"|"success", "message", "data"}`` envelope whose ``data`` is passed through as
-    sent: routes documented by example only (global analytics, lead overviews …)."""
+class DataResult(Acknowledgement):
+    """An ``{"ok"|"success": true, "message", "data"}`` envelope whose ``data`` is passed through
+    as sent: routes documented by example only (global analytics, lead overviews …)."""
 
-    ok: bool | None = None
-    success: bool | None = None
     message: str | None = None
     data: JSON = None

@@ -89,14 +89,17 @@ class LeadImportSettings:
 class AddLeadsResult(Model):
     """The counters ``POST /campaigns/{id}/leads`` returns.
 
-    ``unsubscribed_leads`` is an email list on the live API but a count in the help center; use
-    :attr:`unsubscribed_count` and :attr:`unsubscribed_emails` to read it either way. A 200 with
-    ``total_leads == 0`` and no counter set means nothing was imported.
+    ``upload_count`` and ``total_leads`` are required: an answer without them (``{}``,
+    ``{"ok": true}``) says nothing about what was imported and fails to decode
+    (:class:`~smartlead_async.ResponseDecodeError`). ``unsubscribed_leads`` is an email list on the
+    live API but a count in the help center; use :attr:`unsubscribed_count` and
+    :attr:`unsubscribed_emails` to read it either way. A 200 with ``total_leads == 0`` and no
+    counter set means nothing was imported.
     """
 
     ok: bool = True
-    upload_count: int = 0
-    total_leads: int = 0
+    upload_count: int
+    total_leads: int
     already_added_to_campaign: int = 0
     duplicate_count: int = 0
     invalid_email_count: int = 0

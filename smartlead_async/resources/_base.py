@@ -1,4 +1,5 @@
-"""What every resource shares: access to the pipeline, and the bare-array pager."""
+"""What every resource shares: access to the pipeline, acknowledged answers, the bare-array
+pager."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from smartlead_async._endpoints import Endpoint
+from smartlead_async._json import JSON
 from smartlead_async._pagination import AsyncPager, Page
 from smartlead_async._pipeline import Pipeline
-from smartlead_async._request import QueryValue
+from smartlead_async._request import QueryValue, RequestSpec
+from smartlead_async.models.common import Acknowledgement
 
 __all__ = ["Resource"]
 
@@ -20,6 +23,17 @@ class Resource:
 
     def __init__(self, pipeline: Pipeline) -> None:
         self._pipeline = pipeline
+
+    async def _acknowledged_json(self, spec: RequestSpec) -> JSON:
+        """The checked JSON answer to ``spec``, which must also say ``ok: true`` or
+        ``success: true`` (for answers whose model keeps no such rule of its own)."""
+        payload = await self._pipeline.request_json(spec)
+        self._pipeline.decode(payload, Acknowledgement)
+        return payload
+
+    async def _acknowledged(self, spec: RequestSpec, response_type: type[T]) -> T:
+        """Like :meth:`_acknowledged_json`, decoded as ``response_type``."""
+        return self._pipeline.decode(await self._acknowledged_json(spec), response_type)
 
     def _array_pager(
         self,

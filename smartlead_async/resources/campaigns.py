@@ -49,7 +49,8 @@ from smartlead_async.resources._base import Resource
 __all__ = ["CampaignsResource"]
 
 LIST_CAMPAIGNS = Endpoint("GET", "campaigns")
-GET_CAMPAIGN = Endpoint("GET", "campaigns/{campaign_id}")
+# An unknown id answers 200 with `{}` or an empty body on some accounts.
+GET_CAMPAIGN = Endpoint("GET", "campaigns/{campaign_id}", empty_ok=True)
 CREATE_CAMPAIGN = Endpoint("POST", "campaigns/create")
 DELETE_CAMPAIGN = Endpoint("DELETE", "campaigns/{campaign_id}")
 UPDATE_CAMPAIGN_STATUS = Endpoint("POST", "campaigns/{campaign_id}/status")
@@ -112,8 +113,8 @@ class CampaignsResource(Resource):
             campaign_id=campaign_id, query={"include_tags": True if include_tags else None}
         )
         raw = await self._pipeline.send(spec)
-        payload = success_payload(raw)
-        if not payload:
+        payload = success_payload(raw, spec)
+        if payload is None or payload == {}:
             raise not_found(raw, f"Campaign {campaign_id} not found (empty response)")
         return self._pipeline.decode(payload, Campaign)
 

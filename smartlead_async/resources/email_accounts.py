@@ -151,7 +151,7 @@ class EmailAccountsResource(Resource):
         if auto_adjust_warmup is not None:
             body["auto_adjust_warmup"] = auto_adjust_warmup
         spec = ADD_TO_CAMPAIGN.spec(campaign_id=campaign_id, json=body, idempotent=True)
-        return await self._pipeline.request(spec, CampaignEmailAccountsAdded)
+        return await self._acknowledged(spec, CampaignEmailAccountsAdded)
 
     @helper_of(ADD_TO_CAMPAIGN)
     async def add_many_to_campaign(
@@ -189,7 +189,7 @@ class EmailAccountsResource(Resource):
             "email_account_ids": require_ids("email_account_ids", email_account_ids)
         }
         spec = REMOVE_FROM_CAMPAIGN.spec(campaign_id=campaign_id, json=body, idempotent=True)
-        return await self._pipeline.request(spec, CampaignEmailAccountsRemoved)
+        return await self._acknowledged(spec, CampaignEmailAccountsRemoved)
 
     @calls(SAVE_EMAIL_ACCOUNT)
     async def save(
@@ -246,7 +246,7 @@ class EmailAccountsResource(Resource):
         }
         body |= {key: value for key, value in optional.items() if value is not None}
         spec = SAVE_EMAIL_ACCOUNT.spec(json=body, idempotent=email_account_id is not None)
-        return await self._pipeline.request(spec, EmailAccountSaved)
+        return await self._acknowledged(spec, EmailAccountSaved)
 
     @calls(UPDATE_EMAIL_ACCOUNT)
     async def update(
@@ -279,7 +279,7 @@ class EmailAccountsResource(Resource):
         spec = UPDATE_EMAIL_ACCOUNT.spec(
             email_account_id=email_account_id, json=body, idempotent=True
         )
-        return await self._pipeline.request(spec, EmailAccountSaved)
+        return await self._acknowledged(spec, EmailAccountSaved)
 
     @calls(UPDATE_WARMUP)
     async def update_warmup(
@@ -305,7 +305,7 @@ class EmailAccountsResource(Resource):
         }
         body |= {key: value for key, value in optional.items() if value is not None}
         spec = UPDATE_WARMUP.spec(email_account_id=email_account_id, json=body, idempotent=True)
-        return await self._pipeline.request(spec, EmailAccountSaved)
+        return await self._acknowledged(spec, EmailAccountSaved)
 
     @calls(WARMUP_STATS)
     async def warmup_stats(self, email_account_id: int) -> WarmupStats:

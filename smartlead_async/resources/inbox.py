@@ -305,7 +305,7 @@ class InboxResource(Resource):
             "to_email": to_email,
             "subject_line": subject,
         }
-        payload = await self._pipeline.request_json(UNTRACKED_REPLIES.spec(query=query))
+        payload = await self._acknowledged_json(UNTRACKED_REPLIES.spec(query=query))
         # {"ok": true, "data": {"success": true, "data": {"replies": [...]}}} (catalog 7.5)
         replies: JSON = []
         if isinstance(payload, dict):

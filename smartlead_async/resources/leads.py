@@ -38,9 +38,9 @@ from smartlead_async.bulk import (
     ImportStream,
     ProgressCallback,
 )
-from smartlead_async.errors import RequestValidationError
+from smartlead_async.errors import RequestValidationError, ResponseDecodeError
 from smartlead_async.many import BulkResult, chunks, run_each, unique
-from smartlead_async.models.common import DataResult, OkResponse
+from smartlead_async.models.common import Acknowledgement, DataResult, OkResponse
 from smartlead_async.models.lead_lists import AllLeadsPage
 from smartlead_async.models.leads import (
     AddLeadsResult,
@@ -70,7 +70,8 @@ UPDATE_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}")
 UPDATE_LEAD_CATEGORY = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/category")
 PAUSE_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/pause")
 RESUME_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/resume")
-DELETE_LEAD = Endpoint("DELETE", "campaigns/{campaign_id}/leads/{lead_id}")
+# Documented as {"ok": true, "message": "success"}; the live API answers the bare text `success`.
+DELETE_LEAD = Endpoint("DELETE", "campaigns/{campaign_id}/leads/{lead_id}", text_ok=True)
 UNSUBSCRIBE_FROM_CAMPAIGN = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/unsubscribe")
 UNSUBSCRIBE_LEAD = Endpoint("POST", "leads/{lead_id}/unsubscribe")
 MARK_COMPLETE = Endpoint(
@@ -276,12 +277,19 @@ class LeadsResource(Resource):
                 an empty list for a missing one).
         """
         require_id("lead_id", lead_id)
-        raw = await self._pipeline.send(GET_LEAD.spec(lead_id=lead_id))
-        payload = success_payload(raw)
+        spec = GET_LEAD.spec(lead_id=lead_id)
+        raw = await self._pipeline.send(spec)
+        payload = success_payload(raw, spec)
         rows = payload.get("data") if isinstance(payload, dict) else None
-        if isinstance(rows, list) and rows:
-            return self._pipeline.decode(rows[0], Lead)
-        raise not_found(raw, f"Lead {lead_id} not found (empty data)")
+        if not isinstance(rows, list):
+            raise ResponseDecodeError(
+                f'expected {{"data": [lead]}} from GET /leads/{lead_id}, got {payload!r:.120}',
+                payload=payload,
+                expected="Lead",
+            )
+        if not rows:
+            raise not_found(raw, f"Lead {lead_id} not found (empty data)")
+        return self._pipeline.decode(rows[0], Lead)
 
     @calls(UPDATE_LEAD)
     async def update(self, campaign_id: int, lead_id: int, lead: LeadRow) -> OkResponse:
@@ -337,7 +345,8 @@ class LeadsResource(Resource):
     async def delete_from_campaign(self, campaign_id: int, lead_id: int) -> OkResponse:
         """Remove a lead from a campaign (the lead record stays in the account).
 
-        The live API answers plain ``success``; it is returned as ``OkResponse(ok=True)``.
+        The live API answers the bare text ``success`` (documented as ``{"ok": true}``); both are
+        returned as ``OkResponse(ok=True)``. This is the only route where that text is accepted.
         """
         return await self._lead_action(DELETE_LEAD, campaign_id, lead_id, idempotent=False)
 
@@ -348,7 +357,11 @@ class LeadsResource(Resource):
 
     @calls(UNSUBSCRIBE_LEAD)
     async def unsubscribe(self, lead_id: int) -> OkResponse:
-        """Unsubscribe a lead from every campaign, now and future. Not reversible via the API."""
+        """Unsubscribe a lead from every campaign, now and future. Not reversible via the API.
+
+        Raises:
+            OperationFailedError: The API answered 200 ``{"ok": false}``: nothing was changed.
+        """
         require_id("lead_id", lead_id)
         spec = UNSUBSCRIBE_LEAD.spec(lead_id=lead_id, idempotent=True)
         return await self._pipeline.request(spec, OkResponse)
@@ -403,7 +416,11 @@ class LeadsResource(Resource):
             "client_id": require_optional_id("client_id", client_id),
         }
         spec = ADD_TO_BLOCK_LIST.spec(json=body, idempotent=True)
-        return await self._pipeline.request(spec, BlockListResult)
+        payload = await self._pipeline.request_json(spec)
+        if not (isinstance(payload, dict) and "uploadCount" in payload):
+            # Without its counters the answer must at least say it worked (`{}` does not).
+            self._pipeline.decode(payload, Acknowledgement)
+        return self._pipeline.decode(payload, BlockListResult)
 
     @calls(GET_BLOCK_LIST)
     def block_list(

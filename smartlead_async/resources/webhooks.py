@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._json import JSON
 from smartlead_async._validation import require_id, require_optional_id, require_text
-from smartlead_async.errors import RequestValidationError
+from smartlead_async.errors import RequestValidationError, ResponseDecodeError
 from smartlead_async.models.common import OkResponse
 from smartlead_async.models.webhooks import (
     GlobalWebhook,
@@ -83,7 +83,8 @@ class WebhooksResource(Resource):
         require_id("campaign_id", campaign_id)
         payload = await self._pipeline.request_json(LIST_WEBHOOKS.spec(campaign_id=campaign_id))
         if isinstance(payload, dict):
-            payload = [payload] if payload else []
+            # A lone object is one webhook; `{}` is not "no webhooks" (that is `[]`) and fails.
+            payload = [payload]
         return self._pipeline.decode(payload, builtins.list[Webhook])
 
     @calls(UPSERT_WEBHOOK)
@@ -102,6 +103,9 @@ class WebhooksResource(Resource):
         ``categories`` are lead-category *names* (``"Interested"``); ``LEAD_CATEGORY_UPDATED``
         only fires for those. One client reports the API refusing an empty list, so pass at
         least one when in doubt.
+
+        Raises:
+            ResponseDecodeError: The echo does not say ``ok: true`` (or ``success: true``).
         """
         require_id("campaign_id", campaign_id)
         body: dict[str, JSON] = {
@@ -114,7 +118,7 @@ class WebhooksResource(Resource):
         spec = UPSERT_WEBHOOK.spec(
             campaign_id=campaign_id, json=body, idempotent=webhook_id is not None
         )
-        payload = await self._pipeline.request_json(spec)
+        payload = await self._acknowledged_json(spec)
         return self._pipeline.decode(_normalise_echo(payload), WebhookSaved)
 
     @calls(DELETE_WEBHOOK)
@@ -137,6 +141,12 @@ class WebhooksResource(Resource):
         )
         payload = await self._pipeline.request_json(spec)
         data = payload.get("data", payload) if isinstance(payload, dict) else payload
+        if not data:
+            raise ResponseDecodeError(
+                f"the webhook summary is empty: {payload!r}",
+                payload=payload,
+                expected="WebhookSummary",
+            )
         return self._pipeline.decode(data, WebhookSummary)
 
     @calls(RETRIGGER_FAILED)

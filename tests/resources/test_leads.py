@@ -93,7 +93,9 @@ async def test_add_to_campaign_validates_before_sending(
 async def test_add_to_campaign_accepts_exactly_100(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.post(url("/campaigns/12/leads"), payload={"ok": True, "upload_count": 100})
+    mock_api.post(
+        url("/campaigns/12/leads"), payload={"ok": True, "upload_count": 100, "total_leads": 100}
+    )
     result = await client.leads.add_to_campaign(12, [lead(i) for i in range(100)])
     assert result.upload_count == 100
     ((_, _, _, body),) = sent_requests(mock_api)
@@ -170,7 +172,9 @@ async def test_get_by_email_validates_the_address(
 async def test_mapping_leads_keep_their_custom_field_values(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.post(url("/campaigns/12/leads"), payload={"ok": True, "upload_count": 1})
+    mock_api.post(
+        url("/campaigns/12/leads"), payload={"ok": True, "upload_count": 1, "total_leads": 1}
+    )
     lead = {"email": "a@b.co", "custom_fields": {"Title": "CTO", "score": 5, "vip": True}}
     await client.leads.add_to_campaign(12, [lead])
     ((_, _, _, body),) = sent_requests(mock_api)

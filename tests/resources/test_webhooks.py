@@ -25,7 +25,7 @@ def test_sample_decodes_strictly() -> None:
 
 
 @pytest.mark.parametrize(
-    ("payload", "ids"), [([samples.WEBHOOK], [44]), (samples.WEBHOOK, [44]), ({}, []), ([], [])]
+    ("payload", "ids"), [([samples.WEBHOOK], [44]), (samples.WEBHOOK, [44]), ([], [])]
 )
 async def test_list_accepts_array_or_single_object(
     client: SmartleadClient, mock_api: aioresponses, payload: object, ids: list[int]
