@@ -33,7 +33,7 @@ from _report import print_table, write_json
 
 from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.bulk import RowOutcome
-from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
+from smartlead_async.testing import TRANSIENT_FAULTS, FakeSmartlead, Faults
 from smartlead_async.testing._server import DEFAULT_TEST_API_KEY
 
 UNTHROTTLED = [RateLimit(1_000_000, 1)]
@@ -155,7 +155,7 @@ async def memory(rows: int, dedupe: bool = True) -> dict[str, Any]:
 
 
 async def faults(rows: int) -> dict[str, Any]:
-    injected = Faults(0.1, tuple(FaultKind))
+    injected = Faults(0.1, TRANSIENT_FAULTS)
     async with FakeSmartlead(seed=7, faults=injected) as fake:
         campaign = fake.state.add_campaign("faults")
         async with SmartleadClient(
@@ -174,9 +174,9 @@ async def faults(rows: int) -> dict[str, Any]:
         "rows_accounted": accounted,
         "uploaded": report.uploaded,
         "already_in_campaign": report.counts[RowOutcome.ALREADY_IN_CAMPAIGN],
-        "failed_to_retry": report.counts[RowOutcome.FAILED],
+        "open_to_retry": report.open_count,
         "stored_by_fake": stored,
-        "lost": rows - stored - report.counts[RowOutcome.FAILED],
+        "lost": rows - stored - report.open_count,
         "every_row_once": accounted == rows and stored == landed,
     }
 

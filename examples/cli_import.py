@@ -2,9 +2,11 @@
 
 Generates a 10,000-row CSV with some invalid, duplicate and block-listed rows, creates a
 campaign on the fake (which enforces the documented 10 requests per 2 s strictly), runs the
-import command exactly as ``smartlead-async import leads.csv --campaign N`` would, and prints the
-report. Rejected rows and their reasons land in ``leads.csv.rejected.csv``. About 20 s: the rate
-limit allows 500 leads a second.
+import command exactly as ``smartlead-async import leads.csv --campaign N --resolve`` would, and
+prints the report. ``--resolve`` reads back the batches SmartLead's counters leave ambiguous (here:
+which row of a batch was block-listed), at one extra request. Every row not simply uploaded lands
+in ``leads.csv.rejected.csv`` with its CSV line and the reason. About 20 s: the rate limit allows
+500 leads a second.
 
     python examples/cli_import.py [ROWS]
 """
@@ -45,7 +47,7 @@ async def main(rows: int) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "leads.csv"
             write_csv(path, rows)
-            argv = ["import", str(path), "--campaign", str(campaign.id)]
+            argv = ["import", str(path), "--campaign", str(campaign.id), "--resolve"]
             print(f"$ smartlead-async {' '.join(argv)}  ({rows} rows)")
             args = parse_args([*argv, "--api-key", fake.api_key, "--base-url", fake.base_url])
             status = await run_import(args, sys.stdout, sys.stderr)

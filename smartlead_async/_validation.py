@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import zoneinfo
 from collections.abc import Mapping, Sequence
@@ -133,6 +134,11 @@ def check_custom_fields(custom_fields: Mapping[str, Any] | None, *, where: str) 
         if not (field_value is None or isinstance(field_value, str | int | float | bool)):
             raise RequestValidationError(
                 f"{where}: custom field {key!r} must be a string, number or boolean"
+            )
+        if isinstance(field_value, float) and not math.isfinite(field_value):
+            # json.dumps would write NaN/Infinity, which is not JSON.
+            raise RequestValidationError(
+                f"{where}: custom field {key!r} must be a finite number, got {field_value!r}"
             )
 
 

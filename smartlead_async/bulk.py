@@ -4,37 +4,63 @@
 iterable), validates and dedupes each row, sends batches of at most 100 concurrently, and returns
 an :class:`ImportReport` in which every input row is accounted for exactly once.
 
-How SmartLead's counters map to outcomes
-----------------------------------------
-The add-leads answer names rows only for invalid emails (``invalid_emails``) and, on most
-accounts, unsubscribed leads (``unsubscribed_leads`` as a list). Everything else is a count:
-``upload_count`` → UPLOADED, ``already_added_to_campaign`` → ALREADY_IN_CAMPAIGN,
-``duplicate_count`` → DUPLICATE_IN_INPUT, ``block_count`` → BLOCKED, ``bounce_count`` → BOUNCED,
-``lead_import_stopped_count`` → NOT_SENT (lead credits exhausted). When the remaining rows of a
-batch all fall in one bucket, each row gets that outcome. Otherwise the batch is an
-:class:`AmbiguousBatch`: its rows are listed with the exact counts, because the API does not say
-which row went where. Rows the server acknowledged without counting them at all (a 200 with
-``total_leads: 0``) are UNCONFIRMED. A batch replayed after a lost answer reports the rows the
-first attempt added as ALREADY_IN_CAMPAIGN: the lead is in the campaign either way.
+Outcomes
+--------
+Each row ends in one :class:`RowOutcome`. Final outcomes (uploaded, already in the campaign,
+duplicate in the input, invalid, blocked, bounced, unsubscribed) cannot change if the row is sent
+again; open ones (not sent, failed, unconfirmed) can, and :meth:`ImportReport.rows_to_retry`
+returns every open row. A batch whose last attempt may have been stored (a timeout or dropped
+connection after sending, a 5xx, a 2xx that could not be read) is UNCONFIRMED, never FAILED;
+FAILED means SmartLead refused it (a 4xx, or a 2xx saying ``ok: false``) or it never left the
+machine. How SmartLead's counters map to rows, and how ``resolve_ambiguous`` reads outcomes
+back, is in :mod:`smartlead_async._attribution`.
+
+A batch answered 413 (too large) is split in halves until the offending rows stand alone; those
+are INVALID with the reason, the rest is sent. Three batches in a row that cannot reach
+SmartLead stop the import (``stop_reason``) instead of grinding through the input. Leaving an
+:class:`ImportStream` early (``break``, ``aclose()``, ``async with``) waits for the batches in
+flight, so every row that was sent is accounted; cancelling the import cancels them and reports
+their rows UNCONFIRMED.
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
-import enum
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+)
+from types import TracebackType
 
 import attrs
 
+from smartlead_async._attribution import (
+    AmbiguousBatch,
+    Attribution,
+    RowOutcome,
+    RowResult,
+    SentRow,
+    attribute,
+    resolve,
+)
 from smartlead_async._digests import DigestSet, email_digest
 from smartlead_async._json import JSON
 from smartlead_async._pipeline import RetryTally
 from smartlead_async._validation import MAX_LEADS_PER_REQUEST
 from smartlead_async.errors import (
+    APIConnectionError,
+    APIStatusError,
     AuthenticationError,
+    InternalServerError,
     NotFoundError,
+    OperationFailedError,
     PermissionDeniedError,
     RequestValidationError,
     SmartleadError,
@@ -45,64 +71,41 @@ __all__ = [
     "AmbiguousBatch",
     "BatchResult",
     "ImportReport",
+    "ImportStream",
     "Importer",
+    "ReadBack",
     "RowOutcome",
     "RowResult",
 ]
 
 #: Batches in flight: enough to hide ~3 s of latency at the default 5 requests/s.
 DEFAULT_CONCURRENCY = 16
-
-
-class RowOutcome(enum.StrEnum):
-    """What happened to one input row."""
-
-    UPLOADED = "uploaded"
-    ALREADY_IN_CAMPAIGN = "already_in_campaign"
-    DUPLICATE_IN_INPUT = "duplicate_in_input"
-    INVALID = "invalid"
-    BLOCKED = "blocked"
-    BOUNCED = "bounced"
-    UNSUBSCRIBED = "unsubscribed"
-    NOT_SENT = "not_sent"
-    FAILED = "failed"
-    UNCONFIRMED = "unconfirmed"
-
-
-@attrs.frozen
-class RowResult:
-    """One input row that was not simply uploaded.
-
-    Attributes:
-        row: Position in the input, from 0.
-        email: The row's email as given (``None`` when missing).
-        outcome: What happened.
-        reason: Why, in words (validation message, server error, …).
-    """
-
-    row: int
-    email: str | None
-    outcome: RowOutcome
-    reason: str = ""
-
-
-@attrs.frozen
-class AmbiguousBatch:
-    """Rows of one batch whose individual outcomes the API does not reveal; ``counts`` is exact."""
-
-    rows: tuple[RowResult, ...]
-    counts: dict[RowOutcome, int]
+#: Batches in a row that failed to reach SmartLead before the import stops.
+MAX_CONNECTION_FAILURES = 3
+_PAYLOAD_TOO_LARGE = 413
 
 
 @attrs.frozen
 class BatchResult:
-    """The outcome of one add-leads call (or of a batch that failed)."""
+    """The outcome of one input batch (one add-leads call, or several if a 413 split it).
+
+    Attributes:
+        index: The batch's number, from 1.
+        rows: Input positions of its rows.
+        responses: The add-leads answers received (one unless the batch was split).
+        error: The error that failed some or all of its rows, if any.
+        counts: How many of its rows ended in each outcome.
+        final_emails: Case-folded emails of its rows whose outcome is final: what a journal
+            may record as done.
+        elapsed: Seconds from launch to the last answer.
+    """
 
     index: int
     rows: tuple[int, ...]
-    response: AddLeadsResult | None
+    responses: tuple[AddLeadsResult, ...]
     error: str | None
     counts: dict[RowOutcome, int]
+    final_emails: tuple[str, ...]
     elapsed: float
 
 
@@ -111,11 +114,12 @@ class ImportReport:
     """Every input row, accounted for exactly once.
 
     ``counts`` has one entry per :class:`RowOutcome`. Rows that were not uploaded are listed in
-    ``rows`` by outcome, except those inside an ``ambiguous`` batch. Rows never read because the
-    import stopped are counted as NOT_SENT from ``stopped_at_row`` on; ``stop_reason`` says why
-    (lead credits exhausted, or an error no batch can escape: a rejected key, no access to the
-    campaign, no such campaign).
-    ``retries`` counts the add-leads requests the retry policy sent again.
+    ``rows`` by outcome, except those inside an ``ambiguous`` group. Rows read after the import
+    stopped are counted as NOT_SENT from ``stopped_at_row`` on (not listed: the input may be huge;
+    :meth:`rows_to_retry` still returns them); ``stop_reason`` says why (lead credits exhausted,
+    repeated connection failures, or an error no batch can escape: a rejected key, no access to
+    the campaign, no such campaign). ``retries`` counts the add-leads requests the retry policy
+    sent again; ``resolution_requests`` the read-backs ``resolve_ambiguous`` cost.
     """
 
     counts: dict[RowOutcome, int] = attrs.field(factory=lambda: dict.fromkeys(RowOutcome, 0))
@@ -127,8 +131,10 @@ class ImportReport:
     batches: int = 0
     failed_batches: int = 0
     retries: int = 0
+    resolution_requests: int = 0
     stopped_at_row: int | None = None
     stop_reason: str | None = None
+    dry_run: bool = False
     elapsed: float = 0.0
 
     @property
@@ -138,12 +144,53 @@ class ImportReport:
 
     @property
     def requests_per_second(self) -> float:
-        """Batches sent per second of wall time."""
+        """Add-leads calls per second of wall time."""
         return self.batches / self.elapsed if self.elapsed else 0.0
 
+    @property
+    def open_count(self) -> int:
+        """Rows that may need sending again: open outcomes, and every row of an ambiguous group
+        that may hold one. In a dry run, the rows that would have been sent."""
+        count = sum(self.counts[outcome] for outcome in RowOutcome if not outcome.is_final)
+        for group in self.ambiguous:
+            if group.is_open:
+                count += sum(n for outcome, n in group.counts.items() if outcome.is_final)
+        return count
+
+    @property
+    def is_complete(self) -> bool:
+        """True when every row read has a final outcome (nothing to retry)."""
+        return self.open_count == 0
+
     def rows_to_retry(self) -> list[RowResult]:
-        """Rows of failed batches, to submit again."""
-        return list(self.rows[RowOutcome.FAILED])
+        """Every open row, in input order: not sent, failed, unconfirmed, and the rows of
+        ambiguous groups that may include them. Empty for a dry run, which lists nothing."""
+        found = [
+            result
+            for outcome in RowOutcome
+            if not outcome.is_final
+            for result in self.rows.get(outcome, ())
+        ]
+        found += [result for group in self.ambiguous if group.is_open for result in group.rows]
+        if self.stopped_at_row is not None:
+            reason = self.stop_reason or ""
+            found += [
+                RowResult(row, None, RowOutcome.NOT_SENT, reason)
+                for row in range(self.stopped_at_row, self.total_rows)
+            ]
+        return sorted(found, key=lambda result: result.row)
+
+    def listed_rows(self) -> Iterator[RowResult]:
+        """Every row that was not simply uploaded, in input order (ambiguous groups' rows as
+        UNCONFIRMED; rows read after a stop as NOT_SENT)."""
+        found = [result for results in self.rows.values() for result in results]
+        found += [result for group in self.ambiguous for result in group.rows]
+        found.sort(key=lambda result: result.row)
+        yield from found
+        if self.stopped_at_row is not None:
+            reason = self.stop_reason or ""
+            for row in range(self.stopped_at_row, self.total_rows):
+                yield RowResult(row, None, RowOutcome.NOT_SENT, reason)
 
     def add(self, result: RowResult) -> None:
         """Record one row that was not simply uploaded."""
@@ -151,21 +198,41 @@ class ImportReport:
         self.rows[result.outcome].append(result)
 
 
-@attrs.frozen
-class _Row:
-    index: int
-    email: str | None
-    wire: dict[str, JSON]
+class ReadBack:
+    """The read-backs ``resolve_ambiguous`` may use, and the requests they cost.
 
+    Args:
+        block_list: Reads the whole global block list; returns ``(entries, requests)``.
+        in_campaign: Returns which of some emails are in the campaign, and the requests it took.
+    """
 
-_COUNTERS = (
-    ("upload_count", RowOutcome.UPLOADED),
-    ("already_added_to_campaign", RowOutcome.ALREADY_IN_CAMPAIGN),
-    ("duplicate_count", RowOutcome.DUPLICATE_IN_INPUT),
-    ("block_count", RowOutcome.BLOCKED),
-    ("bounce_count", RowOutcome.BOUNCED),
-    ("lead_import_stopped_count", RowOutcome.NOT_SENT),
-)
+    def __init__(
+        self,
+        *,
+        block_list: Callable[[], Awaitable[tuple[frozenset[str], int]]],
+        in_campaign: Callable[[list[str]], Awaitable[tuple[set[str], int]]],
+    ) -> None:
+        self._read_block_list = block_list
+        self._in_campaign = in_campaign
+        self._block_list: asyncio.Task[tuple[frozenset[str], int]] | None = None
+        self.requests = 0
+
+    async def block_list(self) -> frozenset[str]:
+        """The block list, read once per import however many batches ask."""
+        if self._block_list is None:
+            self._block_list = asyncio.ensure_future(self._read_block_list())
+            entries, cost = await self._block_list
+            self.requests += cost
+            return entries
+        entries, _ = await self._block_list
+        return entries
+
+    async def in_campaign(self, emails: list[str]) -> set[str]:
+        """Which of ``emails`` are in the campaign."""
+        found, cost = await self._in_campaign(emails)
+        self.requests += cost
+        return found
+
 
 ProgressCallback = Callable[[int, int | None, "ImportReport"], object]
 _LEAD_LIMIT = "lead limit reached"
@@ -190,48 +257,56 @@ def _email_of(row: LeadRow) -> str | None:
     return email if isinstance(email, str) else None
 
 
-def attribute(
-    batch: list[_Row], response: AddLeadsResult
-) -> tuple[list[RowResult], AmbiguousBatch | None, dict[RowOutcome, int]]:
-    """Map one add-leads answer onto the batch's rows (see the module docs).
+def _may_be_stored(error: SmartleadError) -> bool:
+    """Whether a failed attempt may still have been applied by SmartLead."""
+    if isinstance(error, APIConnectionError):
+        return error.request_sent
+    if isinstance(error, OperationFailedError):
+        return False  # a 2xx that says "ok: false": SmartLead refused it
+    if isinstance(error, APIStatusError):
+        return isinstance(error, InternalServerError)
+    # A 2xx whose body could not be read: the batch reached SmartLead and may be stored.
+    return not isinstance(error, RequestValidationError)
 
-    Returns the rows with a known outcome (uploaded rows are not listed), the ambiguous rest if
-    any, and the batch's exact count per outcome.
-    """
-    invalid = {email.lower() for email in response.invalid_emails}
-    unsubscribed = {email.lower() for email in response.unsubscribed_emails}
-    named: list[RowResult] = []
-    remaining: list[_Row] = []
-    for row in batch:
-        key = str(row.wire.get("email", "")).lower()
-        if key in invalid:
-            named.append(
-                RowResult(row.index, row.email, RowOutcome.INVALID, "refused by SmartLead")
-            )
-        elif key in unsubscribed:
-            named.append(RowResult(row.index, row.email, RowOutcome.UNSUBSCRIBED, "unsubscribed"))
+
+@attrs.define
+class _Outcome:
+    """What one input batch came to, gathered before it is written into the report."""
+
+    batch: list[SentRow]
+    attribution: Attribution = attrs.field(factory=lambda: Attribution([], [], {}, []))
+    failures: list[RowResult] = attrs.field(factory=list)
+    responses: list[AddLeadsResult] = attrs.field(factory=list)
+    errors: list[SmartleadError] = attrs.field(factory=list)
+    done: set[int] = attrs.field(factory=set)
+
+    def fail(self, rows: list[SentRow], error: SmartleadError) -> None:
+        self.errors.append(error)
+        if isinstance(error, APIStatusError) and error.status == _PAYLOAD_TOO_LARGE:
+            outcome, reason = RowOutcome.INVALID, f"row too large for SmartLead: {error}"
         else:
-            remaining.append(row)
-    counts = {outcome: int(getattr(response, field)) for field, outcome in _COUNTERS}
-    if not response.unsubscribed_emails:
-        counts[RowOutcome.UNSUBSCRIBED] = response.unsubscribed_count
-    counts = {outcome: count for outcome, count in counts.items() if count}
-    counted = sum(counts.values())
-    if counted != len(remaining):
-        # Fewer: acknowledged but not counted (a 200 with total_leads 0). More: the counters
-        # include rows named above, or are inconsistent; either way trust the rows we sent.
-        shortfall = len(remaining) - counted
-        counts = counts if shortfall > 0 else {}
-        counts[RowOutcome.UNCONFIRMED] = shortfall if shortfall > 0 else len(remaining)
-    totals = collections.Counter(result.outcome for result in named)
-    totals.update(counts)
-    if len(counts) <= 1:
-        outcome = next(iter(counts), RowOutcome.UPLOADED)
-        if outcome is not RowOutcome.UPLOADED:
-            named += [RowResult(row.index, row.email, outcome) for row in remaining]
-        return named, None, dict(totals)
-    unknown = tuple(RowResult(row.index, row.email, RowOutcome.UNCONFIRMED) for row in remaining)
-    return named, AmbiguousBatch(unknown, counts), dict(totals)
+            outcome = RowOutcome.UNCONFIRMED if _may_be_stored(error) else RowOutcome.FAILED
+            reason = str(error)
+        self.failures += [RowResult(row.index, row.email, outcome, reason) for row in rows]
+        self.done.update(row.index for row in rows)
+
+    def answered(self, rows: list[SentRow], response: AddLeadsResult) -> Attribution:
+        self.responses.append(response)
+        part = attribute(rows, response)
+        self.done.update(row.index for row in rows)
+        return part
+
+    def merge(self, part: Attribution) -> None:
+        self.attribution.named += part.named
+        self.attribution.ambiguous += part.ambiguous
+        self.attribution.uploaded_rows += part.uploaded_rows
+
+    def cancelled(self) -> None:
+        rest = [row for row in self.batch if row.index not in self.done]
+        reason = "cancelled while in flight: may or may not have been stored"
+        self.failures += [
+            RowResult(row.index, row.email, RowOutcome.UNCONFIRMED, reason) for row in rest
+        ]
 
 
 class Importer:
@@ -240,6 +315,7 @@ class Importer:
     Args:
         send: Sends one batch of wire rows (the pipeline's add-leads call).
         encode: Validates one input row into its wire form, or raises RequestValidationError.
+        read_back: When given, ambiguous batches are resolved with these read-backs.
         batch_size: Rows per call, at most 100.
         concurrency: Calls in flight at once; the shared gate still paces them.
         on_progress: Called after each batch with (rows accounted, total if known, report).
@@ -256,6 +332,7 @@ class Importer:
         *,
         send: Sender,
         encode: Encoder,
+        read_back: ReadBack | None = None,
         batch_size: int = MAX_LEADS_PER_REQUEST,
         concurrency: int = DEFAULT_CONCURRENCY,
         on_progress: ProgressCallback | None = None,
@@ -263,10 +340,11 @@ class Importer:
         dry_run: bool = False,
         dedupe_input: bool = True,
     ) -> None:
-        self.report = ImportReport()
+        self.report = ImportReport(dry_run=dry_run)
         self._dry_run = dry_run
         self._send = send
         self._encode = encode
+        self._read_back = read_back
         self._batch_size = batch_size
         self._concurrency = concurrency
         self._on_progress = on_progress
@@ -274,13 +352,15 @@ class Importer:
         self._seen = DigestSet() if dedupe_input else None
         self._retries = RetryTally()
         self._pending: set[asyncio.Task[BatchResult]] = set()
+        self._connection_failures = 0
+        self._launched = 0
 
     async def run(
         self, rows: Iterable[LeadRow] | AsyncIterable[LeadRow]
-    ) -> AsyncIterator[BatchResult]:
+    ) -> AsyncGenerator[BatchResult, None]:
         """Import ``rows``, yielding each batch's result as it completes."""
         started = time.perf_counter()
-        batch: list[_Row] = []
+        batch: list[SentRow] = []
         try:
             async for raw in _aiter(rows):
                 row = self._accept(raw)
@@ -297,15 +377,31 @@ class Importer:
                 batch = []
             async for result in self._drain(0):
                 yield result
-            for row in batch:  # read before the stop, never sent
-                reason = self.report.stop_reason or _LEAD_LIMIT
-                self.report.add(RowResult(row.index, row.email, RowOutcome.NOT_SENT, reason))
+        except asyncio.CancelledError:
+            await self._settle_pending(cancel=True)
+            raise
+        except BaseException:
+            # The consumer left early (GeneratorExit) or the input failed: the batches in
+            # flight were sent, so wait for their answers rather than lose track of them.
+            await self._settle_pending(cancel=False)
+            raise
         finally:
-            for task in self._pending:
-                task.cancel()
+            reason = self.report.stop_reason or "the import ended before this batch was sent"
+            for row in batch:  # read, never sent
+                self.report.add(RowResult(row.index, row.email, RowOutcome.NOT_SENT, reason))
+            self.report.retries = self._retries.count
+            if self._read_back is not None:
+                self.report.resolution_requests = self._read_back.requests
             self.report.elapsed = time.perf_counter() - started
 
-    def _accept(self, raw: LeadRow) -> _Row | None:
+    async def _settle_pending(self, *, cancel: bool) -> None:
+        pending, self._pending = self._pending, set()
+        if cancel:
+            for task in pending:
+                task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
+    def _accept(self, raw: LeadRow) -> SentRow | None:
         report = self.report
         index = report.total_rows
         report.total_rows += 1
@@ -319,18 +415,19 @@ class Importer:
         except RequestValidationError as exc:
             report.add(RowResult(index, _email_of(raw), RowOutcome.INVALID, str(exc)))
             return None
-        if self._seen is not None and not self._seen.add(email_digest(str(wire["email"]).lower())):
+        row = SentRow(index, _email_of(raw), wire)
+        if self._seen is not None and not self._seen.add(email_digest(row.key)):
             reason = "same email earlier in the input"
-            report.add(RowResult(index, _email_of(raw), RowOutcome.DUPLICATE_IN_INPUT, reason))
+            report.add(RowResult(index, row.email, RowOutcome.DUPLICATE_IN_INPUT, reason))
             return None
-        return _Row(index, _email_of(raw), wire)
+        return row
 
-    def _launch(self, batch: list[_Row]) -> None:
+    def _launch(self, batch: list[SentRow]) -> None:
         if self._dry_run:
             self.report.counts[RowOutcome.NOT_SENT] += len(batch)
             return
-        self.report.batches += 1
-        self._pending.add(asyncio.create_task(self._call(self.report.batches, batch)))
+        self._launched += 1
+        self._pending.add(asyncio.create_task(self._call(self._launched, batch)))
 
     async def _drain(self, until: int) -> AsyncIterator[BatchResult]:
         while len(self._pending) > until:
@@ -339,51 +436,132 @@ class Importer:
                 self._pending.discard(task)
                 result = task.result()
                 self.report.retries = self._retries.count
-                if result.response is not None and result.response.is_lead_limit_exhausted:
-                    self.report.stop_reason = self.report.stop_reason or _LEAD_LIMIT
                 if self._on_progress is not None:
                     self._on_progress(sum(self.report.counts.values()), self._total, self.report)
                 yield result
 
-    async def _call(self, index: int, batch: list[_Row]) -> BatchResult:
+    async def _call(self, index: int, batch: list[SentRow]) -> BatchResult:
         began = time.perf_counter()
         self._retries.track()  # this task's context only
-        indexes = tuple(row.index for row in batch)
+        outcome = _Outcome(batch)
         try:
-            response = await self._send([row.wire for row in batch])
+            await self._send_split(batch, outcome)
+            if outcome.attribution.ambiguous and self._read_back is not None:
+                await resolve(
+                    outcome.attribution,
+                    batch,
+                    block_list=self._read_back.block_list,
+                    in_campaign=self._read_back.in_campaign,
+                )
+        except asyncio.CancelledError:
+            outcome.cancelled()
+            self._account(outcome)
+            raise
+        return self._account(outcome, index=index, elapsed=time.perf_counter() - began)
+
+    async def _send_split(self, rows: list[SentRow], outcome: _Outcome) -> None:
+        """Send ``rows``; on a 413 send each half, down to single rows (which are INVALID)."""
+        self.report.batches += 1
+        try:
+            response = await self._send([row.wire for row in rows])
         except SmartleadError as exc:
-            if isinstance(exc, _FATAL):
-                self.report.stop_reason = self.report.stop_reason or f"import stopped: {exc}"
-            for row in batch:
-                self.report.add(RowResult(row.index, row.email, RowOutcome.FAILED, str(exc)))
-            self.report.failed_batches += 1
-            counts = {RowOutcome.FAILED: len(batch)}
-            return BatchResult(index, indexes, None, str(exc), counts, time.perf_counter() - began)
-        named, ambiguous, counts = attribute(batch, response)
-        for result in named:
-            self.report.add(result)
-        if ambiguous is not None:
-            self.report.ambiguous.append(ambiguous)
-            for outcome, count in ambiguous.counts.items():
-                self.report.counts[outcome] += count
-        else:
-            self.report.counts[RowOutcome.UPLOADED] += counts.get(RowOutcome.UPLOADED, 0)
-        return BatchResult(index, indexes, response, None, counts, time.perf_counter() - began)
+            too_large = isinstance(exc, APIStatusError) and exc.status == _PAYLOAD_TOO_LARGE
+            if too_large and len(rows) > 1:
+                half = len(rows) // 2
+                await self._send_split(rows[:half], outcome)
+                await self._send_split(rows[half:], outcome)
+            else:
+                outcome.fail(rows, exc)
+            return
+        outcome.merge(outcome.answered(rows, response))
+
+    def _account(self, outcome: _Outcome, *, index: int = 0, elapsed: float = 0.0) -> BatchResult:
+        """Write one batch's outcome into the report and apply the stop rules."""
+        report = self.report
+        found = outcome.attribution
+        counts = collections.Counter[RowOutcome]()
+        final: list[str] = []
+        by_index = {row.index: row for row in outcome.batch}
+        for result in [*found.named, *outcome.failures]:
+            report.add(result)
+            counts[result.outcome] += 1
+            if result.outcome.is_final:
+                final.append(by_index[result.row].key)
+        for group in found.ambiguous:
+            report.ambiguous.append(group)
+            for bucket, count in group.counts.items():
+                report.counts[bucket] += count
+            counts.update(group.counts)
+            if not group.is_open:
+                final += [by_index[r.row].key for r in group.rows]
+        report.counts[RowOutcome.UPLOADED] += len(found.uploaded_rows)
+        counts[RowOutcome.UPLOADED] += len(found.uploaded_rows)
+        final += [row.key for row in found.uploaded_rows]
+        self._apply_stop_rules(outcome)
+        error = "; ".join(dict.fromkeys(str(exc) for exc in outcome.errors)) or None
+        if outcome.errors and not outcome.responses:
+            report.failed_batches += 1
+        return BatchResult(
+            index,
+            tuple(row.index for row in outcome.batch),
+            tuple(outcome.responses),
+            error,
+            {bucket: n for bucket, n in counts.items() if n},
+            tuple(final),
+            elapsed,
+        )
+
+    def _apply_stop_rules(self, outcome: _Outcome) -> None:
+        report = self.report
+        if any(response.is_lead_limit_exhausted for response in outcome.responses):
+            report.stop_reason = report.stop_reason or _LEAD_LIMIT
+        fatal = next((exc for exc in outcome.errors if isinstance(exc, _FATAL)), None)
+        if fatal is not None:
+            report.stop_reason = report.stop_reason or f"import stopped: {fatal}"
+        unreachable = [exc for exc in outcome.errors if isinstance(exc, APIConnectionError)]
+        if outcome.responses or not unreachable:
+            self._connection_failures = 0
+            return
+        self._connection_failures += 1
+        if self._connection_failures >= MAX_CONNECTION_FAILURES:
+            report.stop_reason = report.stop_reason or (
+                f"import stopped: {self._connection_failures} batches in a row could not reach "
+                f"SmartLead ({unreachable[-1]})"
+            )
 
 
 class ImportStream:
-    """An import in progress: ``async for`` over it for batch results; ``report`` is live."""
+    """An import in progress: ``async for`` over it for batch results; ``report`` is live.
+
+    Leaving the loop early does not lose track of sent rows: use ``async with`` (or call
+    :meth:`aclose`) and the batches in flight are waited for and accounted before it returns.
+    """
 
     def __init__(
         self, importer: Importer, rows: Iterable[LeadRow] | AsyncIterable[LeadRow]
     ) -> None:
         self._importer = importer
-        self._rows = rows
+        self._run = importer.run(rows)
 
     @property
     def report(self) -> ImportReport:
-        """The report so far (final once iteration ends)."""
+        """The report so far (final once iteration ends or the stream is closed)."""
         return self._importer.report
 
     def __aiter__(self) -> AsyncIterator[BatchResult]:
-        return self._importer.run(self._rows)
+        return self._run
+
+    async def aclose(self) -> None:
+        """Stop reading input and wait for the batches in flight (their rows are accounted)."""
+        await self._run.aclose()
+
+    async def __aenter__(self) -> ImportStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()

@@ -4,9 +4,13 @@
 
 Columns map to lead fields by name (``Email``, ``First Name``, ``company`` … are recognised);
 ``--map field=Column`` overrides, ``--ignore Column`` drops, and every other column becomes a
-custom field. The CSV is streamed, never loaded whole. Acknowledged batches are journalled next
-to the input, so ``--resume`` after a crash or Ctrl-C continues without re-sending or losing
-rows. Ctrl-C stops reading, lets the batches in flight finish, and saves the journal.
+custom field. The CSV is streamed, never loaded whole. Leads that reached a final outcome are
+journalled next to the input, keyed by email, so ``--resume`` after a crash, a stop or an edit
+of the CSV sends exactly the rows that are not done yet.
+
+Exit status: 0 when every row is final, 1 when rows are still open (the rejected-rows CSV lists
+them), 2 for usage and input errors, 128 + the signal number after SIGINT (130) or SIGTERM (143).
+The first signal stops reading and lets the batches in flight finish; a second one aborts them.
 """
 
 from __future__ import annotations
@@ -14,25 +18,46 @@ from __future__ import annotations
 import argparse
 import array
 import asyncio
+import codecs
 import contextlib
 import csv
 import json
 import os
 import signal
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import TextIO
+from urllib.parse import urlsplit
 
-from smartlead_async._client import DEFAULT_BASE_URL, SmartleadClient
+from smartlead_async._client import API_KEY_ENV, DEFAULT_BASE_URL, SmartleadClient
 from smartlead_async._ratelimit import DEFAULT_RATE_LIMITS, RateLimit
+from smartlead_async._secrets import APIKey, scrub
 from smartlead_async._validation import LEAD_FIELDS
 from smartlead_async.bulk import DEFAULT_CONCURRENCY, ImportReport, RowOutcome
-from smartlead_async.errors import SmartleadError
-from smartlead_async.journal import Journal
+from smartlead_async.errors import (
+    AuthenticationError,
+    ConfigurationError,
+    NotFoundError,
+    PermissionDeniedError,
+    SmartleadError,
+)
+from smartlead_async.journal import Journal, JournalMismatchError, journal_key
 
-__all__ = ["main"]
+__all__ = ["column_mapping", "main", "parse_args", "row_to_lead", "run_import"]
+
+EXIT_OK = 0
+EXIT_OPEN = 1
+EXIT_USAGE = 2
+DEFAULT_ENCODING = "utf-8-sig"
+#: csv's default (128 KiB) would stop the whole file at one long cell; the engine rejects an
+#: over-long row by itself, with its line in the rejected-rows CSV.
+FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+#: Cells starting with these are formulas to a spreadsheet (CSV injection); see _cell.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: Header spellings (lower-cased, separators removed) recognised for each lead field.
 _ALIASES = {
@@ -51,6 +76,15 @@ _ALIASES = {
     "linkedinurl": "linkedin_profile",
     "companyurl": "company_url",
 }
+_CUSTOM = "custom:"
+
+
+class InputError(Exception):
+    """A usage or input problem: reported as one line on stderr, exit status 2."""
+
+
+class _UnavailableError(Exception):
+    """SmartLead could not be asked (before anything was sent): exit status 1."""
 
 
 def _key(header: str) -> str:
@@ -59,32 +93,84 @@ def _key(header: str) -> str:
 
 def column_mapping(
     headers: Sequence[str], overrides: dict[str, str], ignored: set[str]
-) -> dict[str, str]:
-    """CSV column → lead field (or ``custom:<name>`` for a custom field)."""
-    mapping: dict[str, str] = {}
+) -> dict[int, str]:
+    """Column position → lead field, or ``custom:<name>`` for a custom field.
+
+    Ignored columns and columns with an empty header are left out.
+
+    Raises:
+        InputError: A ``--map``/``--ignore`` names no column, two columns could both be one
+            field (``Email`` and ``Email Address``), two columns share a name, or there is no
+            email column.
+    """
+    names = [header.strip() for header in headers]
+    for column in [*overrides.values(), *ignored]:
+        if column not in names:
+            raise InputError(f"no column named {column!r}; the columns are {names}")
+    for column in overrides.values():
+        if names.count(column) > 1:
+            raise InputError(f"{names.count(column)} columns are named {column!r}: rename them")
     claimed = {column: field for field, column in overrides.items()}
-    for header in headers:
-        if header in ignored:
+    candidates: dict[str, list[str]] = {}
+    for name in names:
+        alias = _ALIASES.get(_key(name))
+        if name and name not in ignored and name not in claimed and alias:
+            candidates.setdefault(alias, []).append(name)
+    for field, columns in candidates.items():
+        if len(columns) > 1 and field not in overrides:
+            listed = " and ".join(repr(column) for column in columns)
+            raise InputError(
+                f"columns {listed} could both be {field}: pass --map {field}=COLUMN "
+                "to choose one (the other becomes a custom field)"
+            )
+    mapping: dict[int, str] = {}
+    for index, name in enumerate(names):
+        if not name or name in ignored:
             continue
-        if header in claimed:
-            mapping[header] = claimed[header]
-        elif (field := _ALIASES.get(_key(header))) and field not in claimed.values():
-            mapping[header] = field
+        if name in claimed:
+            mapping[index] = claimed[name]
+        elif (alias := _ALIASES.get(_key(name))) and alias not in overrides:
+            mapping[index] = alias
         else:
-            mapping[header] = f"custom:{header}"
+            mapping[index] = f"{_CUSTOM}{name}"
+    targets = list(mapping.values())
+    for target in targets:
+        if targets.count(target) > 1:
+            column = target.removeprefix(_CUSTOM)
+            raise InputError(f"two columns are named {column!r}: rename one or --ignore them")
+    if "email" not in targets:
+        raise InputError(f"no email column among {names}: pass --map email=COLUMN")
     return mapping
 
 
-def row_to_lead(row: dict[str, str], mapping: dict[str, str]) -> dict[str, object]:
-    """One CSV row as a wire-keyed lead (empty cells left out)."""
+def describe_mapping(headers: Sequence[str], mapping: dict[int, str]) -> str:
+    """The column mapping as printed before an import (and by ``--dry-run``)."""
+    width = max((len(header.strip()) for header in headers), default=0)
+    lines = ["column mapping:"]
+    for index, header in enumerate(headers):
+        target = mapping.get(index)
+        shown = (
+            "ignored"
+            if target is None
+            else f"custom field {target.removeprefix(_CUSTOM)!r}"
+            if target.startswith(_CUSTOM)
+            else target
+        )
+        name = header.strip() or "(empty header)"
+        lines.append(f"  {index + 1:>3}  {name.ljust(width)}  -> {shown}")
+    return "\n".join(lines) + "\n"
+
+
+def row_to_lead(fields: Sequence[str], mapping: dict[int, str]) -> dict[str, object]:
+    """One CSV record as a wire-keyed lead (empty cells left out)."""
     lead: dict[str, object] = {}
     custom: dict[str, object] = {}
-    for column, target in mapping.items():
-        value = (row.get(column) or "").strip()
+    for index, target in mapping.items():
+        value = fields[index].strip() if index < len(fields) else ""
         if not value:
             continue
-        if target.startswith("custom:"):
-            custom[target.removeprefix("custom:")] = value
+        if target.startswith(_CUSTOM):
+            custom[target.removeprefix(_CUSTOM)] = value
         else:
             lead[target] = value
     if custom:
@@ -92,8 +178,75 @@ def row_to_lead(row: dict[str, str], mapping: dict[str, str]) -> dict[str, objec
     return lead
 
 
+class CsvSource:
+    """The input file: opened with one encoding, read as ``(line number, fields)`` records.
+
+    Every problem (missing file, unknown encoding, undecodable bytes, malformed CSV) is an
+    :class:`InputError` naming the file and, where there is one, the line.
+    """
+
+    def __init__(self, path: Path, encoding: str) -> None:
+        self.path = path
+        self.encoding = encoding
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}") from None
+
+    @contextlib.contextmanager
+    def records(self) -> Iterator[Iterator[tuple[int, list[str]]]]:
+        """Open the file; yields an iterator of its non-blank records with their first line."""
+        try:
+            handle = self.path.open(newline="", encoding=self.encoding)
+        except OSError as exc:
+            raise InputError(f"cannot read {self.path}: {exc.strerror or exc}") from None
+        with handle:
+            yield self._read(handle)
+
+    def _read(self, handle: TextIO) -> Iterator[tuple[int, list[str]]]:
+        csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))  # process-wide
+        reader = csv.reader(handle)
+        line = 1
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as exc:
+                raise InputError(self._undecodable(exc)) from None
+            except csv.Error as exc:
+                raise InputError(f"{self.path} line {reader.line_num}: {exc}") from None
+            if fields:
+                yield line, fields
+            line = reader.line_num + 1
+
+    def _undecodable(self, exc: UnicodeDecodeError) -> str:
+        # The text layer decodes in chunks, so the error does not know its line: find it.
+        decoder = codecs.getincrementaldecoder(self.encoding)()
+        where = ""
+        with self.path.open("rb") as raw:
+            for number, chunk in enumerate(raw, start=1):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    where = f" line {number}"
+                    break
+        return (
+            f"{self.path}{where}: not {self.encoding} text ({exc.reason}); "
+            "pass its encoding, e.g. --encoding latin-1 or --encoding utf-16"
+        )
+
+    def header_and_count(self) -> tuple[list[str], int]:
+        """The header and the number of records after it; reads (and so checks) the whole file."""
+        with self.records() as records:
+            first = next(records, None)
+            if first is None:
+                raise InputError(f"{self.path} is empty: it needs a header line")
+            return first[1], sum(1 for _ in records)
+
+
 class Progress:
-    """Progress on stderr: rows, rows/s, % and ETA.
+    """Progress on stderr: rows, rows/s, %, ETA and open rows.
 
     On a terminal one line is redrawn in place; in a log (not a TTY) a line is written at each
     10 % step instead, so that CI logs stay readable.
@@ -107,7 +260,7 @@ class Progress:
         self._logged_step = 0
         self._started = time.perf_counter()
 
-    def update(self, done: int, _total: int | None, _report: ImportReport) -> None:
+    def update(self, done: int, _total: int | None, report: ImportReport) -> None:
         """Redraw (the ``on_progress`` callback of ``bulk_import``)."""
         if not self._enabled:
             return
@@ -122,6 +275,8 @@ class Progress:
         if self._total:
             eta = (self._total - done) / rate if rate else 0.0
             line += f"  {done / self._total:.0%}  ETA {eta:,.0f}s"
+        if not report.dry_run and (still_open := report.open_count):
+            line += f"  {still_open:,} open"
         self._stream.write(f"\r{line}" if self._tty else f"{line}\n")
         self._stream.flush()
 
@@ -129,6 +284,85 @@ class Progress:
         """End the progress line."""
         if self._enabled and self._tty:
             self._stream.write("\n")
+
+
+class _Console:
+    """stdout and stderr, with the API key scrubbed from everything written."""
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.key: APIKey | None = None
+        self._out = out
+        self._err = err
+
+    def clean(self, text: str) -> str:
+        return scrub(text, self.key) if self.key is not None else text
+
+    def out(self, text: str) -> None:
+        self._out.write(self.clean(text))
+
+    def err(self, text: str) -> None:
+        self._err.write(self.clean(text))
+        self._err.flush()
+
+    @property
+    def progress_stream(self) -> TextIO:
+        """stderr, for the progress line (numbers only, nothing to scrub)."""
+        return self._err
+
+
+class _Signals:
+    """SIGINT and SIGTERM.
+
+    While the import runs, the first one stops reading (the batches in flight finish) and a
+    second one cancels ``task`` at once. Before it, one cancels ``task`` at once (nothing is in
+    flight); after it, one is only remembered (the run is already finishing).
+    """
+
+    SETUP, IMPORTING, FINISHING = "setup", "importing", "finishing"
+
+    def __init__(self) -> None:
+        self.stop = asyncio.Event()
+        self.received: int | None = None
+        self.aborted = False
+        self.phase = self.SETUP
+        self.task: asyncio.Task[int] | None = None
+        self._installed: list[signal.Signals] = []
+
+    def __enter__(self) -> _Signals:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            # Not available on every platform or outside the main thread: keep the default.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._on, signum)
+                self._installed.append(signum)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in self._installed:
+            loop.remove_signal_handler(signum)
+
+    def _on(self, signum: int) -> None:
+        if self.received is None:
+            self.received = signum
+        if self.phase == self.FINISHING:
+            return
+        if self.phase == self.IMPORTING and not self.stop.is_set():
+            self.stop.set()
+            return
+        self.aborted = True
+        if self.task is not None:
+            self.task.cancel()
+
+    @property
+    def status(self) -> int:
+        """The exit status after a signal: 128 + its number."""
+        return 128 + (self.received or signal.SIGINT)
 
 
 def _rate(text: str) -> RateLimit:
@@ -145,21 +379,65 @@ def _pair(text: str) -> tuple[str, str]:
     return field, column
 
 
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be > 0 seconds")
+    return value
+
+
+def _retries(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be >= 0")
+    return value
+
+
+_KEY_HELP = (
+    "the API key. Anything on a command line is visible to every user of this machine (the "
+    f"process list, e.g. ps): prefer ${API_KEY_ENV} (the default) or --api-key-file"
+)
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """The command line."""
-    parser = argparse.ArgumentParser(prog="smartlead-async", description=__doc__.splitlines()[0])
+    """The command line (usage errors exit 2, as argparse does)."""
+    parser = argparse.ArgumentParser(
+        prog="smartlead-async",
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    imp = commands.add_parser("import", help="import a CSV of leads into a campaign")
+    imp = commands.add_parser(
+        "import",
+        help="import a CSV of leads into a campaign",
+        description="\n".join(__doc__.splitlines()[4:]).replace("``", ""),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     imp.add_argument("csv", type=Path)
     imp.add_argument("--campaign", type=int, required=True)
-    imp.add_argument("--api-key", help="default: $SMARTLEAD_API_KEY")
+    keys = imp.add_mutually_exclusive_group()
+    # type=APIKey: the raw key never sits in the Namespace (tracebacks show frame locals).
+    keys.add_argument("--api-key", type=APIKey, help=_KEY_HELP)
+    keys.add_argument(
+        "--api-key-file", type=Path, metavar="PATH", help="read the API key from this file"
+    )
     imp.add_argument("--base-url", default=os.environ.get("SMARTLEAD_BASE_URL", DEFAULT_BASE_URL))
     imp.add_argument("--rate", type=_rate, action="append", help="N/SECONDS (repeatable)")
+    imp.add_argument("--timeout", type=_seconds, default=30.0, help="seconds per attempt")
+    imp.add_argument("--max-retries", type=_retries, default=3, help="retries per request")
     imp.add_argument("--map", type=_pair, action="append", default=[], help="FIELD=Column")
     imp.add_argument("--ignore", action="append", default=[], help="a column to drop")
+    imp.add_argument(
+        "--encoding", default=DEFAULT_ENCODING, help="of the CSV (default: UTF-8, BOM or not)"
+    )
     imp.add_argument("--batch-size", type=int, default=100)
     imp.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY)
-    imp.add_argument("--resume", action="store_true", help="skip rows a journal acknowledged")
+    imp.add_argument("--resume", action="store_true", help="skip leads the journal has as final")
+    imp.add_argument(
+        "--resolve",
+        action="store_true",
+        help="read back ambiguous batches' outcomes (costs extra requests)",
+    )
     imp.add_argument("--journal", type=Path, help="default: <csv>.smartlead-journal")
     imp.add_argument("--rejected", type=Path, help="default: <csv>.rejected.csv")
     imp.add_argument("--dry-run", action="store_true", help="validate only; send nothing")
@@ -171,125 +449,254 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def _count_rows(path: Path) -> int:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        return max(0, sum(1 for _ in csv.reader(handle)) - 1)
+def _read_key(args: argparse.Namespace) -> APIKey:
+    if args.api_key_file is not None:
+        try:
+            text = args.api_key_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the API key file {args.api_key_file}: {exc}") from None
+        key = APIKey(text.removesuffix("\n").removesuffix("\r"))
+    elif args.api_key is not None:
+        key = args.api_key
+    else:
+        key = APIKey(os.environ.get(API_KEY_ENV, ""))
+    if not key.reveal().strip():
+        raise InputError(f"no API key: set {API_KEY_ENV} or pass --api-key-file PATH")
+    return key
+
+
+def _client(key: APIKey, args: argparse.Namespace) -> SmartleadClient:
+    try:
+        return SmartleadClient(
+            key,
+            base_url=args.base_url,
+            rate_limits=args.rate or DEFAULT_RATE_LIMITS,
+            max_retries=args.max_retries,
+            timeout=args.timeout,
+        )
+    except ConfigurationError as exc:
+        raise InputError(str(exc)) from None
+
+
+async def _preflight(client: SmartleadClient, campaign_id: int) -> None:
+    """One request before anything is created: is the key accepted, does the campaign exist?"""
+    try:
+        await client.campaigns.get(campaign_id)
+    except (AuthenticationError, PermissionDeniedError) as exc:
+        raise InputError(f"SmartLead refused the API key ({exc.status}): {exc}") from None
+    except NotFoundError:
+        raise InputError(f"campaign {campaign_id} does not exist for this API key") from None
+    except ConfigurationError as exc:  # e.g. --rate differs from another client of the key
+        raise InputError(str(exc)) from None
+    except SmartleadError as exc:
+        raise _UnavailableError(f"could not check campaign {campaign_id}: {exc}") from None
+
+
+def _cell(text: str) -> str:
+    """A cell that a spreadsheet will show as text, never run as a formula."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+class _Run:
+    """One ``import`` run: its state and steps, so each step stays small."""
+
+    def __init__(self, args: argparse.Namespace, console: _Console, signals: _Signals) -> None:
+        self.args = args
+        self.console = console
+        self.signals = signals
+        self.journal: Journal | None = None
+        self.skipped = 0
+        #: Engine row number -> CSV line (8 bytes a row, whatever the file's size).
+        self.lines = array.array("q")
+        #: Rows never handed to the engine because a signal stopped reading: (line, email).
+        self.unread: list[tuple[int, str]] = []
+        self.rejected_path: Path = args.rejected or args.csv.with_name(
+            args.csv.name + ".rejected.csv"
+        )
+
+    async def run(self) -> int:
+        args, console = self.args, self.console
+        key = console.key = _read_key(args)
+        source = CsvSource(args.csv, args.encoding)
+        headers, total = source.header_and_count()
+        mapping = column_mapping(headers, dict(args.map), set(args.ignore))
+        console.err(describe_mapping(headers, mapping))
+        host = urlsplit(args.base_url).hostname or ""
+        journal_path = args.journal or args.csv.with_name(args.csv.name + ".smartlead-journal")
+        for path in (journal_path, self.rejected_path):
+            if not path.parent.is_dir():  # found now, not after the whole import
+                raise InputError(f"cannot write {path}: no directory {path.parent}")
+        if not args.dry_run and journal_path.exists():
+            if not args.resume:
+                raise InputError(f"{journal_path} exists: pass --resume to continue that import")
+            try:
+                self.journal = Journal.open(journal_path, campaign_id=args.campaign, host=host)
+            except JournalMismatchError as exc:
+                raise InputError(str(exc)) from None
+            except sqlite3.Error as exc:
+                raise InputError(f"cannot open the journal {journal_path}: {exc}") from None
+        try:
+            return await self._import(
+                key, source, mapping, total=total, journal_path=journal_path, host=host
+            )
+        finally:
+            if self.journal is not None:
+                self.journal.close()
+
+    async def _import(
+        self,
+        key: APIKey,
+        source: CsvSource,
+        mapping: dict[int, str],
+        *,
+        total: int,
+        journal_path: Path,
+        host: str,
+    ) -> int:
+        args = self.args
+        progress = Progress(total, self.console.progress_stream, enabled=not args.no_progress)
+        async with _client(key, args) as client:
+            if not args.dry_run:
+                await _preflight(client, args.campaign)
+                if self.journal is None:
+                    self.journal = Journal.create(
+                        journal_path, campaign_id=args.campaign, host=host
+                    )
+            with source.records() as records:
+                next(records)  # the header
+                stream = client.leads.bulk_import_stream(
+                    args.campaign,
+                    self._leads(records, mapping),
+                    batch_size=args.batch_size,
+                    concurrency=args.concurrency,
+                    on_progress=lambda done, _total, report: progress.update(
+                        done + self.skipped, total, report
+                    ),
+                    dry_run=args.dry_run,
+                    dedupe_input=not args.no_dedupe,
+                    resolve_ambiguous=args.resolve,
+                )
+                self.signals.phase = _Signals.IMPORTING
+                try:
+                    async for batch in stream:
+                        if self.journal is not None:
+                            self.journal.record(batch.final_emails)
+                except asyncio.CancelledError:
+                    task = asyncio.current_task()
+                    if not self.signals.aborted or task is None or task.cancelling() > 1:
+                        raise
+                    task.uncancel()
+                finally:
+                    self.signals.phase = _Signals.FINISHING
+                    progress.close()
+                if self.signals.received is not None:
+                    self._list_unread(records, mapping)
+        return self._finish(stream.report)
+
+    def _leads(
+        self, records: Iterator[tuple[int, list[str]]], mapping: dict[int, str]
+    ) -> Iterator[dict[str, object]]:
+        while not self.signals.stop.is_set():
+            record = next(records, None)
+            if record is None:
+                return
+            line, fields = record
+            lead = row_to_lead(fields, mapping)
+            if self._is_final(lead):
+                self.skipped += 1
+                continue
+            self.lines.append(line)
+            yield lead
+
+    def _is_final(self, lead: dict[str, object]) -> bool:
+        key = journal_key(lead.get("email"))
+        return key is not None and self.journal is not None and self.journal.is_final(key)
+
+    def _list_unread(
+        self, records: Iterator[tuple[int, list[str]]], mapping: dict[int, str]
+    ) -> None:
+        for line, fields in records:
+            lead = row_to_lead(fields, mapping)
+            if self._is_final(lead):
+                self.skipped += 1
+            else:
+                self.unread.append((line, str(lead.get("email", ""))))
+
+    def _finish(self, report: ImportReport) -> int:
+        args, signals = self.args, self.signals
+        rejected = self.rejected_path
+        written = self._write_rejected(rejected, report)
+        still_open = 0 if report.dry_run else report.open_count + len(self.unread)
+        if report.stop_reason:
+            self.console.err(f"{report.stop_reason}\n")
+        summary: dict[str, object] = {
+            "rows": report.total_rows + len(self.unread),
+            "skipped_already_final": self.skipped,
+            **{outcome.value: count for outcome, count in report.counts.items()},
+            "not_read": len(self.unread),
+            "open": still_open,
+            "ambiguous_batches": len(report.ambiguous),
+            "batches": report.batches,
+            "failed_batches": report.failed_batches,
+            "retries": report.retries,
+            "resolution_requests": report.resolution_requests,
+            "elapsed_s": round(report.elapsed, 2),
+            "requests_per_s": round(report.requests_per_second, 2),
+            "interrupted": signals.received is not None,
+            "aborted": signals.aborted,
+            "stop_reason": report.stop_reason,
+            "rejected_csv": str(rejected) if written else None,
+        }
+        if args.json:
+            self.console.out(json.dumps(summary, indent=2) + "\n")
+        else:
+            width = max(len(key) for key in summary)
+            for key, value in summary.items():
+                self.console.out(f"{key.ljust(width)}  {value}\n")
+        if signals.received is not None:
+            return signals.status
+        return EXIT_OPEN if still_open else EXIT_OK
+
+    def _write_rejected(self, path: Path, report: ImportReport) -> int:
+        """Every row that was not simply uploaded, by CSV line; a stale file is removed."""
+        clean = self.console.clean
+        written = 0
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["line", "email", "outcome", "reason"])
+            for result in report.listed_rows():
+                line = self.lines[result.row] if result.row < len(self.lines) else ""
+                email, reason = clean(result.email or ""), clean(result.reason)
+                writer.writerow([line, _cell(email), result.outcome.value, _cell(reason)])
+                written += 1
+            reason = "not read: the import was interrupted before this row"
+            for line, email in self.unread:
+                writer.writerow([line, _cell(clean(email)), RowOutcome.NOT_SENT.value, reason])
+                written += 1
+        if not written:
+            path.unlink()
+        return written
 
 
 async def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """The ``import`` command. Returns the exit status."""
-    journal_path = args.journal or args.csv.with_name(args.csv.name + ".smartlead-journal")
-    if journal_path.exists() and not args.resume and not args.dry_run:
-        err.write(f"{journal_path} exists: pass --resume to continue that import\n")
-        return 2
-    journal = Journal(journal_path, args.campaign) if not args.dry_run else None
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError, RuntimeError):
-        loop.add_signal_handler(signal.SIGINT, stop.set)
-    csv_rows = array.array("q")  # importer row number -> CSV row number (8 bytes a row)
-    skipped = 0
-
-    def leads(handle: TextIO) -> Iterator[dict[str, object]]:
-        nonlocal skipped
-        reader = csv.DictReader(handle)
-        mapping = column_mapping(reader.fieldnames or [], dict(args.map), set(args.ignore))
-        for number, row in enumerate(reader):
-            if stop.is_set():
-                return
-            if journal is not None and journal.is_acknowledged(number):
-                skipped += 1
-                continue
-            csv_rows.append(number)
-            yield row_to_lead(row, mapping)
-
-    total = _count_rows(args.csv)
-    progress = Progress(total, err, enabled=not args.no_progress)
-    try:
-        async with SmartleadClient(
-            args.api_key,
-            base_url=args.base_url,
-            rate_limits=args.rate or DEFAULT_RATE_LIMITS,
-        ) as client:
-            with args.csv.open(newline="", encoding="utf-8-sig") as handle:
-                stream = client.leads.bulk_import_stream(
-                    args.campaign,
-                    leads(handle),
-                    batch_size=args.batch_size,
-                    concurrency=args.concurrency,
-                    on_progress=progress.update,
-                    dry_run=args.dry_run,
-                    dedupe_input=not args.no_dedupe,
-                )
-                async for batch in stream:
-                    if journal is not None and batch.response is not None:
-                        journal.record(csv_rows[i] for i in batch.rows)
-                report = stream.report
-    except SmartleadError as exc:
-        err.write(f"import failed: {exc}\n")
-        return 1
-    finally:
-        progress.close()
-        if journal is not None:
-            journal.close()
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.remove_signal_handler(signal.SIGINT)
-    rejected = args.rejected or args.csv.with_name(args.csv.name + ".rejected.csv")
-    written = _write_rejected(rejected, report, csv_rows)
-    _print_report(
-        report,
-        out,
-        skipped=skipped,
-        rejected=rejected if written else None,
-        as_json=args.json,
-        interrupted=stop.is_set(),
-    )
-    return 0 if report.counts[RowOutcome.FAILED] == 0 else 1
-
-
-def _write_rejected(path: Path, report: ImportReport, csv_rows: array.array[int]) -> int:
-    rows = [r for outcome, results in report.rows.items() for r in results]
-    if not rows:
-        return 0
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["csv_row", "email", "outcome", "reason"])
-        for result in sorted(rows, key=lambda r: r.row):
-            writer.writerow(
-                [csv_rows[result.row] + 1, result.email or "", result.outcome, result.reason]
-            )
-    return len(rows)
-
-
-def _print_report(
-    report: ImportReport,
-    out: TextIO,
-    *,
-    skipped: int,
-    rejected: Path | None,
-    as_json: bool,
-    interrupted: bool,
-) -> None:
-    summary: dict[str, object] = {
-        "rows": report.total_rows,
-        "skipped_already_acknowledged": skipped,
-        **{outcome.value: count for outcome, count in report.counts.items()},
-        "ambiguous_batches": len(report.ambiguous),
-        "batches": report.batches,
-        "failed_batches": report.failed_batches,
-        "retries": report.retries,
-        "elapsed_s": round(report.elapsed, 2),
-        "requests_per_s": round(report.requests_per_second, 2),
-        "interrupted": interrupted,
-        "stop_reason": report.stop_reason,
-        "rejected_csv": str(rejected) if rejected else None,
-    }
-    if as_json:
-        out.write(json.dumps(summary, indent=2) + "\n")
-        return
-    width = max(len(key) for key in summary)
-    for key, value in summary.items():
-        out.write(f"{key.ljust(width)}  {value}\n")
+    """The ``import`` command. Returns the exit status (see the module docs)."""
+    console = _Console(out, err)
+    with _Signals() as signals:
+        signals.task = task = asyncio.ensure_future(_Run(args, console, signals).run())
+        try:
+            return await task
+        except InputError as exc:
+            console.err(f"error: {exc}\n")
+            return EXIT_USAGE
+        except _UnavailableError as exc:
+            console.err(f"error: {exc}\n")
+            return EXIT_OPEN
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if not signals.aborted or (current is not None and current.cancelling()):
+                raise
+            console.err("aborted before anything was sent\n")
+            return signals.status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -297,6 +704,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         return asyncio.run(run_import(args, sys.stdout, sys.stderr))
-    except SmartleadError as exc:  # configuration errors, e.g. no API key
-        sys.stderr.write(f"error: {exc}\n")
-        return 2
+    except KeyboardInterrupt:  # before the loop's handlers were installed
+        return 128 + signal.SIGINT

@@ -1,90 +1,129 @@
-"""A crash-safe record of which input rows SmartLead acknowledged, for resumable imports.
+"""A crash-safe record of which leads reached a final outcome, for resumable imports.
 
-The journal is an SQLite file next to the input (``leads.csv.smartlead-journal``). Each
-acknowledged batch is committed as soon as its answer arrives, as compact row ranges, so after a
-crash or Ctrl-C a ``--resume`` run skips exactly the acknowledged rows: nothing is sent twice
-and nothing is lost. Rows of batches that failed or were in flight are not recorded and are sent
-again (add-leads is idempotent, so a batch whose answer was lost shows up as already added).
+The journal is an SQLite file next to the input (``leads.csv.smartlead-journal``). It holds one
+entry per lead whose outcome is *final* (uploaded, already in the campaign, blocked, …; see
+:attr:`smartlead_async.bulk.RowOutcome.is_final`), keyed by the normalised email the SDK sends,
+never by row position: a resume of an edited, reordered or extended CSV skips exactly the leads
+that are done, wherever they now are, and sends every other row. Open rows (not sent, failed,
+unconfirmed) and invalid rows are never recorded, so they are always tried (or re-validated
+locally) again. Each batch is committed as soon as its answer arrives.
+
+A journal is bound to one campaign and one API host; opening it for another raises
+:class:`JournalMismatchError`. Lookups go to SQLite's index, so memory stays flat however many
+leads the journal holds.
 """
 
 from __future__ import annotations
 
-import bisect
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["Journal", "ranges_of"]
+from smartlead_async._validation import normalize_email
+from smartlead_async.errors import RequestValidationError
 
+__all__ = ["Journal", "JournalMismatchError", "journal_key"]
+
+_FORMAT = "final-emails/1"
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS acknowledged (first_row INTEGER NOT NULL, last_row INTEGER NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE final (email TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
-def ranges_of(rows: Iterable[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as inclusive ``(first, last)`` runs."""
-    runs: list[tuple[int, int]] = []
-    for row in sorted(rows):
-        if runs and row == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
+def _uri(path: Path, mode: str) -> str:
+    # A URI (percent-encoded, so any file name works) is the only way to say "never create".
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
+class JournalMismatchError(ValueError):
+    """The journal belongs to another import (campaign, host or format); the message is one line."""
+
+
+def journal_key(email: object) -> str | None:
+    """The key of ``email`` in a journal, or ``None`` when it is not a valid email.
+
+    The SDK's own normalisation, case-folded as the import engine dedupes (SmartLead treats
+    addresses case-insensitively), so ``" Ann@X.IO"`` and ``"ann@x.io"`` are one lead.
+    """
+    try:
+        return normalize_email(email).lower()
+    except RequestValidationError:
+        return None
 
 
 class Journal:
-    """Acknowledged rows of one import of one input into one campaign.
+    """The final outcomes of one import into one campaign on one host.
 
-    Args:
-        path: The SQLite file.
-        campaign_id: The campaign being imported into; a journal of another campaign is refused.
+    Use :meth:`create` for a new journal and :meth:`open` for an existing one.
     """
 
-    def __init__(self, path: Path, campaign_id: int) -> None:
+    def __init__(self, path: Path, db: sqlite3.Connection, *, created: bool) -> None:
         self.path = path
-        self._db = sqlite3.connect(path)
-        self._db.executescript(_SCHEMA)
-        stored = self._db.execute("SELECT value FROM meta WHERE key = 'campaign_id'").fetchone()
-        if stored is None:
-            self._db.execute("INSERT INTO meta VALUES ('campaign_id', ?)", (str(campaign_id),))
-            self._db.commit()
-        elif stored[0] != str(campaign_id):
-            self._db.close()
-            raise ValueError(
-                f"{path} journals an import into campaign {stored[0]}, not {campaign_id}"
-            )
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._load()
+        self._db = db
+        self._created = created
 
-    def _load(self) -> None:
-        rows = self._db.execute(
-            "SELECT first_row, last_row FROM acknowledged ORDER BY first_row"
-        ).fetchall()
-        self._starts = [first for first, _ in rows]
-        self._ends = [last for _, last in rows]
+    @classmethod
+    def create(cls, path: Path, *, campaign_id: int, host: str) -> Journal:
+        """Create a new journal at ``path`` (which must not exist)."""
+        db = sqlite3.connect(_uri(path, "rwc"), uri=True)
+        db.executescript(_SCHEMA)
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("format", _FORMAT), ("campaign_id", str(campaign_id)), ("host", host)],
+        )
+        db.commit()
+        return cls(path, db, created=True)
+
+    @classmethod
+    def open(cls, path: Path, *, campaign_id: int, host: str) -> Journal:
+        """Open the existing journal at ``path``; never creates a file.
+
+        Raises:
+            JournalMismatchError: It is not a journal of this format, or it belongs to another
+                campaign or host.
+        """
+        db = sqlite3.connect(_uri(path, "rw"), uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError:
+            meta = {}
+        expected = {"format": _FORMAT, "campaign_id": str(campaign_id), "host": host}
+        if meta.get("format") != _FORMAT:
+            problem = "is not an import journal of this version (delete it to start over)"
+        elif meta != expected:
+            problem = (
+                f"journals an import into campaign {meta.get('campaign_id')} on "
+                f"{meta.get('host')}, not campaign {campaign_id} on {host}"
+            )
+        else:
+            return cls(path, db, created=False)
+        db.close()
+        raise JournalMismatchError(f"{path} {problem}")
 
     @property
-    def acknowledged_count(self) -> int:
-        """How many rows were acknowledged so far."""
-        return sum(end - start + 1 for start, end in zip(self._starts, self._ends, strict=True))
+    def final_count(self) -> int:
+        """How many leads are recorded as final."""
+        return int(self._db.execute("SELECT COUNT(*) FROM final").fetchone()[0])
 
-    def is_acknowledged(self, row: int) -> bool:
-        """Whether ``row`` was acknowledged by an earlier run (or earlier in this one)."""
-        at = bisect.bisect_right(self._starts, row) - 1
-        return at >= 0 and self._ends[at] >= row
+    def is_final(self, key: str) -> bool:
+        """Whether the lead with this :func:`journal_key` already has a final outcome."""
+        found = self._db.execute("SELECT 1 FROM final WHERE email = ?", (key,)).fetchone()
+        return found is not None
 
-    def record(self, rows: Iterable[int]) -> None:
-        """Commit a batch's rows as acknowledged (durable before this returns)."""
-        runs = ranges_of(rows)
-        self._db.executemany("INSERT INTO acknowledged VALUES (?, ?)", runs)
+    def record(self, emails: Iterable[str]) -> None:
+        """Commit leads as final (durable before this returns); invalid emails are ignored."""
+        keys = [(key,) for email in emails if (key := journal_key(email)) is not None]
+        self._db.executemany("INSERT OR IGNORE INTO final VALUES (?)", keys)
         self._db.commit()
-        for start, end in runs:
-            at = bisect.bisect_left(self._starts, start)
-            self._starts.insert(at, start)
-            self._ends.insert(at, end)
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database; a journal this run created and never recorded into is removed.
+
+        An empty journal knows nothing, so leaving it would only make the next run ask for
+        ``--resume``.
+        """
+        empty = self._created and self.final_count == 0
         self._db.close()
+        if empty:
+            self.path.unlink(missing_ok=True)

@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from smartlead_async import RateLimit, RequestValidationError, SmartleadClient
-from smartlead_async.bulk import RowOutcome, _Row, attribute
+from smartlead_async._attribution import SentRow, attribute
+from smartlead_async.bulk import RowOutcome
 from smartlead_async.models import AddLeadsResult, LeadInput
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
@@ -156,7 +157,10 @@ async def test_a_failed_batch_is_isolated_and_resubmittable() -> None:
         fake.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HTTP_500]))
         async with client_of(fake, max_retries=0) as sl:
             report = await sl.leads.bulk_import(campaign.id, rows)  # type: ignore[arg-type]
-            assert report.counts[RowOutcome.FAILED] == 300
+            # A 500 may have been applied: open and unconfirmed, never "failed".
+            assert report.counts[RowOutcome.UNCONFIRMED] == 300
+            assert report.open_count == 300
+            assert not report.is_complete
             assert report.failed_batches == 3
             fake.route_faults.clear()
             retry = [{"email": r.email} for r in report.rows_to_retry()]
@@ -187,8 +191,8 @@ async def test_arguments_are_checked_before_anything_is_sent() -> None:
         assert fake.state.requests == []
 
 
-def rows_of(*emails: str) -> list[_Row]:
-    return [_Row(i, email, {"email": email}) for i, email in enumerate(emails)]
+def rows_of(*emails: str) -> list[SentRow]:
+    return [SentRow(i, email, {"email": email}) for i, email in enumerate(emails)]
 
 
 def test_attribution_is_per_row_when_one_bucket_remains() -> None:
@@ -200,15 +204,15 @@ def test_attribution_is_per_row_when_one_bucket_remains() -> None:
         invalid_emails=("bad@",),
         unsubscribed_leads=["u@x.io"],
     )
-    named, ambiguous, counts = attribute(batch, response)
-    assert ambiguous is None
-    assert {(r.email, r.outcome) for r in named} == {
+    found = attribute(batch, response)
+    assert found.ambiguous == []
+    assert {(r.email, r.outcome) for r in found.named} == {
         ("bad@", RowOutcome.INVALID),
         ("u@x.io", RowOutcome.UNSUBSCRIBED),
         ("a@x.io", RowOutcome.ALREADY_IN_CAMPAIGN),
         ("b@x.io", RowOutcome.ALREADY_IN_CAMPAIGN),
     }
-    assert counts == {
+    assert found.counts == {
         RowOutcome.INVALID: 1,
         RowOutcome.UNSUBSCRIBED: 1,
         RowOutcome.ALREADY_IN_CAMPAIGN: 2,
@@ -218,21 +222,20 @@ def test_attribution_is_per_row_when_one_bucket_remains() -> None:
 def test_attribution_keeps_mixed_counts_exact_but_unassigned() -> None:
     batch = rows_of("a@x.io", "b@x.io", "c@x.io")
     response = AddLeadsResult(upload_count=2, total_leads=3, block_count=1)
-    named, ambiguous, counts = attribute(batch, response)
-    assert named == []
-    assert ambiguous is not None
+    found = attribute(batch, response)
+    assert found.named == []
+    [ambiguous] = found.ambiguous
     assert ambiguous.counts == {RowOutcome.UPLOADED: 2, RowOutcome.BLOCKED: 1}
+    assert not ambiguous.is_open  # every row is final, whichever it is
     assert [r.email for r in ambiguous.rows] == ["a@x.io", "b@x.io", "c@x.io"]
-    assert counts == {RowOutcome.UPLOADED: 2, RowOutcome.BLOCKED: 1}
+    assert found.counts == {RowOutcome.UPLOADED: 2, RowOutcome.BLOCKED: 1}
 
 
 def test_silent_zero_answers_are_unconfirmed() -> None:
-    named, ambiguous, counts = attribute(
-        rows_of("a@x.io", "b@x.io"), AddLeadsResult(upload_count=0, total_leads=0)
-    )
-    assert ambiguous is None
-    assert {r.outcome for r in named} == {RowOutcome.UNCONFIRMED}
-    assert counts == {RowOutcome.UNCONFIRMED: 2}
+    found = attribute(rows_of("a@x.io", "b@x.io"), AddLeadsResult(upload_count=0, total_leads=0))
+    assert found.ambiguous == []
+    assert {r.outcome for r in found.named} == {RowOutcome.UNCONFIRMED}
+    assert found.counts == {RowOutcome.UNCONFIRMED: 2}
 
 
 async def test_without_input_dedupe_smartlead_reports_the_repeats() -> None:

@@ -14,6 +14,8 @@ import dataclasses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smartlead_async import RequestValidationError
+from smartlead_async._validation import normalize_email
 from smartlead_async.bulk import RowOutcome
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
@@ -77,3 +79,91 @@ async def run_import(scenario: Scenario) -> None:
 @given(SCENARIOS)
 def test_every_row_accounted_once_under_faults(scenario: Scenario) -> None:
     asyncio.run(run_import(scenario))
+
+
+OPEN_FAULTS = [
+    FaultKind.HTTP_500,
+    FaultKind.MAINTENANCE_PAGE,
+    FaultKind.DROP,
+    FaultKind.LOST_RESPONSE,
+]
+
+
+@dataclasses.dataclass(frozen=True)
+class RetryScenario:
+    emails: list[str]
+    fault_rate: float
+    kinds: list[FaultKind]
+    seed: int
+    credits: list[int]
+    resolve: bool
+    batch_size: int
+    concurrency: int
+
+
+RETRY_SCENARIOS = st.builds(
+    RetryScenario,
+    emails=st.lists(EMAILS, min_size=40, max_size=300),
+    fault_rate=st.sampled_from([0.0, 0.3, 0.6]),
+    kinds=st.lists(st.sampled_from(OPEN_FAULTS), min_size=1, unique=True),
+    seed=st.integers(0, 2**16),
+    credits=st.lists(st.integers(0, 40), min_size=1, max_size=4),
+    resolve=st.booleans(),
+    batch_size=st.integers(5, 100),
+    concurrency=st.integers(1, 4),
+)
+
+
+async def import_until_complete(scenario: RetryScenario) -> None:
+    faults = {ADD_LEADS: Faults(scenario.fault_rate, scenario.kinds)}
+    async with FakeSmartlead(api_keys=(API_KEY,), seed=scenario.seed, route_faults=faults) as fake:
+        campaign = fake.state.add_campaign("until complete")
+        fake.state.block_list.add("blocked.example")
+        fake.state.enroll(campaign, "already@x.io")
+        rows = [{"email": email} for email in scenario.emails]
+        final: dict[int, RowOutcome] = {}
+        pending = list(range(len(rows)))
+        for round_number in range(12):
+            # Credits run out and come back; faults stop for good after a few rounds.
+            credits = scenario.credits[round_number % len(scenario.credits)]
+            fake.state.lead_credits = credits if round_number < 6 else None
+            if round_number == 6:
+                fake.route_faults.clear()
+            async with client_of(fake, max_retries=1) as sl:
+                report = await sl.leads.bulk_import(
+                    campaign.id,
+                    [rows[i] for i in pending],  # type: ignore[misc]
+                    resolve_ambiguous=scenario.resolve,
+                    batch_size=scenario.batch_size,
+                    concurrency=scenario.concurrency,
+                )
+            assert_every_row_once(report, len(pending))
+            retry = {result.row for result in report.rows_to_retry()}
+            assert len(retry) == report.open_count
+            for results in report.rows.values():
+                for result in results:
+                    if result.row not in retry:
+                        final.setdefault(pending[result.row], result.outcome)
+            pending = [pending[i] for i in sorted(retry)]
+            if report.is_complete:
+                break
+        assert pending == []
+        stored = set(campaign.leads)
+    valid = set()
+    for email in scenario.emails:
+        try:
+            valid.add(normalize_email(email).lower())
+        except RequestValidationError:
+            continue
+    allowed = valid - {e for e in valid if e.endswith("@blocked.example")}
+    # Every valid row ends stored exactly once (the fake keys leads by email), none skipped.
+    assert stored == allowed | {"already@x.io"}
+    assert all(outcome.is_final for outcome in final.values())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(RETRY_SCENARIOS)
+def test_retrying_open_rows_until_complete_stores_every_valid_row_once(
+    scenario: RetryScenario,
+) -> None:
+    asyncio.run(import_until_complete(scenario))

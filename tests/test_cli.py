@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import io
 import json
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from smartlead_async._secrets import APIKey
 from smartlead_async.bulk import ImportReport
 from smartlead_async.cli import Progress, column_mapping, parse_args, row_to_lead, run_import
 from smartlead_async.testing import FakeSmartlead
@@ -60,13 +62,8 @@ def test_columns_map_to_fields_and_custom_fields() -> None:
         {"email": "E-mail Address"},
         {"Internal"},
     )
-    assert mapping == {
-        "E-mail Address": "email",
-        "First Name": "first_name",
-        "Company": "company_name",
-        "Title": "custom:Title",
-    }
-    row = {"E-mail Address": " a@b.co ", "First Name": "Ann", "Company": "", "Title": "CTO"}
+    assert mapping == {0: "email", 1: "first_name", 2: "company_name", 3: "custom:Title"}
+    row = [" a@b.co ", "Ann", "", "CTO", "internal note"]
     assert row_to_lead(row, mapping) == {
         "email": "a@b.co",
         "first_name": "Ann",
@@ -104,15 +101,18 @@ async def test_import_reports_every_row_and_writes_rejects(tmp_path: Path) -> No
     assert len(campaign.leads) == summary["uploaded"]
     rejected = list(csv.DictReader(io.StringIO((tmp_path / "leads.csv.rejected.csv").read_text())))
     assert {r["outcome"] for r in rejected} >= {"invalid", "duplicate_in_input"}
-    assert rejected[0]["csv_row"] == "4"  # line 4 of the data is the first duplicate
+    first_duplicate = next(r for r in rejected if r["outcome"] == "duplicate_in_input")
+    assert first_duplicate["line"] == "5"  # data row 4, after the header line
 
 
 def acknowledged(journal: Path) -> int:
     if not journal.exists():
         return 0
-    with sqlite3.connect(journal) as db:
-        row = db.execute("SELECT COALESCE(SUM(last_row - first_row + 1), 0) FROM acknowledged")
-        return int(row.fetchone()[0])
+    with contextlib.closing(sqlite3.connect(journal)) as db:
+        try:
+            return int(db.execute("SELECT COUNT(*) FROM final").fetchone()[0])
+        except sqlite3.OperationalError:  # created, schema not written yet
+            return 0
 
 
 async def test_resume_after_a_crash_loses_and_duplicates_nothing(tmp_path: Path) -> None:
@@ -131,6 +131,8 @@ async def test_resume_after_a_crash_loses_and_duplicates_nothing(tmp_path: Path)
             await crashed
         done_before = acknowledged(journal)
         assert 0 < done_before < 3_000
+        with contextlib.closing(sqlite3.connect(journal)) as db:
+            final_emails = {email for (email,) in db.execute("SELECT email FROM final")}
         refused = await run_import(args_for(fake, path, campaign.id), io.StringIO(), io.StringIO())  # type: ignore[arg-type]
         assert refused == 2  # an existing journal needs --resume
         out = io.StringIO()
@@ -141,14 +143,15 @@ async def test_resume_after_a_crash_loses_and_duplicates_nothing(tmp_path: Path)
         )
     summary = json.loads(out.getvalue())
     assert status == 0
-    assert summary["skipped_already_acknowledged"] == done_before
     emails = [r["Email"].lower() for r in csv.DictReader(io.StringIO(path.read_text()))]
+    journaled = [email for email in emails if email in final_emails]
+    assert summary["skipped_already_final"] == len(journaled)  # repeats of a final lead too
+    assert summary["rows"] + summary["skipped_already_final"] == 3_000  # every row once
     valid_rows = [email for email in emails if "@" in email]
     assert set(campaign.leads) == set(valid_rows)  # every valid email landed, none was lost
-    # Rows in flight at the crash were sent again and came back as already in the campaign; so
-    # did duplicates whose first occurrence was acknowledged before the crash.
+    # Rows in flight at the crash were sent again and came back as already in the campaign.
     landed = summary["uploaded"] + summary["already_in_campaign"] + done_before
-    assert landed + summary["duplicate_in_input"] == len(valid_rows)
+    assert landed == len(set(valid_rows))
 
 
 async def test_ctrl_c_stops_after_in_flight_batches(tmp_path: Path) -> None:
@@ -166,10 +169,12 @@ async def test_ctrl_c_stops_after_in_flight_batches(tmp_path: Path) -> None:
         os.kill(os.getpid(), signal.SIGINT)
         status = await task
     summary = json.loads(out.getvalue())
-    assert status == 0
+    assert status == 130
     assert summary["interrupted"] is True
-    assert summary["rows"] < 5_000
-    assert acknowledged(journal) == summary["uploaded"] + summary["blocked"]  # all in-flight landed
+    assert 0 < summary["not_read"] < 5_000  # it stopped reading...
+    assert summary["open"] == summary["not_read"]  # ...and every batch it sent landed
+    assert summary["rows"] == 5_000
+    assert acknowledged(journal) == summary["uploaded"] + summary["blocked"]
     assert len(campaign.leads) == summary["uploaded"]
 
 
@@ -235,13 +240,12 @@ async def test_a_rejected_key_fails_without_printing_it(
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         campaign = fake.state.add_campaign("cli")
         args = args_for(fake, path, campaign.id)
-        args.api_key = wrong_key  # type: ignore[attr-defined]
+        args.api_key = APIKey(wrong_key)  # type: ignore[attr-defined]
         out, err = io.StringIO(), io.StringIO()
         with caplog.at_level("DEBUG"):
             status = await run_import(args, out, err)  # type: ignore[arg-type]
-    assert status == 1
+    assert status == 2  # the preflight refuses the key before anything is created
     printed = out.getvalue() + err.getvalue() + caplog.text
-    rejected = (tmp_path / "leads.csv.rejected.csv").read_text()
-    assert "failed" in printed
-    assert "401" in rejected
-    assert wrong_key not in printed + rejected
+    assert "refused the API key (401)" in err.getvalue()
+    assert os.listdir(tmp_path) == ["leads.csv"]  # no journal, no rejected-rows CSV
+    assert wrong_key not in printed

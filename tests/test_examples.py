@@ -86,7 +86,7 @@ async def test_cli_import_demo_reports_every_row(capsys: pytest.CaptureFixture[s
     assert report["uploaded"] == "893"
     assert (report["invalid"], report["duplicate_in_input"], report["blocked"]) == ("2", "3", "2")
     assert "the fake now holds 893 leads" in out
-    assert "8,not-an-email,invalid," in out
+    assert "9,not-an-email,invalid," in out
 
 
 async def test_import_engine_benchmarks_on_small_inputs() -> None:

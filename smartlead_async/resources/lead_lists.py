@@ -85,9 +85,7 @@ class LeadListsResource(Resource):
         if isinstance(leads, str | Mapping) or not 1 <= len(leads) <= MAX_LEADS_PER_REQUEST:
             raise RequestValidationError(f"import_leads takes 1 to {MAX_LEADS_PER_REQUEST} leads")
         body: dict[str, JSON] = {
-            "lead_list": [
-                lead_to_wire(self._pipeline.converter, lead, i) for i, lead in enumerate(leads)
-            ]
+            "lead_list": [lead_to_wire(lead, i) for i, lead in enumerate(leads)]
         }
         spec = IMPORT_LEADS.spec(list_id=require_id("list_id", list_id), json=body)
         return await self._pipeline.request(spec, DataResult)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import builtins
 import csv
 import datetime as dt
@@ -11,7 +12,6 @@ from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mappin
 from typing import Any, TypeVar, cast
 
 import attrs
-import cattrs
 
 from smartlead_async._convert import to_wire
 from smartlead_async._endpoints import Endpoint, calls, helper_of
@@ -37,6 +37,7 @@ from smartlead_async.bulk import (
     ImportReport,
     ImportStream,
     ProgressCallback,
+    ReadBack,
 )
 from smartlead_async.errors import RequestValidationError, ResponseDecodeError
 from smartlead_async.many import BulkResult, chunks, run_each, unique
@@ -117,8 +118,12 @@ def _iso(value: dt.datetime | str | None) -> str | None:
     return value.isoformat()
 
 
-def lead_to_wire(converter: cattrs.Converter, lead: LeadRow, index: int) -> dict[str, JSON]:
-    """One validated, normalised element of ``lead_list`` (errors name the lead's index)."""
+def lead_to_wire(lead: LeadRow, index: int) -> dict[str, JSON]:
+    """One validated, normalised element of ``lead_list`` (errors name the lead's index).
+
+    Lead fields must be strings (or ``None``): a number or ``NaN`` is refused rather than sent as
+    ``"5"`` or ``"nan"``. Custom field values may be strings, finite numbers or booleans.
+    """
     where = f"lead {index}"
     if isinstance(lead, Mapping):
         unknown = set(lead) - LEAD_FIELDS
@@ -129,20 +134,19 @@ def lead_to_wire(converter: cattrs.Converter, lead: LeadRow, index: int) -> dict
             )
         if "email" not in lead:
             raise RequestValidationError(f"{where}: email is required")
-        check_custom_fields(_custom_fields(lead.get("custom_fields")), where=where)
-        if all(isinstance(v, str | None) for k, v in lead.items() if k != "custom_fields"):
-            # The common case (CSV rows, JSON bodies): already wire-shaped, so skip the cattrs
-            # round trip, which would cost more than the rest of the import pipeline together.
-            return _finish(dict(lead), where)
-        try:
-            lead = converter.structure(dict(lead), LeadInput)
-        except cattrs.BaseValidationError as exc:
-            problems = "; ".join(cattrs.transform_error(exc))
-            raise RequestValidationError(f"{where}: {problems}") from None
-    elif not isinstance(lead, LeadInput):
+        values = dict(lead)
+    elif isinstance(lead, LeadInput):
+        values = {name: getattr(lead, name) for name in _LEAD_FIELD_NAMES}
+    else:
         raise RequestValidationError(f"{where}: expected LeadInput or a mapping, got {lead!r}")
-    check_custom_fields(lead.custom_fields, where=where)
-    return _finish({name: getattr(lead, name) for name in _LEAD_FIELD_NAMES}, where)
+    custom = _custom_fields(values.get("custom_fields"))
+    check_custom_fields(custom, where=where)
+    for name, value in values.items():
+        if name != "custom_fields" and not isinstance(value, str | None):
+            raise RequestValidationError(
+                f"{where}: {name} must be a string, got {type(value).__name__} {value!r}"
+            )
+    return _finish(values, where)
 
 
 _LEAD_FIELD_NAMES = tuple(field.name for field in attrs.fields(LeadInput))
@@ -200,9 +204,7 @@ class LeadsResource(Resource):
                 f"{len(leads)}; use bulk helpers for more"
             )
         body: dict[str, JSON] = {
-            "lead_list": [
-                lead_to_wire(self._pipeline.converter, lead, i) for i, lead in enumerate(leads)
-            ]
+            "lead_list": [lead_to_wire(lead, i) for i, lead in enumerate(leads)]
         }
         if settings is not None:
             body["settings"] = to_wire(self._pipeline.converter, settings)
@@ -302,7 +304,7 @@ class LeadsResource(Resource):
         spec = UPDATE_LEAD.spec(
             campaign_id=campaign_id,
             lead_id=lead_id,
-            json=lead_to_wire(self._pipeline.converter, lead, 0),
+            json=lead_to_wire(lead, 0),
             idempotent=True,
         )
         return await self._pipeline.request(spec, OkResponse)
@@ -576,20 +578,29 @@ class LeadsResource(Resource):
     def _importer(
         self,
         campaign_id: int,
+        leads: object,
         *,
         batch_size: int,
         concurrency: int,
         settings: LeadImportSettings | None,
         on_progress: ProgressCallback | None,
-        total: int | None,
         dry_run: bool,
         dedupe_input: bool,
+        resolve_ambiguous: bool,
     ) -> Importer:
         require_id("campaign_id", campaign_id)
         require_int_range("batch_size", batch_size, 1, MAX_LEADS_PER_REQUEST)
         require_int_range("concurrency", concurrency, 1)
+        if isinstance(leads, str | bytes | Mapping) or not isinstance(
+            leads, Iterable | AsyncIterable
+        ):
+            # A str or dict is iterable too, and would be imported character by character or
+            # key by key: refuse it before anything is sent.
+            raise RequestValidationError(
+                "leads must be an iterable of LeadInput or mappings (one per lead), got "
+                f"{type(leads).__name__}"
+            )
         wire_settings = to_wire(self._pipeline.converter, settings) if settings else None
-        converter = self._pipeline.converter
 
         async def send(rows: builtins.list[dict[str, JSON]]) -> AddLeadsResult:
             body: dict[str, JSON] = {"lead_list": list[JSON](rows)}
@@ -600,14 +611,53 @@ class LeadsResource(Resource):
 
         return Importer(
             send=send,
-            encode=lambda row, index: lead_to_wire(converter, row, index),
+            encode=lead_to_wire,
+            read_back=self._read_back(campaign_id) if resolve_ambiguous else None,
             batch_size=batch_size,
             concurrency=concurrency,
             on_progress=on_progress,
-            total=total,
+            total=len(leads) if isinstance(leads, Sized) else None,
             dry_run=dry_run,
             dedupe_input=dedupe_input,
         )
+
+    def _read_back(self, campaign_id: int) -> ReadBack:
+        """The read-backs that resolve ambiguous add-leads answers (see ``_attribution``)."""
+
+        async def block_list() -> tuple[frozenset[str], int]:
+            entries: set[str] = set()
+            requests = 0
+            async for page in self.block_list(limit=BLOCK_LIST_MAX_LIMIT).pages():
+                requests += 1
+                entries.update(e.email_or_domain.lower() for e in page.items if e.email_or_domain)
+            return frozenset(entries), requests
+
+        async def in_campaign(emails: builtins.list[str]) -> tuple[set[str], int]:
+            wanted = set(emails)
+            pager = self.list_by_campaign(campaign_id, limit=CAMPAIGN_LEADS_MAX_LIMIT)
+            first = await pager
+            pages = -(-(first.total or 0) // CAMPAIGN_LEADS_MAX_LIMIT)
+            if first.total is not None and pages - 1 <= len(wanted):
+                # Reading the whole campaign costs fewer requests than a look-up per email.
+                found = {str(m.lead.email).lower() for m in first.items}
+                requests = 1
+                if not first.is_last:
+                    async for page in self.list_by_campaign(
+                        campaign_id, offset=len(first.items), limit=CAMPAIGN_LEADS_MAX_LIMIT
+                    ).pages():
+                        requests += 1
+                        found.update(str(m.lead.email).lower() for m in page.items)
+                return found & wanted, requests
+            leads = await asyncio.gather(*(self.get_by_email(email) for email in wanted))
+            members = {
+                email
+                for email, lead in zip(wanted, leads, strict=True)
+                if lead is not None
+                and any(c.campaign_id == campaign_id for c in lead.lead_campaign_data)
+            }
+            return members, 1 + len(wanted)
+
+        return ReadBack(block_list=block_list, in_campaign=in_campaign)
 
     @helper_of(ADD_LEADS)
     async def bulk_import(
@@ -620,6 +670,7 @@ class LeadsResource(Resource):
         settings: LeadImportSettings | None = None,
         on_progress: ProgressCallback | None = None,
         dedupe_input: bool = True,
+        resolve_ambiguous: bool = False,
     ) -> ImportReport:
         """Import any number of leads, streamed, in concurrent batches of up to 100.
 
@@ -629,13 +680,24 @@ class LeadsResource(Resource):
         ``dedupe_input=False`` keeps memory flat and leaves repeats to SmartLead's own dedupe.
 
         Batches go out ``concurrency`` at a time through the key's gate, and add-leads is
-        retried after ambiguous failures (SmartLead dedupes). A batch that still fails is
-        reported with its rows (``report.rows_to_retry()``). When lead credits run out, the
-        import stops cleanly and the rest is counted as not sent.
+        retried after ambiguous failures (SmartLead dedupes). A batch answered 413 is split
+        until the too-large rows stand alone (they are reported invalid). A batch that still
+        fails is reported with its rows: ``report.rows_to_retry()`` returns every row whose
+        outcome is open. When lead credits run out, or three batches in a row cannot reach
+        SmartLead, the import stops cleanly and the rest is counted as not sent.
+
+        Args:
+            resolve_ambiguous: Read outcomes back (block list, campaign membership) when an
+                answer's counters do not say which row went where; ``report.resolution_requests``
+                says what it cost.
 
         Returns:
             An :class:`~smartlead_async.bulk.ImportReport` accounting for every input row once;
-            see :mod:`smartlead_async.bulk` for how SmartLead's counters map to outcomes.
+            see :mod:`smartlead_async.bulk` for what is final and what is open.
+
+        Raises:
+            RequestValidationError: Before sending, for bad arguments (``leads`` a ``str`` or a
+                mapping, batch size out of range, …).
         """
         stream = self.bulk_import_stream(
             campaign_id,
@@ -645,9 +707,11 @@ class LeadsResource(Resource):
             settings=settings,
             on_progress=on_progress,
             dedupe_input=dedupe_input,
+            resolve_ambiguous=resolve_ambiguous,
         )
-        async for _ in stream:
-            pass
+        async with stream:
+            async for _ in stream:
+                pass
         return stream.report
 
     @helper_of(ADD_LEADS)
@@ -662,23 +726,26 @@ class LeadsResource(Resource):
         on_progress: ProgressCallback | None = None,
         dry_run: bool = False,
         dedupe_input: bool = True,
+        resolve_ambiguous: bool = False,
     ) -> ImportStream:
         """Like :meth:`bulk_import`, but ``async for`` yields each batch's result as it lands
         (to stream progress to a websocket, say); ``stream.report`` fills as it goes.
 
-        With ``dry_run=True`` nothing is sent: rows are validated and deduped, and those that
-        would have been sent are counted as ``not_sent``.
+        Use it as ``async with`` (or call ``aclose()``) when you may leave the loop early: the
+        batches in flight are then waited for, so every sent row is in the report. With
+        ``dry_run=True`` nothing is sent: rows are validated and deduped, and those that would
+        have been sent are counted as ``not_sent``.
         """
-        total = len(leads) if isinstance(leads, Sized) else None
         importer = self._importer(
             campaign_id,
+            leads,
             batch_size=batch_size,
             concurrency=concurrency,
             settings=settings,
             on_progress=on_progress,
-            total=total,
             dry_run=dry_run,
             dedupe_input=dedupe_input,
+            resolve_ambiguous=resolve_ambiguous,
         )
         return ImportStream(importer, leads)
 

@@ -7,7 +7,7 @@
 * ``python -m smartlead_async.testing --port 8080`` — the standalone server.
 """
 
-from smartlead_async.testing._faults import FaultKind, Faults
+from smartlead_async.testing._faults import TRANSIENT_FAULTS, FaultKind, Faults
 from smartlead_async.testing._server import DEFAULT_TEST_API_KEY, FakeSmartlead
 from smartlead_async.testing._state import (
     FakeCampaign,
@@ -21,6 +21,7 @@ from smartlead_async.testing._webhooks import EVENT_TYPES, build_payload, sign
 __all__ = [
     "DEFAULT_TEST_API_KEY",
     "EVENT_TYPES",
+    "TRANSIENT_FAULTS",
     "FakeCampaign",
     "FakeLead",
     "FakeSmartlead",

@@ -262,6 +262,19 @@ class FakeSmartlead(
             )
             body = {"error": f"Injected fault {fault.value}"}
             return answer(body, status=fault.status, headers=headers)
+        if fault is FaultKind.MAINTENANCE_PAGE:
+            page = "<!DOCTYPE html><html><body><h1>Down for maintenance</h1></body></html>"
+            return web.Response(status=200, text=page, content_type="application/json")
+        if fault is FaultKind.HANG:
+            self.state.hanging += 1
+            try:
+                # Until the client gives up or the server stops (aiohttp does not cancel a
+                # handler when its client leaves, and would wait 60 s for it at shutdown).
+                while self._runner is not None and not _closed(request):  # noqa: ASYNC110
+                    await asyncio.sleep(0.02)
+            finally:
+                self.state.hanging -= 1
+            return web.Response(status=599)
         if fault is FaultKind.LOST_RESPONSE:
             # Commit the handler's effects, then lose the answer.
             response = await handler(request)
@@ -270,3 +283,8 @@ class FakeSmartlead(
         if request.transport is not None:
             request.transport.abort()
         return response
+
+
+def _closed(request: web.Request) -> bool:
+    transport = request.transport
+    return transport is None or transport.is_closing()

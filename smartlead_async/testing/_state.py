@@ -196,6 +196,8 @@ class FakeState:
     webhook_deliveries: list[WebhookDelivery] = attrs.field(factory=list)
     lead_credits: int | None = None
     rate_limited: int = 0
+    #: Requests being held unanswered by a ``HANG`` fault right now.
+    hanging: int = 0
     _ids: Iterator[int] = attrs.field(factory=lambda: itertools.count(1000))
 
     def next_id(self) -> int:
