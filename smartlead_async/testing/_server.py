@@ -205,13 +205,13 @@ class FakeSmartlead(
     async def _log_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         received_at = self._clock()
         body: JSON = None
-        if request.body_exists:
-            text = await request.text()
-            try:
-                body = json.loads(text) if text else None
-            except ValueError:
-                body = text
         try:
+            if request.body_exists:
+                text = await request.text()  # a body over 1 MiB is refused here, with 413
+                try:
+                    body = json.loads(text) if text else None
+                except ValueError:
+                    body = text
             response = await handler(request)
         except web.HTTPException as rejection:
             response = web.Response(
