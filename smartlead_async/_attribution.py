@@ -26,7 +26,6 @@ group with exact counts.
 
 from __future__ import annotations
 
-import collections
 import enum
 from collections.abc import Awaitable, Callable, Iterable
 
@@ -144,11 +143,10 @@ _COUNTERS = (
 
 @attrs.define
 class Attribution:
-    """A batch mapped onto its rows: known outcomes, ambiguous groups, exact totals."""
+    """A batch mapped onto its rows: named outcomes, ambiguous groups, uploaded rows."""
 
     named: list[RowResult]
     ambiguous: list[AmbiguousBatch]
-    counts: dict[RowOutcome, int]
     uploaded_rows: list[SentRow]
 
 
@@ -178,9 +176,7 @@ def attribute(batch: list[SentRow], response: AddLeadsResult) -> Attribution:
         shortfall = len(remaining) - counted
         counts = counts if shortfall > 0 else {}
         counts[RowOutcome.UNCONFIRMED] = shortfall if shortfall > 0 else len(remaining)
-    totals = collections.Counter(result.outcome for result in named)
-    totals.update(counts)
-    result = Attribution(named, [], dict(totals), [])
+    result = Attribution(named, [], [])
     _settle(result, remaining, counts)
     return result
 
@@ -218,10 +214,16 @@ async def resolve(
 ) -> None:
     """Narrow every ambiguous group of ``result`` in place, with read-backs (module docs)."""
     by_index = {row.index: row for row in batch}
-    groups, result.ambiguous = result.ambiguous, []
-    for group in groups:
+    for group in list(result.ambiguous):
         rows = [by_index[r.row] for r in group.rows]
-        await _resolve_group(result, rows, dict(group.counts), block_list, in_campaign)
+        # Settled into a scratch result, merged only once every read-back answered: a read-back
+        # that fails or is cancelled leaves the group exactly as it was.
+        settled = Attribution([], [], [])
+        await _resolve_group(settled, rows, dict(group.counts), block_list, in_campaign)
+        result.ambiguous.remove(group)
+        result.named += settled.named
+        result.ambiguous += settled.ambiguous
+        result.uploaded_rows += settled.uploaded_rows
 
 
 async def _resolve_group(

@@ -92,9 +92,18 @@ def success_payload(raw: RawResponse, spec: RequestSpec) -> JSON:
         raise _undecodable(raw, what, text) from None
     if isinstance(payload, dict):
         for flag in ("ok", "success"):
-            if payload.get(flag) is False:
+            if _says_false(payload.get(flag)):
                 raise _operation_failed(raw, payload, flag)
     return payload
+
+
+def _says_false(flag: JSON) -> bool:
+    # The lenient converter reads "false" and 0 as False; a failure flag must not slip past.
+    if isinstance(flag, str):
+        return flag.strip().lower() == "false"
+    return flag is False or (
+        isinstance(flag, int | float) and not isinstance(flag, bool) and flag == 0
+    )
 
 
 def _undecodable(raw: RawResponse, what: str, text: str) -> ResponseDecodeError:
@@ -218,11 +227,31 @@ class RetryTally:
     """Counts the retries of the requests made by every task that called :meth:`track`.
 
     A context variable rather than a parameter: bulk helpers count the retries of calls made
-    through public resource methods, which do not take one.
+    through public resource methods, which do not take one. A tally with a ``parent`` also
+    counts into it (one batch's retries, within the whole import's).
+
+    Attributes:
+        count: Retries so far.
+        may_be_stored: Whether an attempt that was retried may have been applied by SmartLead
+            (a timeout or lost connection after sending, a 5xx): the request's effect is then
+            unknown even if its last attempt was refused.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, parent: RetryTally | None = None) -> None:
         self.count = 0
+        self.may_be_stored = False
+        self.parent = parent
+
+    def add(self, state: RetryState) -> None:
+        """Count one retry of an attempt that ended as ``state``, here and in every parent."""
+        applied = state.outcome in (Outcome.TIMEOUT, Outcome.CONNECTION_LOST) or (
+            state.status is not None and state.status >= 500
+        )
+        tally: RetryTally | None = self
+        while tally is not None:
+            tally.count += 1
+            tally.may_be_stored |= applied
+            tally = tally.parent
 
     def track(self) -> None:
         """Count retries of the requests this task (and tasks it creates) makes from now on."""
@@ -303,7 +332,7 @@ class Pipeline:
             raise error
         logger.info("retrying in %.2f s after attempt %d: %s", delay, state.attempt, error)
         if (tally := _tally.get()) is not None:
-            tally.count += 1
+            tally.add(state)
         await self._sleep(delay)
 
     async def request_json(self, spec: RequestSpec) -> JSON:

@@ -92,9 +92,21 @@ class APIKey:
         raise TypeError("APIKey objects cannot be pickled")
 
 
+_SECRET_PARAM_VALUE = re.compile(
+    "(" + "|".join(sorted(SECRET_QUERY_PARAMS)) + r")=[^&#\s]*", re.IGNORECASE
+)
+
+
 def redact_url(url: str) -> str:
-    """Return ``url`` with the value of every secret query parameter replaced by ``***``."""
-    parts = urlsplit(url)
+    """Return ``url`` with the value of every secret query parameter replaced by ``***``.
+
+    Never raises: text that does not parse as a URL (aiohttp quotes malformed ``Location``
+    headers in its messages) has ``api_key=…`` values replaced in place.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return _SECRET_PARAM_VALUE.sub(rf"\1={REDACTED}", url)
     if not parts.query:
         return url
     query = [

@@ -180,6 +180,9 @@ class Transport:
                 data=data,
                 timeout=self._timeout,
                 headers=headers,
+                # SmartLead does not redirect; following one would hand the key (re-encoded, so
+                # in a spelling the scrubber cannot know) to whatever Location names.
+                allow_redirects=False,
             ) as response:
                 status = response.status
                 declared = response.content_length

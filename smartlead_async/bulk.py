@@ -95,7 +95,8 @@ class BatchResult:
         responses: The add-leads answers received (one unless the batch was split).
         error: The error that failed some or all of its rows, if any.
         counts: How many of its rows ended in each outcome.
-        final_emails: Case-folded emails of its rows whose outcome is final: what a journal
+        final_emails: Case-folded emails of its rows whose outcome is final (invalid rows
+            excepted: a corrected row with the same email must be sent again): what a journal
             may record as done.
         elapsed: Seconds from launch to the last answer.
     """
@@ -172,13 +173,8 @@ class ImportReport:
             for result in self.rows.get(outcome, ())
         ]
         found += [result for group in self.ambiguous if group.is_open for result in group.rows]
-        if self.stopped_at_row is not None:
-            reason = self.stop_reason or ""
-            found += [
-                RowResult(row, None, RowOutcome.NOT_SENT, reason)
-                for row in range(self.stopped_at_row, self.total_rows)
-            ]
-        return sorted(found, key=lambda result: result.row)
+        found.sort(key=lambda result: result.row)
+        return found + list(self._read_after_stop())
 
     def listed_rows(self) -> Iterator[RowResult]:
         """Every row that was not simply uploaded, in input order (ambiguous groups' rows as
@@ -187,6 +183,10 @@ class ImportReport:
         found += [result for group in self.ambiguous for result in group.rows]
         found.sort(key=lambda result: result.row)
         yield from found
+        yield from self._read_after_stop()
+
+    def _read_after_stop(self) -> Iterator[RowResult]:
+        """The rows counted NOT_SENT after the stop without being listed (they come last)."""
         if self.stopped_at_row is not None:
             reason = self.stop_reason or ""
             for row in range(self.stopped_at_row, self.total_rows):
@@ -274,19 +274,22 @@ class _Outcome:
     """What one input batch came to, gathered before it is written into the report."""
 
     batch: list[SentRow]
-    attribution: Attribution = attrs.field(factory=lambda: Attribution([], [], {}, []))
+    attribution: Attribution = attrs.field(factory=lambda: Attribution([], [], []))
     failures: list[RowResult] = attrs.field(factory=list)
     responses: list[AddLeadsResult] = attrs.field(factory=list)
     errors: list[SmartleadError] = attrs.field(factory=list)
     done: set[int] = attrs.field(factory=set)
 
-    def fail(self, rows: list[SentRow], error: SmartleadError) -> None:
+    def fail(
+        self, rows: list[SentRow], error: SmartleadError, *, retried_after_store: bool
+    ) -> None:
         self.errors.append(error)
         if isinstance(error, APIStatusError) and error.status == _PAYLOAD_TOO_LARGE:
             outcome, reason = RowOutcome.INVALID, f"row too large for SmartLead: {error}"
+        elif retried_after_store or _may_be_stored(error):
+            outcome, reason = RowOutcome.UNCONFIRMED, str(error)
         else:
-            outcome = RowOutcome.UNCONFIRMED if _may_be_stored(error) else RowOutcome.FAILED
-            reason = str(error)
+            outcome, reason = RowOutcome.FAILED, str(error)
         self.failures += [RowResult(row.index, row.email, outcome, reason) for row in rows]
         self.done.update(row.index for row in rows)
 
@@ -442,17 +445,21 @@ class Importer:
 
     async def _call(self, index: int, batch: list[SentRow]) -> BatchResult:
         began = time.perf_counter()
-        self._retries.track()  # this task's context only
         outcome = _Outcome(batch)
         try:
             await self._send_split(batch, outcome)
             if outcome.attribution.ambiguous and self._read_back is not None:
-                await resolve(
-                    outcome.attribution,
-                    batch,
-                    block_list=self._read_back.block_list,
-                    in_campaign=self._read_back.in_campaign,
-                )
+                try:
+                    await resolve(
+                        outcome.attribution,
+                        batch,
+                        block_list=self._read_back.block_list,
+                        in_campaign=self._read_back.in_campaign,
+                    )
+                except SmartleadError as exc:
+                    # The batch's answer stands; a group the read-back could not settle stays
+                    # ambiguous, with its exact counts (open if it may hold open rows).
+                    outcome.errors.append(exc)
         except asyncio.CancelledError:
             outcome.cancelled()
             self._account(outcome)
@@ -462,6 +469,8 @@ class Importer:
     async def _send_split(self, rows: list[SentRow], outcome: _Outcome) -> None:
         """Send ``rows``; on a 413 send each half, down to single rows (which are INVALID)."""
         self.report.batches += 1
+        attempts = RetryTally(parent=self._retries)
+        attempts.track()  # this call's retries only (still counted in the import's)
         try:
             response = await self._send([row.wire for row in rows])
         except SmartleadError as exc:
@@ -471,7 +480,9 @@ class Importer:
                 await self._send_split(rows[:half], outcome)
                 await self._send_split(rows[half:], outcome)
             else:
-                outcome.fail(rows, exc)
+                # An earlier attempt may have been stored (its answer lost, a 5xx) even when
+                # the last one was refused.
+                outcome.fail(rows, exc, retried_after_store=attempts.may_be_stored)
             return
         outcome.merge(outcome.answered(rows, response))
 
@@ -485,7 +496,9 @@ class Importer:
         for result in [*found.named, *outcome.failures]:
             report.add(result)
             counts[result.outcome] += 1
-            if result.outcome.is_final:
+            # An invalid row's outcome belongs to its content, not its email: a corrected row
+            # with the same email must be sent again, so it is never called final by email.
+            if result.outcome.is_final and result.outcome is not RowOutcome.INVALID:
                 final.append(by_index[result.row].key)
         for group in found.ambiguous:
             report.ambiguous.append(group)

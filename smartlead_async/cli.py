@@ -30,7 +30,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import NoReturn, TextIO
 from urllib.parse import urlsplit
 
 from smartlead_async._client import API_KEY_ENV, DEFAULT_BASE_URL, SmartleadClient
@@ -399,16 +399,42 @@ _KEY_HELP = (
 )
 
 
+_COMMANDS = ("import",)
+
+
+def _quiet_parser(argv: Sequence[str]) -> type[argparse.ArgumentParser]:
+    """argparse, except that its usage errors never repeat a value from the command line.
+
+    ``--apikey sk_…`` (a typo) is an unrecognised argument, and argparse would print it back;
+    any value may be a key, so every one is shown as ``***``.
+    """
+    values = {token.partition("=")[2] if token.startswith("-") else token for token in argv}
+    values -= {"", *_COMMANDS}
+
+    class QuietParser(argparse.ArgumentParser):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            # An abbreviation would let "--api-key-fil=<key>" through as a file name.
+            kwargs.setdefault("allow_abbrev", False)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+        def error(self, message: str) -> NoReturn:
+            for value in sorted(values, key=len, reverse=True):
+                message = message.replace(value, "***")
+            super().error(message)
+
+    return QuietParser
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The command line (usage errors exit 2, as argparse does)."""
-    parser = argparse.ArgumentParser(
+    parser = _quiet_parser(argv)(
         prog="smartlead-async",
         description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
     imp = commands.add_parser(
-        "import",
+        _COMMANDS[0],
         help="import a CSV of leads into a campaign",
         description="\n".join(__doc__.splitlines()[4:]).replace("``", ""),
         formatter_class=argparse.RawDescriptionHelpFormatter,

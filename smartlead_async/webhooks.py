@@ -477,7 +477,9 @@ def verify_signature(raw_body: bytes, header: str | None, secret: str) -> None:
     if not header or not header.startswith("sha256="):
         raise WebhookAuthenticationError("missing or malformed X-Smartlead-Signature")
     expected = hmac.new(secret.encode(), raw_body, hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(header.removeprefix("sha256=").lower(), expected):
+    # Bytes, not str: compare_digest raises TypeError on non-ASCII text (a hostile header).
+    given = header.removeprefix("sha256=").lower().encode("utf-8", "surrogateescape")
+    if not hmac.compare_digest(given, expected.encode()):
         raise WebhookAuthenticationError("X-Smartlead-Signature does not match the body")
 
 

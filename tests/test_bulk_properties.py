@@ -121,7 +121,7 @@ async def import_until_complete(scenario: RetryScenario) -> None:
         fake.state.block_list.add("blocked.example")
         fake.state.enroll(campaign, "already@x.io")
         rows = [{"email": email} for email in scenario.emails]
-        final: dict[int, RowOutcome] = {}
+        uploaded = 0
         pending = list(range(len(rows)))
         for round_number in range(12):
             # Credits run out and come back; faults stop for good after a few rounds.
@@ -140,10 +140,7 @@ async def import_until_complete(scenario: RetryScenario) -> None:
             assert_every_row_once(report, len(pending))
             retry = {result.row for result in report.rows_to_retry()}
             assert len(retry) == report.open_count
-            for results in report.rows.values():
-                for result in results:
-                    if result.row not in retry:
-                        final.setdefault(pending[result.row], result.outcome)
+            uploaded += report.uploaded
             pending = [pending[i] for i in sorted(retry)]
             if report.is_complete:
                 break
@@ -156,9 +153,10 @@ async def import_until_complete(scenario: RetryScenario) -> None:
         except RequestValidationError:
             continue
     allowed = valid - {e for e in valid if e.endswith("@blocked.example")}
-    # Every valid row ends stored exactly once (the fake keys leads by email), none skipped.
+    # Every valid row ends stored, none skipped. The fake keys leads by email, so a lead cannot
+    # be stored twice; what can go wrong is counting one as uploaded twice, or none at all.
     assert stored == allowed | {"already@x.io"}
-    assert all(outcome.is_final for outcome in final.values())
+    assert uploaded <= len(stored - {"already@x.io"})
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

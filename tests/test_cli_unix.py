@@ -529,3 +529,41 @@ async def test_an_unwritable_output_path_is_a_usage_error_before_anything_is_sen
     assert status == 2
     assert err.getvalue().splitlines()[-1].startswith("error: cannot write")
     assert not (tmp_path / "leads.csv.smartlead-journal").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["import", "x.csv", "--campaign", "1", "--apikey", ODD_KEY],  # a typo of --api-key
+        ["import", "x.csv", "--campaign", ODD_KEY],  # the key pasted in the wrong place
+        ["import", "x.csv", "--campaign", "1", f"--api-key-fil={ODD_KEY}"],
+    ],
+)
+def test_usage_errors_never_echo_a_value(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: argparse printed "unrecognized arguments: --apikey <the key>".
+    with pytest.raises(SystemExit) as caught:
+        parse_args(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "error:" in err
+    assert ODD_KEY not in err
+    assert "***" in err
+
+
+async def test_a_row_too_large_for_smartlead_is_sent_again_once_fixed(tmp_path: Path) -> None:
+    # Before: the 413-isolated row was journaled as final (invalid) by its email, so --resume
+    # skipped it after the user shortened the field.
+    rows = [*leads(5), ["big@co.example", "Big", "x" * 1_200_000]]
+    path = write(tmp_path / "leads.csv", rows)
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("too large")
+        first = await cli(fake, path, campaign.id, "--map", "company_name=Company")
+        assert first.report["invalid"] == 1
+        assert "big@co.example" not in journaled(path)
+        write(path, [*leads(5), ["big@co.example", "Big", "Big Co"]])
+        second = await cli(fake, path, campaign.id, "--resume")
+    assert second.status == 0
+    assert second.report["uploaded"] == 1
+    assert "big@co.example" in campaign.leads

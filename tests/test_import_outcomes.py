@@ -291,3 +291,89 @@ async def test_a_2xx_saying_ok_false_fails_the_batch_with_the_servers_message() 
     assert report.counts[RowOutcome.FAILED] == 150
     assert all("Campaign is archived" in r.reason for r in report.rows[RowOutcome.FAILED])
     assert report.open_count == 150
+
+
+BLOCK_LIST = "GET /leads/get-domain-block-list"
+
+
+@pytest.mark.parametrize("kind", [FaultKind.HTTP_500, FaultKind.MAINTENANCE_PAGE])
+async def test_a_failed_read_back_leaves_the_batch_accounted_as_answered(kind: FaultKind) -> None:
+    # Before: the read-back's error escaped the import; the 99 stored rows were in no bucket.
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("read-back fails")
+        fake.state.block_list.add("blocked.example")
+        fake.set_route_faults(BLOCK_LIST, Faults(1.0, [kind]))
+        rows = [{"email": f"f{i}@x.io"} for i in range(99)] + [{"email": "a@blocked.example"}]
+        async with client_of(fake, max_retries=0) as sl:
+            report = await sl.leads.bulk_import(
+                campaign.id,
+                rows,  # type: ignore[arg-type]
+                resolve_ambiguous=True,
+            )
+    assert_every_row_once(report, 100)
+    [group] = report.ambiguous  # the answer's exact counts stand, unresolved
+    assert group.counts == {RowOutcome.UPLOADED: 99, RowOutcome.BLOCKED: 1}
+    assert report.is_complete  # all of it is final, whichever row is which
+
+
+async def test_cancelling_during_a_read_back_keeps_the_answered_batch() -> None:
+    # Before: the group was taken out before the read-back and lost when it was cancelled.
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        campaign = fake.state.add_campaign("cancel read-back")
+        fake.state.lead_credits = 50
+        fake.set_route_faults(BLOCK_LIST, Faults(1.0, [FaultKind.HANG]))
+        fake.set_route_faults("GET /campaigns/{campaign_id}/leads", Faults(1.0, [FaultKind.HANG]))
+        rows = [{"email": f"c{i}@x.io"} for i in range(100)]
+        async with client_of(fake) as sl:
+            stream = sl.leads.bulk_import_stream(
+                campaign.id,
+                rows,  # type: ignore[arg-type]
+                resolve_ambiguous=True,
+            )
+
+            async def consume() -> None:
+                async for _ in stream:
+                    pass
+
+            task = asyncio.create_task(consume())
+            while fake.state.hanging < 1 and not task.done():  # noqa: ASYNC110 - a counter
+                await asyncio.sleep(0.01)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+    report = stream.report
+    assert_every_row_once(report, 100)
+    [group] = report.ambiguous
+    assert group.counts == {RowOutcome.UPLOADED: 50, RowOutcome.NOT_SENT: 50}
+    assert report.open_count == 100
+    assert not report.is_complete
+
+
+class LostThenRefusedFake(FakeSmartlead):
+    """add-leads commits its first call and loses the answer, then refuses every retry (429)."""
+
+    def __init__(self) -> None:
+        super().__init__(api_keys=(API_KEY,), send_retry_after=False)
+        self.calls = 0
+
+    async def _add_leads(self, request: web.Request) -> web.Response:
+        self.calls += 1
+        if self.calls == 1:
+            response = await super()._add_leads(request)
+            if request.transport is not None:
+                request.transport.abort()
+            return response
+        return web.json_response({"error": "Rate limit exceeded"}, status=429)
+
+
+async def test_a_batch_refused_after_an_attempt_that_may_have_landed_is_unconfirmed() -> None:
+    # Before: only the last attempt counted, so 100 stored rows were reported "failed".
+    async with LostThenRefusedFake() as fake:
+        campaign = fake.state.add_campaign("lost then refused")
+        rows = [{"email": f"l{i}@x.io"} for i in range(100)]
+        async with client_of(fake, max_retries=1) as sl:
+            report = await sl.leads.bulk_import(campaign.id, rows)  # type: ignore[arg-type]
+        stored = len(campaign.leads)
+    assert stored == 100
+    assert report.counts[RowOutcome.FAILED] == 0
+    assert report.counts[RowOutcome.UNCONFIRMED] == 100

@@ -361,3 +361,46 @@ async def test_a_key_that_needs_encoding_reaches_the_server_intact() -> None:
         SmartleadClient(ODD_KEY, base_url=fake.base_url) as sl,
     ):
         assert await sl.campaigns.list() == []  # the fake answers 401 to any other key
+
+
+@pytest.mark.parametrize("location", ["/api/v1/campaigns/?api_key={key}", "http://[::1/login"])
+async def test_a_redirect_is_not_followed_and_leaks_nothing(location: str) -> None:
+    # Before: aiohttp followed the redirect, re-encoding the key in a spelling the scrubber does
+    # not know, and a malformed Location escaped as a bare ValueError whose context's frames
+    # held the key.
+    key = "k/ey+with space&=%?#é"
+    hits: list[str] = []
+
+    async def redirect(request: web.Request) -> web.Response:
+        hits.append(request.path_qs)
+        return web.Response(status=302, headers={"Location": location.format(key=key)})
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", redirect)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        async with SmartleadClient(
+            key, base_url=f"http://127.0.0.1:{port}/api/v1", max_retries=0
+        ) as sl:
+            with pytest.raises(APIStatusError) as caught:
+                await sl.campaigns.list()
+    finally:
+        await runner.cleanup()
+    assert caught.value.status == 302
+    assert len(hits) == 1  # not followed
+    error = caught.value
+    sdk_frames = error.__traceback__.tb_next if error.__traceback__ else None  # not this test's
+    text = "".join(
+        traceback.TracebackException(type(error), error, sdk_frames, capture_locals=True).format()
+    )
+    text += str(caught.value) + repr(caught.value.body) + repr(dict(caught.value.headers))
+    for spelling in (key, quote(key, safe=""), quote(key), quote_plus(key)):
+        assert spelling not in text
+
+
+def test_redact_url_never_raises() -> None:
+    assert redact_url("http://[::1/login?api_key=secret&x=1") == "http://[::1/login?api_key=***&x=1"

@@ -388,3 +388,14 @@ async def test_lead_by_id_empty_data_is_not_found(
     _mock(mock_api, "GET", "leads/7", {"data": []}, "")
     with pytest.raises(NotFoundError):
         await client.leads.get(7)
+
+
+@pytest.mark.parametrize("flag", ["false", "False", 0, 0.0])
+async def test_a_failure_flag_in_another_spelling_still_fails(
+    client: SmartleadClient, mock_api: aioresponses, flag: object
+) -> None:
+    # Before: only the JSON boolean false counted; "false" or 0 passed as success on routes
+    # whose model has no success rule of its own.
+    _mock(mock_api, "POST", "campaigns/5/status", {"ok": flag, "error": "Campaign is archived"}, "")
+    with pytest.raises(OperationFailedError, match="Campaign is archived"):
+        await client.campaigns.update_status(5, "PAUSED")

@@ -333,3 +333,13 @@ async def test_a_bad_signature_is_refused_before_the_body_is_parsed(
     # A body over the cap is refused before anything else: it is never read to be signed.
     status, _ = await post(lambda: chunked(2 * MAX_BODY_BYTES), {"X-Smartlead-Signature": "x"})
     assert (status, len(parsed)) == (413, 1)
+
+
+@pytest.mark.parametrize("header", ["sha256=é", "sha256=\udcff", "sha256=" + "é" * 64])
+def test_a_non_ascii_signature_is_refused_not_a_crash(header: str) -> None:
+    # Before: hmac.compare_digest raised TypeError on non-ASCII text: a 500, which SmartLead
+    # retries, and an error logged per hostile request.
+    from smartlead_async.webhooks import WebhookAuthenticationError, verify_signature
+
+    with pytest.raises(WebhookAuthenticationError):
+        verify_signature(b"{}", header, "secret")
