@@ -3,6 +3,7 @@
 * :class:`FakeSmartlead` — the server (``async with FakeSmartlead() as fake``);
 * :class:`Faults` / :class:`FaultKind` — seeded fault injection;
 * :func:`build_payload` / :func:`sign` — webhook bodies and signatures as SmartLead sends them;
+* :class:`RedisServer` — a throwaway ``redis-server`` (for the shared gate and dedupe store);
 * the pytest plugin (``smartlead_fake``, ``smartlead_client`` fixtures), loaded automatically;
 * ``python -m smartlead_async.testing --port 8080`` — the standalone server.
 """
@@ -17,6 +18,7 @@ from smartlead_async.testing._state import (
     WebhookDelivery,
 )
 from smartlead_async.testing._webhooks import EVENT_TYPES, build_payload, sign
+from smartlead_async.testing.redis_server import RedisServer
 
 __all__ = [
     "DEFAULT_TEST_API_KEY",
@@ -29,6 +31,7 @@ __all__ = [
     "FaultKind",
     "Faults",
     "LoggedRequest",
+    "RedisServer",
     "WebhookDelivery",
     "build_payload",
     "sign",
