@@ -5,6 +5,7 @@ __version__ = "0.1.0"
 from smartlead_async._client import DEFAULT_BASE_URL, SmartleadClient
 from smartlead_async._pagination import AsyncPager, Page
 from smartlead_async._ratelimit import (
+    ACCOUNT_RATE_LIMITS,
     DEFAULT_RATE_LIMITS,
     PRO_PLAN_RATE_LIMITS,
     STANDARD_PLAN_RATE_LIMITS,
@@ -28,6 +29,7 @@ from smartlead_async.errors import (
     NotFoundError,
     OperationFailedError,
     PermissionDeniedError,
+    RateGateUnavailableError,
     RateLimitError,
     RequestValidationError,
     ResponseDecodeError,
@@ -37,6 +39,7 @@ from smartlead_async.errors import (
 )
 
 __all__ = [
+    "ACCOUNT_RATE_LIMITS",
     "DEFAULT_BASE_URL",
     "DEFAULT_RATE_LIMITS",
     "PRO_PLAN_RATE_LIMITS",
@@ -61,6 +64,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateFeedback",
     "RateGate",
+    "RateGateUnavailableError",
     "RateLimit",
     "RateLimitError",
     "RequestValidationError",

@@ -13,9 +13,11 @@ from smartlead_async._convert import make_converter
 from smartlead_async._pipeline import Pipeline
 from smartlead_async._ratelimit import (
     DEFAULT_RATE_LIMITS,
-    LocalRateGate,
+    DEFAULT_SAFETY_MARGIN,
     RateGate,
+    RateGateFactory,
     RateLimit,
+    check_safety_margin,
     gate_registry,
 )
 from smartlead_async._retry import DefaultRetryPolicy, RetryPolicy
@@ -53,6 +55,31 @@ def _resolve_api_key(api_key: str | APIKey | None) -> APIKey:
     return key if key.reveal() == key.reveal().strip() else APIKey(key.reveal().strip())
 
 
+def _resolve_safety_margin(safety_margin: float | None, custom_gate: bool) -> float:
+    """The built-in gate's margin; a ``rate_gate`` (or its factory) brings its own."""
+    if safety_margin is None:
+        return DEFAULT_SAFETY_MARGIN
+    if custom_gate:
+        raise ConfigurationError("safety_margin is for the built-in gate, not for rate_gate")
+    return check_safety_margin(safety_margin)
+
+
+def _split_rate_gate(
+    rate_gate: RateGate | RateGateFactory | None,
+) -> tuple[RateGate | None, RateGateFactory | None]:
+    """``rate_gate=`` as (gate, factory), at most one of them set."""
+    # A gate has acquire/observe; anything else callable is a factory. Checked in that order,
+    # since a gate object may happen to be callable too.
+    if rate_gate is None:
+        return None, None
+    if isinstance(rate_gate, RateGate):
+        return rate_gate, None
+    if not callable(rate_gate):
+        kind = type(rate_gate).__name__
+        raise ConfigurationError(f"rate_gate must be a RateGate or a factory, not {kind}")
+    return None, rate_gate
+
+
 class SmartleadClient:
     """Async client for the SmartLead API. One client owns one ``aiohttp.ClientSession``.
 
@@ -71,14 +98,20 @@ class SmartleadClient:
         base_url: API root, e.g. a :class:`~smartlead_async.testing.FakeSmartlead` URL in tests.
         rate_limits: Rules enforced before sending, all of them. Defaults to the documented
             10 requests per 2 seconds; see ``STANDARD_PLAN_RATE_LIMITS`` and friends.
+        safety_margin: Fraction by which the built-in gate lengthens every window, in [0, 1);
+            default 0.025. Choose at least ``J / W`` for a spread ``J`` of network delay to the
+            API and a window ``W`` (0-300 ms on a 2 s window: 0.15). Every client of one key
+            must use the same; not with ``rate_gate`` (a factory takes its own margin).
         max_retries: Retries after the first attempt, for retryable failures (see README).
         timeout: Seconds allowed for each attempt, connection and body included.
         max_response_bytes: Largest answer read, counted after decompression; a larger one
             raises :class:`~smartlead_async.ResponseTooLargeError` (not retried). The default,
             64 MiB, fits CSV exports of campaigns with 60,000+ leads; raise it for bigger ones.
         session: An ``aiohttp.ClientSession`` to use; it is never closed by the client.
-        rate_gate: A custom :class:`RateGate` (e.g. shared across processes); replaces
-            ``rate_limits``.
+        rate_gate: A custom :class:`RateGate`, which replaces ``rate_limits``; or a
+            :class:`RateGateFactory` such as ``smartlead_async.redis.redis_rate_gate(redis)``,
+            which is given ``rate_limits`` and resolved once per event loop per (factory, key,
+            base URL), so clients built per request share its gate.
         retry_policy: A custom :class:`RetryPolicy`; replaces ``max_retries``.
 
     Raises:
@@ -95,8 +128,9 @@ class SmartleadClient:
         timeout: float = 30.0,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         session: aiohttp.ClientSession | None = None,
-        rate_gate: RateGate | None = None,
+        rate_gate: RateGate | RateGateFactory | None = None,
         retry_policy: RetryPolicy | None = None,
+        safety_margin: float | None = None,
     ) -> None:
         try:
             self._api_key = _resolve_api_key(api_key)
@@ -118,16 +152,19 @@ class SmartleadClient:
             raise ConfigurationError(
                 f"max_response_bytes must be an int >= 1, got {max_response_bytes!r}"
             )
-        if rate_gate is not None and rate_limits is not None:
+        custom_gate, gate_factory = _split_rate_gate(rate_gate)
+        if custom_gate is not None and rate_limits is not None:
             raise ConfigurationError("pass rate_limits or rate_gate, not both")
+        self._safety_margin = _resolve_safety_margin(safety_margin, rate_gate is not None)
         self.base_url = base_url.rstrip("/")
         self.rate_limits: tuple[RateLimit, ...] = tuple(
             DEFAULT_RATE_LIMITS if rate_limits is None else rate_limits
         )
         if not self.rate_limits:
             raise ConfigurationError("rate_limits must contain at least one RateLimit")
-        self._custom_gate = rate_gate
-        self._shared_gate: LocalRateGate | None = None
+        self._custom_gate = custom_gate
+        self._gate_factory = gate_factory
+        self._shared_gate: RateGate | None = None
         self._closed = False
         self._transport = Transport(
             base_url=self.base_url,
@@ -166,7 +203,13 @@ class SmartleadClient:
         if self._custom_gate is not None:
             return self._custom_gate
         if self._shared_gate is None:
-            self._shared_gate = gate_registry.attach(self._api_key, self.base_url, self.rate_limits)
+            self._shared_gate = gate_registry.attach(
+                self._api_key,
+                self.base_url,
+                self.rate_limits,
+                self._gate_factory,
+                safety_margin=self._safety_margin,
+            )
         return self._shared_gate
 
     @property

@@ -17,6 +17,7 @@ from cattrs.v import format_exception
 
 from smartlead_async._json import JSON
 from smartlead_async._ratelimit import RateFeedback, RateGate
+from smartlead_async._ratelimit_headers import read_quota
 from smartlead_async._request import RequestSpec
 from smartlead_async._retry import Outcome, RetryPolicy, RetryState
 from smartlead_async._transport import RawResponse, Transport
@@ -36,7 +37,6 @@ __all__ = ["Pipeline", "not_found", "parse_body", "parse_retry_after", "success_
 
 logger = logging.getLogger("smartlead_async")
 T = TypeVar("T")
-_EPOCH_THRESHOLD = 1_000_000_000  # x-ratelimit-reset above this is a Unix time, below it seconds
 
 
 def parse_body(body: bytes) -> JSON:
@@ -171,26 +171,10 @@ def parse_retry_after(headers: Mapping[str, str], body: JSON, *, now: float) -> 
     return None
 
 
-def _header_number(headers: Mapping[str, str], name: str) -> float | None:
-    value = headers.get(name)
-    if value is None:
-        return None
-    try:
-        return float(value.strip())
-    except ValueError:
-        return None
-
-
 def _feedback(raw: RawResponse, retry_after: float | None, *, now: float) -> RateFeedback:
-    remaining = _header_number(raw.headers, "x-ratelimit-remaining")
-    reset = _header_number(raw.headers, "x-ratelimit-reset")
-    if reset is not None and reset > _EPOCH_THRESHOLD:
-        reset -= now
+    remaining, reset_after = read_quota(raw.headers, now=now)
     return RateFeedback(
-        status=raw.status,
-        retry_after=retry_after,
-        remaining=int(remaining) if remaining is not None else None,
-        reset_after=max(0.0, reset) if reset is not None else None,
+        status=raw.status, retry_after=retry_after, remaining=remaining, reset_after=reset_after
     )
 
 

@@ -14,14 +14,20 @@ limiters in order. A later limiter can hold a request after an earlier one admit
 pack one extra request into the earlier limiter's window, so every limiter except the last is
 sized for ``N - 1``. The last limiter is the one for the shortest window.
 
-Server feedback pauses every caller of the key: a 429 pauses for ``Retry-After`` (or an
-exponential backoff when absent), and ``x-ratelimit-remaining: 0`` pauses until
-``x-ratelimit-reset``.
+Server feedback pauses every caller of the key: a 429 pauses for ``Retry-After``, and an
+exhausted ``remaining`` (``x-ratelimit-*`` or the IETF ``RateLimit`` headers) pauses until its
+reset. A 429 without ``Retry-After`` is almost always jitter: two requests admitted a window
+apart arrived less than a window apart. The server can admit again as soon as the oldest of the
+requests it counted leaves its window, so the gate keeps the last ``N`` admission times of each
+rule and pauses only until the oldest of them is ``W * (1 + safety_margin)`` old. Only 429s that
+come back to back despite that pause longer, with a capped backoff.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
+import contextvars
 import logging
 import math
 import weakref
@@ -35,12 +41,15 @@ from smartlead_async._secrets import APIKey
 from smartlead_async.errors import ConfigurationError
 
 __all__ = [
+    "ACCOUNT_RATE_LIMITS",
     "DEFAULT_RATE_LIMITS",
+    "DEFAULT_SAFETY_MARGIN",
     "PRO_PLAN_RATE_LIMITS",
     "STANDARD_PLAN_RATE_LIMITS",
     "LocalRateGate",
     "RateFeedback",
     "RateGate",
+    "RateGateFactory",
     "RateLimit",
 ]
 
@@ -96,6 +105,11 @@ PRO_PLAN_RATE_LIMITS: tuple[RateLimit, ...] = (
     RateLimit(3000, 3600.0, burst=300),
     RateLimit(20, 1.0),
 )
+#: The account-wide 200 requests per minute seen in the field (a 429 "Account rate limit
+#: exceeded" in 2026-10), on top of the documented 10 per 2 s. Observed, not documented.
+ACCOUNT_RATE_LIMITS: tuple[RateLimit, ...] = (RateLimit(200, 60.0), RateLimit(10, 2.0))
+#: Default fraction by which the gate lengthens every window (see :class:`LocalRateGate`).
+DEFAULT_SAFETY_MARGIN = 0.025
 
 
 @attrs.frozen
@@ -132,11 +146,63 @@ class RateGate(Protocol):
         ...
 
 
+@runtime_checkable
+class RateGateFactory(Protocol):
+    """Builds the gate of one API key: pass it as ``SmartleadClient(rate_gate=factory)``.
+
+    The client resolves a factory through the per-loop gate registry, once per event loop per
+    (factory, API key, base URL), so clients built per request share one gate. Factories that
+    compare equal share gates too; they must be hashable. A gate with an ``is_idle()`` method is
+    released only when that returns true and no client uses it.
+    """
+
+    def __call__(self, api_key: APIKey, base_url: str, limits: Sequence[RateLimit]) -> RateGate:
+        """Return a new gate for ``api_key`` at ``base_url`` enforcing ``limits``."""
+        ...
+
+
 def _limiter_for(rule: RateLimit, capacity: int, safety_margin: float) -> AsyncLimiter:
     """An AsyncLimiter admitting at most ``capacity`` requests in any closed ``rule.seconds``."""
     burst = min(rule.burst, capacity)
     rate = (capacity - burst + 1) / (rule.seconds * (1.0 + safety_margin))
     return AsyncLimiter(burst, burst / rate)
+
+
+def _by_window(limits: Sequence[RateLimit]) -> list[RateLimit]:
+    """The rules longest window first: the last is the one sized for its full ``N``."""
+    return sorted(limits, key=lambda rule: rule.seconds, reverse=True)
+
+
+def check_local_limits(limits: Sequence[RateLimit]) -> None:
+    """:class:`ConfigurationError` unless a :class:`LocalRateGate` can enforce ``limits``.
+
+    Every rule but the shortest is sized for ``N - 1`` (see the module docs), so it needs
+    ``N >= 2``: with ``N = 1`` it would admit nothing.
+    """
+    if not limits:
+        raise ConfigurationError("rate_limits must contain at least one RateLimit")
+    *others, shortest = _by_window(limits)
+    for rule in others:
+        if rule.requests < 2:
+            raise ConfigurationError(
+                f"the local gate cannot enforce {rule!r} beside the shorter {shortest!r}: a rule "
+                "that is not the shortest needs requests >= 2"
+            )
+
+
+def check_safety_margin(value: object) -> float:
+    """``value`` as a safety margin, or :class:`ConfigurationError` unless a number in [0, 1)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
+        raise ConfigurationError(f"safety_margin must be a number in [0, 1), got {value!r}")
+    return float(value)
+
+
+#: (gate id, loop time) of the last admission the current task got. ``observe`` runs in the task
+#: that sent the request, so a gate can tell a 429 for a request sent before it reacted to the
+#: previous 429 (the same episode) from one sent after it (its pause was not enough).
+_admission: contextvars.ContextVar[tuple[int, float] | None] = contextvars.ContextVar(
+    "smartlead_async_admission", default=None
+)
 
 
 class LocalRateGate:
@@ -145,12 +211,22 @@ class LocalRateGate:
     Create it inside the event loop that will use it (aiolimiter objects are loop-bound). Clients
     get one from a per-loop registry, so every client of one key shares it.
 
+    A 429 with ``Retry-After`` pauses every caller for that long. A 429 without it pauses them
+    only until the server's window can admit again: until the oldest of the last ``N``
+    admissions is ``W * (1 + safety_margin)`` old, for every rule whose last ``N`` admissions all
+    lie in that stretched window (when none does, the shortest rule's oldest admission inside its
+    window decides). A 429 for a request admitted after the gate reacted to the previous one, with
+    no success in between, means that pause was not enough (another process, a limit the rules do
+    not know): it pauses at least ``backoff_base``, doubling with each further such 429, capped
+    at ``max_pause``.
+
     Args:
         limits: Rules to enforce, all of them.
-        safety_margin: Fraction by which each window is lengthened, to absorb clock and network
-            jitter between this process and the server's counter.
-        backoff_base: First pause after a 429 without ``Retry-After``, in seconds; doubles with
-            each consecutive 429.
+        safety_margin: Fraction by which each window is lengthened, to absorb the spread ``J``
+            of the delay between admission here and arrival at the server: a window ``W`` becomes
+            ``W * (1 + safety_margin)``, so choose ``safety_margin >= J / W``.
+        backoff_base: Least pause after the second 429 in a row without ``Retry-After`` (see
+            above), in seconds; doubles with each further one.
         max_pause: Longest pause the gate will take from server feedback.
     """
 
@@ -158,29 +234,34 @@ class LocalRateGate:
         self,
         limits: Sequence[RateLimit] = DEFAULT_RATE_LIMITS,
         *,
-        safety_margin: float = 0.025,
+        safety_margin: float = DEFAULT_SAFETY_MARGIN,
         backoff_base: float = 2.0,
         max_pause: float = 120.0,
     ) -> None:
-        if not limits:
-            raise ConfigurationError("rate_limits must contain at least one RateLimit")
-        if not 0 <= safety_margin < 1:
-            raise ConfigurationError("safety_margin must be in [0, 1)")
+        check_local_limits(limits)
+        self.safety_margin = check_safety_margin(safety_margin)
+        stretch = 1.0 + self.safety_margin
         # Shortest window last: it is the one whose precision sets the sustained rate.
-        ordered = sorted(limits, key=lambda rule: rule.seconds, reverse=True)
+        ordered = _by_window(limits)
         last = len(ordered) - 1
         self.limits: tuple[RateLimit, ...] = tuple(limits)
         self._limiters = [
             _limiter_for(rule, rule.requests if i == last else rule.requests - 1, safety_margin)
             for i, rule in enumerate(ordered)
         ]
-        self._longest_window = ordered[0].seconds * (1.0 + safety_margin)
+        # Per rule, its stretched window and its last N admission times (shortest window last).
+        self._logs = [
+            (rule.seconds * stretch, collections.deque[float](maxlen=rule.requests))
+            for rule in ordered
+        ]
+        self._longest_window = ordered[0].seconds * stretch
         self._backoff_base = backoff_base
         self._max_pause = max_pause
         self._lock = asyncio.Lock()
         self._paused_until = 0.0
         self._last_admission = -math.inf
-        self._consecutive_429 = 0
+        self._strikes = 0  # 429s without Retry-After in a row, one per episode
+        self._last_strike = -math.inf  # when the gate last reacted to a fresh 429
 
     @staticmethod
     def _now() -> float:
@@ -211,42 +292,73 @@ class LocalRateGate:
                 # A pause that began while we waited makes this admission stale: go round again.
                 if self.paused_for == 0.0:
                     break
-            self._last_admission = self._now()
+            now = self._last_admission = self._now()
+            for _, log in self._logs:
+                log.append(now)
+            _admission.set((id(self), now))
 
     async def observe(self, feedback: RateFeedback) -> None:
-        """Pause every caller of the key on a 429 or an exhausted ``x-ratelimit-remaining``."""
+        """Pause every caller of the key on a 429 or an exhausted ``remaining`` (see above)."""
+        mark = _admission.get()
+        # Feedback on a request admitted before the gate reacted to the last 429 tells nothing
+        # new; a request whose admission is unknown (observe from another task) counts as new.
+        fresh = mark is None or mark[0] != id(self) or mark[1] > self._last_strike
         if feedback.status == 429:
-            self._consecutive_429 += 1
             if feedback.retry_after is not None:
-                pause = feedback.retry_after
+                self._pause(feedback.retry_after, reason="429 Too Many Requests")
             else:
-                pause = self._backoff_base * 2.0 ** (self._consecutive_429 - 1)
-            self._pause(pause, reason="429 Too Many Requests")
-            return
-        if feedback.status < 400:
-            self._consecutive_429 = 0
-        if feedback.remaining is not None and feedback.remaining <= 0 and feedback.reset_after:
-            self._pause(feedback.reset_after, reason="x-ratelimit-remaining is 0")
+                if fresh:
+                    self._strikes += 1
+                    self._last_strike = self._now()
+                self._pause(self._until_window_admits(), reason="429 without Retry-After")
+        elif feedback.status < 400 and fresh:
+            self._strikes = 0
+        exhausted = feedback.remaining is not None and feedback.remaining <= 0
+        if exhausted and feedback.reset_after is not None:
+            self._pause(feedback.reset_after, reason="the server reports 0 requests left")
+
+    def _until_window_admits(self) -> float:
+        """Seconds until the windows have room again by this gate's own admissions, or the
+        backoff once 429s without Retry-After come in a row (see the class docs)."""
+        now = self._now()
+        full = [log[0] + span for span, log in self._logs if len(log) == log.maxlen]
+        reopens = max(full, default=now)
+        if reopens <= now:
+            # No window is full by our count, yet the server refused (other traffic on the key,
+            # a skewed clock): the shortest window is the first to free a slot.
+            span, log = self._logs[-1]
+            reopens = next((t + span for t in log if t + span > now), now)
+        doublings = min(self._strikes - 2, 32)  # _pause caps it; this only keeps the float finite
+        backoff = self._backoff_base * 2.0**doublings if self._strikes > 1 else 0.0
+        return max(reopens - now, backoff)
 
     def _pause(self, seconds: float, *, reason: str) -> None:
         seconds = min(max(seconds, 0.0), self._max_pause)
         until = self._now() + seconds
-        if until > self._paused_until:
+        if seconds > 0 and until > self._paused_until:
             self._paused_until = until
             logger.warning("rate gate paused for %.2f s: %s", seconds, reason)
 
 
 @attrs.define
 class _Entry:
-    gate: LocalRateGate
+    gate: RateGate
+    limits: tuple[RateLimit, ...]
     users: int = 0
 
+    def is_idle(self) -> bool:
+        # A gate without is_idle() keeps no history of its own (a shared gate's lives in its
+        # store), so forgetting it once no client uses it cannot let a successor exceed a rule.
+        is_idle = getattr(self.gate, "is_idle", None)
+        return True if is_idle is None else bool(is_idle())
 
-_Entries = dict[tuple[APIKey, str], _Entry]
+
+#: (factory, key, base URL); the factory is ``None`` for the built-in LocalRateGate.
+_Entries = dict[tuple[RateGateFactory | None, APIKey, str], _Entry]
 
 
 class _GateRegistry:
-    """One LocalRateGate per (API key, base URL) per event loop.
+    """One gate per (gate factory, API key, base URL) per event loop.
 
     Gates are loop-bound, so each loop keeps its own gates, in an attribute: a finished loop and
     its gates become garbage together. A table keyed weakly by loop cannot do that — its values
@@ -276,22 +388,54 @@ class _GateRegistry:
                 entries = self._fallback.setdefault(loop, entries)
         return entries
 
-    def attach(self, api_key: APIKey, base_url: str, limits: Sequence[RateLimit]) -> LocalRateGate:
-        """Return the shared gate for the key, creating it if needed, and count one more user."""
+    def attach(
+        self,
+        api_key: APIKey,
+        base_url: str,
+        limits: Sequence[RateLimit],
+        factory: RateGateFactory | None = None,
+        safety_margin: float = DEFAULT_SAFETY_MARGIN,
+    ) -> RateGate:
+        """Return the shared gate for the key, creating it if needed, and count one more user.
+
+        Args:
+            api_key: The key the gate admits requests for.
+            base_url: The API root; gates of different roots are separate.
+            limits: The rules; every client of one key and factory must pass the same.
+            factory: Builds the gate (a shared one, say); ``None`` for a :class:`LocalRateGate`.
+            safety_margin: The LocalRateGate's margin; every client of one key must pass the
+                same (a factory's gate takes its margin from the factory).
+        """
         entries = self._entries()
         self._sweep(entries)
-        entry = entries.get((api_key, base_url))
+        slot = (factory, api_key, base_url)
+        entry = entries.get(slot)
         if entry is None:
-            entry = entries[(api_key, base_url)] = _Entry(LocalRateGate(limits))
-        elif entry.gate.limits != tuple(limits):
+            rules = tuple(limits)
+            gate = (
+                LocalRateGate(rules, safety_margin=safety_margin)
+                if factory is None
+                else factory(api_key, base_url, rules)
+            )
+            entry = entries[slot] = _Entry(gate, rules)
+        elif entry.limits != tuple(limits):
             raise ConfigurationError(
                 "another client of this API key already uses different rate_limits "
-                f"({entry.gate.limits!r}); every client of one key must use the same limits"
+                f"({entry.limits!r}); every client of one key must use the same limits"
+            )
+        elif (
+            factory is None
+            and isinstance(entry.gate, LocalRateGate)
+            and entry.gate.safety_margin != safety_margin
+        ):
+            raise ConfigurationError(
+                "another client of this API key already uses safety_margin="
+                f"{entry.gate.safety_margin!r}; every client of one key must use the same"
             )
         entry.users += 1
         return entry.gate
 
-    def detach(self, gate: LocalRateGate) -> None:
+    def detach(self, gate: RateGate) -> None:
         """Count one user less for ``gate``; idle gates without users are released lazily."""
         entries = self._entries()
         for entry in entries.values():
@@ -304,8 +448,18 @@ class _GateRegistry:
 
     @staticmethod
     def _sweep(entries: _Entries) -> None:
-        for key in [k for k, e in entries.items() if e.users == 0 and e.gate.is_idle()]:
-            del entries[key]
+        for key in [k for k, e in entries.items() if e.users == 0 and e.is_idle()]:
+            gate = entries.pop(key).gate
+            # A gate holding connections (a shared gate's subscription) is closed as it goes.
+            close = getattr(gate, "aclose", None)
+            if close is not None:
+                task = asyncio.get_running_loop().create_task(close())
+                _closing.add(task)
+                task.add_done_callback(_closing.discard)
+
+
+#: Closings of dropped gates still running: a task nobody references can be collected early.
+_closing: set[asyncio.Task[None]] = set()
 
 
 #: The process-wide registry used by SmartleadClient.

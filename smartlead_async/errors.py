@@ -6,6 +6,7 @@ Everything the SDK raises on purpose derives from :class:`SmartleadError`::
     ├── ConfigurationError          (also ValueError)  bad client options, missing API key
     ├── RequestValidationError      (also ValueError)  invalid request; nothing was sent
     ├── ClientClosedError                              the client was closed
+    ├── RateGateUnavailableError                       the shared rate gate's store is unreachable
     ├── APIConnectionError                             the request may not have reached SmartLead
     │   └── APITimeoutError
     ├── APIStatusError                                 SmartLead answered with an error status
@@ -47,6 +48,7 @@ __all__ = [
     "NotFoundError",
     "OperationFailedError",
     "PermissionDeniedError",
+    "RateGateUnavailableError",
     "RateLimitError",
     "RequestValidationError",
     "ResponseDecodeError",
@@ -72,6 +74,14 @@ class RequestValidationError(SmartleadError, ValueError):
 
 class ClientClosedError(SmartleadError):
     """The client has been closed and cannot send requests any more."""
+
+
+class RateGateUnavailableError(SmartleadError):
+    """A shared rate gate could not reach its store (Redis) within its ``outage_timeout``.
+
+    Nothing was sent: a shared gate fails closed rather than let a request go out unguarded.
+    The message names the kind of failure only, never the store's address or credentials.
+    """
 
 
 class APIConnectionError(SmartleadError):
