@@ -33,13 +33,16 @@ timeout as temporary (retried after 1, 5 and 30 minutes). The dispatcher answers
 401    wrong ``secret_key`` or ``X-Smartlead-Signature``
 413    body larger than the dispatcher's ``max_body_bytes``
 500    your handler raised: the claim is released, so SmartLead's retry runs it again
-503    a copy of this delivery is being handled right now: retry later (it may still fail)
+503    a copy of this delivery is being handled right now: retry later (it may still fail);
+       or the dedupe store failed before the handler ran (the handler is not run)
 =====  ===================================================================================
 """
 
 from __future__ import annotations
 
+import asyncio
 import collections
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -507,7 +510,9 @@ class DedupeStore(Protocol):
     (the handler succeeded) or :meth:`release` (it raised or was cancelled); it calls
     :meth:`completed` only after a refused claim, to tell a finished duplicate (answered 200)
     from one still in progress (answered 503). Every method is one Redis command: ``SET key
-    pending NX PX <ttl>``, ``SET key done PX <retention>``, ``DEL key`` and ``GET key``.
+    pending NX PX <ttl>``, ``SET key done PX <retention>``, ``DEL key`` and ``GET key``
+    (:class:`smartlead_async.redis.RedisDedupe` makes the middle two compare-and-set scripts
+    on a per-claim token, so a late call after an expiry cannot touch another worker's claim).
     """
 
     async def claim(self, key: str) -> bool:
@@ -598,6 +603,22 @@ class MemoryDedupe:
 EventHandler = Callable[[WebhookEvent], Awaitable[None]]
 
 
+#: Completions still running after their request was cancelled (kept from garbage collection).
+_KEEP: set[asyncio.Future[None]] = set()
+
+
+def _completed(completion: asyncio.Future[None]) -> None:
+    _KEEP.discard(completion)
+    exc = None if completion.cancelled() else completion.exception()
+    if isinstance(exc, Exception):
+        _store_failed("complete", exc)
+
+
+def _store_failed(operation: str, exc: Exception) -> None:
+    # The exception's type and text only: no traceback, whose frames hold the store's client.
+    logger.error("webhook dedupe store failed to %s: %s: %s", operation, type(exc).__name__, exc)
+
+
 @attrs.frozen
 class DispatchResult:
     """What to answer SmartLead: an HTTP status and a small JSON body (no internals)."""
@@ -620,7 +641,11 @@ class WebhookDispatcher:
     after the handler completed is answered 200 as a duplicate. When the handler raises, its
     exception is logged, never sent back, the claim is released and the answer is 500, so that
     SmartLead's retry runs it again. A body holding several events stops at the first event that
-    fails or is in progress; the retry skips the events already completed.
+    fails or is in progress; the retry skips the events already completed. When the store
+    raises, the error is logged (type and message, no traceback): before the handler ran the
+    answer is 503 and the handler is not run; a failed release still answers 500 (the claim
+    lasts until its TTL); a failed complete after the handler succeeded answers 200, since a
+    retry would run the handler again once the claim expires.
 
     Args:
         handlers: Event class or type name → async handler.
@@ -725,10 +750,20 @@ class WebhookDispatcher:
         request_id = headers.get("X-Request-Id")
         for index, event in enumerate(events):
             key = delivery_key(event, f"{request_id}:{index}" if request_id else None)
-            if not await self._dedupe.claim(key):
-                if await self._dedupe.completed(key):
-                    duplicates += 1
-                    continue
+            try:
+                claimed = await self._dedupe.claim(key)
+                duplicate = not claimed and await self._dedupe.completed(key)
+            except Exception as exc:
+                # Whether the delivery ran is unknown: running the handler unclaimed could run it
+                # twice, and a 200 could lose it. A 503 makes SmartLead retry.
+                _store_failed("claim", exc)
+                return DispatchResult(
+                    503, {"ok": False, "error": "dedupe store unavailable; retry later"}
+                )
+            if duplicate:
+                duplicates += 1
+                continue
+            if not claimed:
                 return DispatchResult(
                     503, {"ok": False, "error": "delivery in progress elsewhere; retry later"}
                 )
@@ -738,11 +773,23 @@ class WebhookDispatcher:
                     await handler(event)
             except BaseException as exc:
                 # Cancelled too (the client hung up): an unfinished delivery must stay claimable.
-                await self._dedupe.release(key)
+                try:
+                    await self._dedupe.release(key)
+                except Exception as store_exc:
+                    # The claim then lasts until its TTL; the retry after that runs the handler.
+                    _store_failed("release", store_exc)
                 if not isinstance(exc, Exception):
                     raise
                 logger.exception("webhook handler failed for %s", event.event_type)
                 return DispatchResult(500, {"ok": False, "error": "handler failed"})
-            await self._dedupe.complete(key)
+            # Shielded: the handler succeeded, so a cancellation now (the client hung up) must
+            # not leave the claim to expire, or SmartLead's retry would run the handler again.
+            completion = asyncio.ensure_future(self._dedupe.complete(key))
+            _KEEP.add(completion)
+            completion.add_done_callback(_completed)
+            # A failure is logged by _completed and answered 200: a 5xx would make SmartLead
+            # run the handler again.
+            with contextlib.suppress(Exception):
+                await asyncio.shield(completion)
             processed += 1
         return DispatchResult(200, {"ok": True, "processed": processed, "duplicates": duplicates})
