@@ -25,8 +25,8 @@ Scenarios: ``baseline`` (a local gate per process: the problem), ``shared`` (Red
 shifted by a constant spread evenly over ±150 ms), ``spread`` (0-100 ms of random delay between
 admission and send), ``restart`` (Redis stopped and started by PID: all state lost), ``stall``
 (SIGSTOP for 1.5 s, then SIGCONT) and ``outage`` (Redis down for 20 s). Fault rows add:
-``in_fault`` (arrivals while Redis was away), ``unguarded`` (those later than one lengthened
-window after the fault began, past any slot reserved before it), ``first_after_s`` (Redis back →
+``in_fault`` (arrivals while Redis was away), ``unguarded`` (those later than the horizon, two
+lengthened windows, plus 0.25 s after the fault began: past any slot reserved before it), ``first_after_s`` (Redis back →
 next arrival), ``full_rate_s`` (Redis back → first time N - 1 accepted arrivals lie within one
 window) and ``util_ss_before``/``util_ss_after`` (steady utilisation on each side of the fault).
 
@@ -474,9 +474,10 @@ def _row(
         start, end = window
         before = [t for t in accepted if t < start]
         after = [t for t in accepted if t >= end]
-        # A process may send on a slot it reserved before the fault, up to one (lengthened)
-        # window later (the gate's default horizon); an arrival after that had no reservation.
-        reserved_until = start + rule.seconds * (1 + margin)
+        # A process may send on a slot it reserved before the fault, up to the gate's default
+        # horizon (two lengthened windows) later, plus its send time (0.25 s, generous on
+        # loopback); an arrival after that had no reservation.
+        reserved_until = start + 2 * rule.seconds * (1 + margin) + 0.25
         row.pop("util")
         row.pop("util_ss")
         row.update(

@@ -324,7 +324,8 @@ class RedisRateGate:
             answers again.
         expected_processes: How many processes share the key; required with ``local_fallback``.
         horizon: Furthest ahead, in seconds, a slot is reserved; a caller whose slot is later
-            sleeps and asks again. Defaults to the shortest lengthened window.
+            sleeps and asks again. Defaults to two shortest lengthened windows (room for 2N
+            processes' reservations, N the shortest rule's requests).
         command_timeout: Seconds one Redis call may take before it counts as failed.
         backoff_base: Least pause after the second 429 in a row without ``Retry-After`` (see
             the module docs); doubles with each further one.
@@ -372,7 +373,10 @@ class RedisRateGate:
         stretch = 1.0 + safety_margin
         windows = [rule.seconds * stretch for rule in self.limits]
         self._shortest = min(windows)
-        self._horizon = self._shortest if horizon is None else horizon
+        # Paced slots come W/N apart, so a horizon of one window holds N reservations: more
+        # processes than that would poll ("come back later") for every request. Two windows
+        # keep up to 2N processes at about one round trip per request.
+        self._horizon = 2 * self._shortest if horizon is None else horizon
         self._longest = max(windows)
         self._outage_timeout = outage_timeout
         self._command_timeout = command_timeout
