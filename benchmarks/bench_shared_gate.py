@@ -26,9 +26,10 @@ shifted by a constant spread evenly over ±150 ms), ``spread`` (0-100 ms of rand
 admission and send), ``restart`` (Redis stopped and started by PID: all state lost), ``stall``
 (SIGSTOP for 1.5 s, then SIGCONT) and ``outage`` (Redis down for 20 s). Fault rows add:
 ``in_fault`` (arrivals while Redis was away), ``unguarded`` (those later than the horizon, two
-lengthened windows, plus 0.25 s after the fault began: past any slot reserved before it), ``first_after_s`` (Redis back →
-next arrival), ``full_rate_s`` (Redis back → first time N - 1 accepted arrivals lie within one
-window) and ``util_ss_before``/``util_ss_after`` (steady utilisation on each side of the fault).
+lengthened windows, plus 0.25 s after the fault began: past any slot reserved before it),
+``first_after_s`` (Redis back → next arrival), ``full_rate_s`` (Redis back → first time N - 1
+accepted arrivals lie within one window) and ``util_ss_before``/``util_ss_after`` (steady
+utilisation on each side of the fault).
 
     python benchmarks/bench_shared_gate.py                  # every row, 150 requests each (~8 min)
     python benchmarks/bench_shared_gate.py --quick          # 60 requests, no 16-process/outage rows
