@@ -28,7 +28,8 @@ admission and send), ``restart`` (Redis stopped and started by PID: all state lo
 ``in_fault`` (arrivals while Redis was away), ``unguarded`` (those later than the horizon, two
 lengthened windows, plus 0.25 s after the fault began: past any slot reserved before it),
 ``first_after_s`` (Redis back → next arrival), ``full_rate_s`` (Redis back → first time N - 1
-accepted arrivals lie within one window) and ``util_ss_before``/``util_ss_after`` (steady
+accepted arrivals lie within one window), ``paced_rate_s`` (Redis back → start of the first run
+of N arrivals at the gate's full paced rate) and ``util_ss_before``/``util_ss_after`` (steady
 utilisation on each side of the fault).
 
     python benchmarks/bench_shared_gate.py                  # every row, 150 requests each (~8 min)
@@ -42,6 +43,7 @@ import argparse
 import asyncio
 import collections
 import contextlib
+import itertools
 import json
 import math
 import random
@@ -261,6 +263,22 @@ def full_rate_at(arrivals: Sequence[float], rule: RateLimit) -> float:
     need = rule.requests - 1
     for i in range(need - 1, len(arrivals)):
         if arrivals[i] - arrivals[i - need + 1] < rule.seconds:
+            return arrivals[i]
+    return math.nan
+
+
+def paced_rate_from(arrivals: Sequence[float], rule: RateLimit, margin: float) -> float:
+    """The first arrival from which the next N - 1 come at the gate's full paced rate.
+
+    The shared gate paces one slot per ``W (1 + margin) / N``, so a stream at full rate needs
+    most of a window before N - 1 of its arrivals fit in one (what :func:`full_rate_at` asks);
+    this tells when that stream began (gaps up to 1.5 paced intervals allowed).
+    """
+    need = rule.requests - 1
+    gap = 1.5 * rule.seconds * (1 + margin) / rule.requests
+    for i in range(len(arrivals) - need):
+        run = arrivals[i : i + need + 1]
+        if all(b - a <= gap for a, b in itertools.pairwise(run)):
             return arrivals[i]
     return math.nan
 
@@ -488,6 +506,9 @@ def _row(
                 "unguarded": sum(1 for r in logged if reserved_until < r.received_at < end),
                 "first_after_s": round(after[0] - end, 3) if after else "-",
                 "full_rate_s": round(full_rate_at(after, rule) - end, 3) if after else "-",
+                "paced_rate_s": (
+                    round(paced_rate_from(after, rule, margin) - end, 3) if after else "-"
+                ),
                 "util_ss_before": round(steady_utilisation(before, rule), 3),
                 "util_ss_after": round(steady_utilisation(after, rule), 3),
             }
