@@ -149,6 +149,12 @@ class Attribution:
     ambiguous: list[AmbiguousBatch]
     uploaded_rows: list[SentRow]
 
+    def extend(self, other: Attribution) -> None:
+        """Add ``other``'s rows and groups to this one."""
+        self.named += other.named
+        self.ambiguous += other.ambiguous
+        self.uploaded_rows += other.uploaded_rows
+
 
 def attribute(batch: list[SentRow], response: AddLeadsResult) -> Attribution:
     """Map one add-leads answer onto the batch's rows (see the module docs)."""
@@ -221,9 +227,7 @@ async def resolve(
         settled = Attribution([], [], [])
         await _resolve_group(settled, rows, dict(group.counts), block_list, in_campaign)
         result.ambiguous.remove(group)
-        result.named += settled.named
-        result.ambiguous += settled.ambiguous
-        result.uploaded_rows += settled.uploaded_rows
+        result.extend(settled)
 
 
 async def _resolve_group(

@@ -293,16 +293,10 @@ class _Outcome:
         self.failures += [RowResult(row.index, row.email, outcome, reason) for row in rows]
         self.done.update(row.index for row in rows)
 
-    def answered(self, rows: list[SentRow], response: AddLeadsResult) -> Attribution:
+    def answered(self, rows: list[SentRow], response: AddLeadsResult) -> None:
         self.responses.append(response)
-        part = attribute(rows, response)
+        self.attribution.extend(attribute(rows, response))
         self.done.update(row.index for row in rows)
-        return part
-
-    def merge(self, part: Attribution) -> None:
-        self.attribution.named += part.named
-        self.attribution.ambiguous += part.ambiguous
-        self.attribution.uploaded_rows += part.uploaded_rows
 
     def cancelled(self) -> None:
         rest = [row for row in self.batch if row.index not in self.done]
@@ -484,7 +478,7 @@ class Importer:
                 # the last one was refused.
                 outcome.fail(rows, exc, retried_after_store=attempts.may_be_stored)
             return
-        outcome.merge(outcome.answered(rows, response))
+        outcome.answered(rows, response)
 
     def _account(self, outcome: _Outcome, *, index: int = 0, elapsed: float = 0.0) -> BatchResult:
         """Write one batch's outcome into the report and apply the stop rules."""
