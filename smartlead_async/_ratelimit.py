@@ -37,6 +37,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 from aiolimiter import AsyncLimiter
 
+from smartlead_async._background import Background
 from smartlead_async._secrets import APIKey
 from smartlead_async.errors import ConfigurationError
 
@@ -453,13 +454,11 @@ class _GateRegistry:
             # A gate holding connections (a shared gate's subscription) is closed as it goes.
             close = getattr(gate, "aclose", None)
             if close is not None:
-                task = asyncio.get_running_loop().create_task(close())
-                _closing.add(task)
-                task.add_done_callback(_closing.discard)
+                _closing.start(close())
 
 
-#: Closings of dropped gates still running: a task nobody references can be collected early.
-_closing: set[asyncio.Task[None]] = set()
+#: Closings of dropped gates still running.
+_closing = Background()
 
 
 #: The process-wide registry used by SmartleadClient.

@@ -56,6 +56,7 @@ from typing import Protocol, cast, runtime_checkable
 import attrs
 import cattrs
 
+from smartlead_async._background import Background
 from smartlead_async._convert import make_converter
 from smartlead_async._json import JSON
 from smartlead_async.errors import SmartleadError
@@ -603,12 +604,11 @@ class MemoryDedupe:
 EventHandler = Callable[[WebhookEvent], Awaitable[None]]
 
 
-#: Completions still running after their request was cancelled (kept from garbage collection).
-_KEEP: set[asyncio.Future[None]] = set()
+#: Completions still running after their request was cancelled.
+_completions = Background()
 
 
 def _completed(completion: asyncio.Future[None]) -> None:
-    _KEEP.discard(completion)
     exc = None if completion.cancelled() else completion.exception()
     if isinstance(exc, Exception):
         _store_failed("complete", exc)
@@ -784,8 +784,7 @@ class WebhookDispatcher:
                 return DispatchResult(500, {"ok": False, "error": "handler failed"})
             # Shielded: the handler succeeded, so a cancellation now (the client hung up) must
             # not leave the claim to expire, or SmartLead's retry would run the handler again.
-            completion = asyncio.ensure_future(self._dedupe.complete(key))
-            _KEEP.add(completion)
+            completion = _completions.start(self._dedupe.complete(key))
             completion.add_done_callback(_completed)
             # A failure is logged by _completed and answered 200: a 5xx would make SmartLead
             # run the handler again.

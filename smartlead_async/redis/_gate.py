@@ -88,6 +88,7 @@ from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
+from smartlead_async._background import Background
 from smartlead_async._ratelimit import (
     DEFAULT_RATE_LIMITS,
     LocalRateGate,
@@ -406,7 +407,7 @@ class RedisRateGate:
         self._clock_offset: float | None = None  # loop time minus Redis time, from the last reply
         self._pubsub: PubSub | None = None
         self._next_subscribe = 0.0
-        self._closing: set[asyncio.Task[None]] = set()
+        self._closing = Background()
         self._strikes = 0  # 429s without Retry-After in a row, one per episode
         self._last_strike = -math.inf  # when the gate last reacted to a fresh 429
         self._last_admission = -math.inf
@@ -468,8 +469,7 @@ class RedisRateGate:
         pubsub, self._pubsub = self._pubsub, None
         if pubsub is not None:
             self._discard(pubsub)
-        if self._closing:
-            await asyncio.gather(*self._closing)
+        await self._closing.wait()
 
     async def acquire(self) -> None:
         """Wait until one request may be sent (see :meth:`admit`)."""
@@ -593,9 +593,7 @@ class RedisRateGate:
         self._discard(pubsub)
 
     def _discard(self, pubsub: PubSub) -> None:
-        task = asyncio.get_running_loop().create_task(self._close(pubsub))
-        self._closing.add(task)
-        task.add_done_callback(self._closing.discard)
+        self._closing.start(self._close(pubsub))
 
     @staticmethod
     async def _close(pubsub: PubSub) -> None:
