@@ -228,13 +228,10 @@ class RetryTally:
 
     def add(self, state: RetryState) -> None:
         """Count one retry of an attempt that ended as ``state``, here and in every parent."""
-        applied = state.outcome in (Outcome.TIMEOUT, Outcome.CONNECTION_LOST) or (
-            state.status is not None and state.status >= 500
-        )
         tally: RetryTally | None = self
         while tally is not None:
             tally.count += 1
-            tally.may_be_stored |= applied
+            tally.may_be_stored |= state.may_have_been_applied
             tally = tally.parent
 
     def track(self) -> None:

@@ -61,6 +61,14 @@ class RetryState:
     status: int | None = None
     retry_after: float | None = None
 
+    @property
+    def may_have_been_applied(self) -> bool:
+        """Whether SmartLead may have carried the attempt out: it was sent and no answer came
+        (timeout, connection lost), or a 5xx came (the table above: "it may have been applied")."""
+        if self.outcome in (Outcome.TIMEOUT, Outcome.CONNECTION_LOST):
+            return True
+        return self.status is not None and self.status >= 500
+
 
 @runtime_checkable
 class RetryPolicy(Protocol):
