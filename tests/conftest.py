@@ -15,6 +15,10 @@ from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.testing import FakeSmartlead
 
 from .helpers import API_KEY, BASE_URL
+from .redis_support import redis_client, redis_server, redis_server_process
+
+#: Redis fixtures for every module: imported here once, so the session server is one server.
+REDIS_FIXTURES = (redis_client, redis_server, redis_server_process)
 
 # --- aioresponses on aiohttp >= 3.14 -------------------------------------------------------------
 # aioresponses 0.7.9 builds ClientResponse without the `stream_writer` argument that aiohttp 3.14

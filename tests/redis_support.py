@@ -6,9 +6,7 @@ Lua scripts through ``lupa``); tests that need a real process (restart, stall, o
 skipped, unless ``SMARTLEAD_REQUIRE_REDIS=1`` is set (as ``.ci/run`` does), which makes a missing
 server an error instead.
 
-Use the fixtures::
-
-    from .redis_support import redis_client, redis_server  # noqa: F401  (pytest fixtures)
+The fixtures, registered for every test module by ``tests/conftest.py``::
 
     async def test_x(redis_client): ...          # real server if installed, else fakeredis
     async def test_y(redis_server): ...          # a RedisServer: .url, .restart(), .stall()

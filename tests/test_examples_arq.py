@@ -10,11 +10,8 @@ from pathlib import Path
 import redis.asyncio as aioredis
 
 from smartlead_async.jobs import import_status
+from smartlead_async.testing import RedisServer
 
-from .redis_support import RedisServer, redis_server
-
-# pytest finds fixtures among a module's names; naming it here keeps the import "used".
-FIXTURES = (redis_server,)
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .redis_support import RedisServer, redis_server
+from smartlead_async.testing import RedisServer
 
-# pytest finds fixtures among a module's names; naming it here keeps the import "used".
-FIXTURES = (redis_server,)
 ROOT = Path(__file__).resolve().parent.parent
 
 

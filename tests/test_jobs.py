@@ -31,12 +31,8 @@ from smartlead_async.jobs import (
     worker_settings,
 )
 from smartlead_async.redis import RedisRateGate
-from smartlead_async.testing import FakeSmartlead
+from smartlead_async.testing import FakeSmartlead, RedisServer
 
-from .redis_support import RedisServer, redis_client, redis_server, redis_server_process
-
-#: The Redis fixtures, named here so that pytest finds them in this module.
-FIXTURES = (redis_client, redis_server, redis_server_process)
 # arq 0.28 closes its pool with redis-py's deprecated close(); the warning is arq's, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:Call to deprecated close:DeprecationWarning")
 

@@ -20,13 +20,10 @@ import pytest
 import redis.asyncio as aioredis
 
 from smartlead_async.redis import RedisDedupe
+from smartlead_async.testing import RedisServer
 from smartlead_async.webhooks import DedupeStore, WebhookDispatcher, WebhookEvent
 
-from .redis_support import RedisServer, redis_client, redis_server, redis_server_process
 from .test_examples import load
-
-# pytest finds fixtures among a module's names; naming them here keeps the imports "used".
-FIXTURES = (redis_client, redis_server, redis_server_process)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The example's process helpers: uvicorn workers started and stopped by PID.

@@ -26,13 +26,9 @@ from smartlead_async import (
 )
 from smartlead_async._ratelimit import LocalRateGate, gate_registry
 from smartlead_async.redis import RedisRateGate, redis_rate_gate
-from smartlead_async.testing import FakeSmartlead
+from smartlead_async.testing import FakeSmartlead, RedisServer
 
 from .helpers import API_KEY, BASE_URL
-from .redis_support import RedisServer, redis_client, redis_server, redis_server_process
-
-# pytest finds fixtures among a module's names; naming them here keeps the imports "used".
-FIXTURES = (redis_client, redis_server, redis_server_process)
 
 FAST = RateLimit(5, 0.2)
 
