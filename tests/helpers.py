@@ -7,6 +7,7 @@ import inspect
 import json
 import re
 import selectors
+import socket
 from collections.abc import Awaitable, Callable
 from typing import Any, NamedTuple, TypeVar
 
@@ -133,3 +134,15 @@ async def check_rejected(client: Any, mocked: Any, call: Callable[[Any], Any], m
     with pytest.raises(RequestValidationError, match=match):
         await invoke(call, client)
     assert mocked.requests == {}
+
+
+def free_port() -> int:
+    """A loopback TCP port nothing listens on right now (connections to it are refused)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def no_sleep(_seconds: float) -> None:
+    """A pipeline ``sleep`` that returns at once: retries without waiting."""
+    return

@@ -10,7 +10,6 @@ accounted.
 from __future__ import annotations
 
 import asyncio
-import socket
 
 import pytest
 from aiohttp import web
@@ -19,7 +18,7 @@ from smartlead_async import RequestValidationError, SmartleadClient
 from smartlead_async.bulk import ImportReport, RowOutcome
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
-from .helpers import API_KEY
+from .helpers import API_KEY, free_port
 from .test_bulk_import import ADD_LEADS, FAST, assert_every_row_once, client_of
 
 
@@ -138,17 +137,11 @@ async def test_a_batch_that_may_be_stored_is_unconfirmed_not_failed(
     assert_every_row_once(report, 200)
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 async def test_a_dead_host_stops_the_import_instead_of_grinding_through_it() -> None:
     # Before: 100 batches of 4 attempts each, every one refused, progress climbing to 100 %.
     attempts = 0
     client = SmartleadClient(
-        API_KEY, base_url=f"http://127.0.0.1:{closed_port()}/api/v1", rate_limits=FAST
+        API_KEY, base_url=f"http://127.0.0.1:{free_port()}/api/v1", rate_limits=FAST
     )
 
     async def count_and_skip(_seconds: float) -> None:

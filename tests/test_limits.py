@@ -26,7 +26,7 @@ from smartlead_async._ratelimit import _GateRegistry, gate_registry
 from smartlead_async._request import RequestSpec
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY
+from .helpers import API_KEY, no_sleep
 
 MiB = 1024 * 1024
 FAST = [RateLimit(1000, 1.0)]
@@ -174,7 +174,7 @@ async def test_an_oversized_503_is_not_retried(
 
     server.handler = huge_503
     async with client_of(base_url, max_response_bytes=1000) as sl:
-        sl._pipeline._sleep = _no_sleep
+        sl._pipeline._sleep = no_sleep
         with pytest.raises(ResponseTooLargeError) as caught:
             await sl.campaigns.list()
     assert isinstance(caught.value, SmartleadError)
@@ -227,10 +227,6 @@ def test_loops_that_refuse_attributes_fall_back_to_a_weak_table() -> None:
     del loop
     gc.collect()
     assert len(registry._fallback) == 0
-
-
-async def _no_sleep(_seconds: float) -> None:
-    return None
 
 
 async def test_a_body_that_is_not_json_is_refused_before_sending() -> None:

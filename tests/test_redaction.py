@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import re
-import socket
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -38,7 +37,7 @@ from smartlead_async import (
 from smartlead_async._secrets import redact_url, scrub, scrub_bytes
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY, BASE_URL
+from .helpers import API_KEY, BASE_URL, free_port, no_sleep
 
 CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
 
@@ -213,13 +212,6 @@ def leaks(error: BaseException, log: str) -> list[str]:
     ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
 async def provoke(mode: str) -> BaseException:
     """Drive one failure mode through the real stack; return what the caller gets."""
     echo = Echo(mode)
@@ -246,10 +238,6 @@ async def provoke(mode: str) -> BaseException:
         finally:
             echo.release.set()
     raise AssertionError(f"{mode}: no error")
-
-
-async def no_sleep(_seconds: float) -> None:
-    return None
 
 
 MODES: dict[str, type[BaseException]] = {

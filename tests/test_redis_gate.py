@@ -29,19 +29,9 @@ from smartlead_async.redis import RedisRateGate, redis_rate_gate
 from smartlead_async.testing import FakeSmartlead, RedisServer
 
 from .helpers import API_KEY, BASE_URL
+from .test_ratelimit import busiest_window
 
 FAST = RateLimit(5, 0.2)
-
-
-def busiest(slots: Sequence[float], seconds: float) -> int:
-    """Most slots in any closed window of ``seconds``."""
-    ordered = sorted(slots)
-    best, start = 0, 0
-    for end, stamp in enumerate(ordered):
-        while stamp - ordered[start] > seconds:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
 
 
 async def test_no_window_holds_more_than_n_across_processes(redis_client: aioredis.Redis) -> None:
@@ -49,7 +39,7 @@ async def test_no_window_holds_more_than_n_across_processes(redis_client: aiored
     # in the first window.
     gates = [RedisRateGate(redis_client, API_KEY, [FAST]) for _ in range(3)]
     slots = await asyncio.gather(*(gate.admit() for gate in gates for _ in range(8)))
-    assert busiest(slots, 0.2) == 5
+    assert busiest_window(slots, 0.2) == 5
     # Paced at the full rate, not a slow trickle: one slot per lengthened window / N, never
     # a window's five together (they would all meet the next window's five at its edge).
     ordered = sorted(slots)
@@ -61,22 +51,22 @@ async def test_every_rule_of_a_multi_rule_preset_holds(redis_client: aioredis.Re
     rules = [RateLimit(3, 0.1), RateLimit(5, 0.4)]
     gates = [RedisRateGate(redis_client, API_KEY, rules, horizon=0.1) for _ in range(2)]
     slots = await asyncio.gather(*(gate.admit() for gate in gates for _ in range(6)))
-    assert busiest(slots, 0.1) == 3
-    assert busiest(slots, 0.4) == 5
+    assert busiest_window(slots, 0.1) == 3
+    assert busiest_window(slots, 0.4) == 5
 
 
 async def test_a_429_in_one_process_pauses_the_others(redis_client: aioredis.Redis) -> None:
     seen, other = (RedisRateGate(redis_client, API_KEY, [FAST]) for _ in range(2))
     await seen.admit()
     await other.admit()  # both past the start-up fence
-    seconds, micros = await redis_client.time()
+    now = await _redis_now(redis_client)
     await seen.observe(RateFeedback(status=429, retry_after=0.3))
     slot = await other.admit()
-    assert slot - (seconds + micros / 1e6) >= 0.3
+    assert slot - now >= 0.3
     # remaining: 0 is a pause too, for every process.
-    seconds, micros = await redis_client.time()
+    now = await _redis_now(redis_client)
     await other.observe(RateFeedback(status=200, remaining=0, reset_after=0.25))
-    assert await seen.admit() - (seconds + micros / 1e6) >= 0.25
+    assert await seen.admit() - now >= 0.25
 
 
 async def test_the_raw_key_never_reaches_redis(redis_client: aioredis.Redis) -> None:
@@ -214,7 +204,7 @@ async def test_local_fallback_admits_a_share_after_a_fence(redis_server: RedisSe
         await redis.aclose()
     assert gate.in_fallback
     assert stamps[0] - down >= 0.2 + 0.2 * 1.05  # outage_timeout, then one window of fence
-    assert busiest(stamps, 0.2) == 2  # half of the rule: the other process has the rest
+    assert busiest_window(stamps, 0.2) == 2  # half of the rule: the other process has the rest
 
 
 def test_fallback_needs_the_number_of_processes(redis_client: aioredis.Redis) -> None:
@@ -266,11 +256,11 @@ async def test_a_429_still_pauses_when_redis_cannot_take_it(
     with monkeypatch.context() as patched:
         patched.setattr(gate, "_script", unreachable)
         await gate.observe(RateFeedback(status=429, retry_after=0.5))
-    seconds, micros = await redis_client.time()
+    now = await _redis_now(redis_client)
     assert await redis_client.hget(gate._keys[0], "pause") is None  # nothing reached Redis
     slot = await gate.admit()  # carries the pause
-    assert slot - (seconds + micros / 1e6) >= 0.4
-    assert await other.admit() - (seconds + micros / 1e6) >= 0.4
+    assert slot - now >= 0.4
+    assert await other.admit() - now >= 0.4
 
 
 async def _skip_start_fence(redis: aioredis.Redis, gate: RedisRateGate) -> None:
@@ -326,7 +316,7 @@ async def test_a_lost_rule_log_is_fenced_by_the_last_slot(redis_client: aioredis
     slots = [await gate.admit() for _ in range(5)]
     await redis_client.delete(gate._keys[1])
     slots += [await gate.admit() for _ in range(5)]
-    assert busiest(slots, 0.5) == 5
+    assert busiest_window(slots, 0.5) == 5
     assert slots[5] - slots[4] > 0.5 * 1.05
 
 
@@ -351,7 +341,7 @@ async def test_an_eviction_of_the_logs_is_fenced_too(redis_server: RedisServer) 
     finally:
         await gate.aclose()
         await redis.aclose()
-    assert busiest(slots, 1.0) == 5
+    assert busiest_window(slots, 1.0) == 5
 
 
 async def test_processes_with_different_rules_are_refused_then_fenced(
@@ -431,7 +421,7 @@ async def test_local_admissions_are_recorded_when_redis_answers_again(
     stamps += await asyncio.gather(*(steady.admit() for _ in range(4)))
     stamps.append(await back)
     assert not fallback.in_fallback
-    assert busiest(stamps, 0.5) == 4
+    assert busiest_window(stamps, 0.5) == 4
     await fallback.aclose()
     await steady.aclose()
 
