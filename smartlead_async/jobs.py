@@ -46,13 +46,13 @@ from smartlead_async._attribution import RowOutcome, RowResult, SentRow
 from smartlead_async._client import DEFAULT_BASE_URL, SmartleadClient, _resolve_api_key
 from smartlead_async._digests import DigestSet, email_digest
 from smartlead_async._json import JSON
+from smartlead_async._lead_codec import lead_to_wire
 from smartlead_async._ratelimit import DEFAULT_RATE_LIMITS, RateGateFactory, RateLimit
 from smartlead_async._secrets import APIKey
 from smartlead_async._validation import require_id, require_int_range
 from smartlead_async.bulk import ImportReport, _aiter, _email_of
 from smartlead_async.errors import ConfigurationError, RequestValidationError
 from smartlead_async.models.leads import LeadImportSettings, LeadRow
-from smartlead_async.resources.leads import lead_to_wire
 
 if TYPE_CHECKING:
     from arq.connections import ArqRedis, RedisSettings

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from smartlead_async._endpoints import Endpoint, calls
 from smartlead_async._json import JSON
+from smartlead_async._lead_codec import lead_to_wire
 from smartlead_async._pagination import AsyncPager, Page
 from smartlead_async._validation import (
     MAX_LEADS_PER_REQUEST,
@@ -23,7 +24,6 @@ from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.lead_lists import LeadList, LeadListsPage
 from smartlead_async.models.leads import LeadRow
 from smartlead_async.resources._base import Resource
-from smartlead_async.resources.leads import lead_to_wire
 
 __all__ = ["LeadListsResource"]
 
