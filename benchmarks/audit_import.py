@@ -50,11 +50,11 @@ async def credit_stop() -> int:
         campaign = fake.state.add_campaign("credits")
         rows = [{"email": f"c{i}@x.io"} for i in range(3_000)]
         async with client(fake.base_url, fake.api_key) as sl:
-            first = await sl.leads.bulk_import(campaign.id, rows, concurrency=2)
+            first = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=2)
             fake.state.lead_credits = None
             retry = [rows[r.row] for r in first.rows_to_retry()]
             if retry:
-                await sl.leads.bulk_import(campaign.id, retry)
+                await sl.leads.bulk_import(campaign.id, leads=retry)
         return 3_000 - len(campaign.leads)
 
 
@@ -72,7 +72,7 @@ async def dead_host() -> int:
     sl._pipeline._sleep = count
     rows = ({"email": f"d{i}@x.io"} for i in range(10_000))
     async with sl:
-        report = await sl.leads.bulk_import(1, rows, concurrency=2)
+        report = await sl.leads.bulk_import(1, leads=rows, concurrency=2)
     return report.batches + attempts
 
 
@@ -82,7 +82,7 @@ async def huge_field() -> int:
     async with FakeSmartlead() as fake:
         campaign = fake.state.add_campaign("413")
         async with client(fake.base_url, fake.api_key) as sl:
-            await sl.leads.bulk_import(campaign.id, rows)
+            await sl.leads.bulk_import(campaign.id, leads=rows)
         return 99 - len(campaign.leads)
 
 
@@ -91,7 +91,7 @@ async def nan_value() -> int:
         campaign = fake.state.add_campaign("nan")
         rows = [{"email": "n@x.io", "custom_fields": {"score": float("nan")}}]
         async with client(fake.base_url, fake.api_key) as sl:
-            await sl.leads.bulk_import(campaign.id, rows)
+            await sl.leads.bulk_import(campaign.id, leads=rows)
         bodies = [r.json for r in fake.state.requests]
     return sum("NaN" in json.dumps(body) for body in bodies)
 
@@ -99,7 +99,7 @@ async def nan_value() -> int:
 async def str_rows() -> int:
     async with FakeSmartlead() as fake, client(fake.base_url, fake.api_key) as sl:
         try:
-            report = await sl.leads.bulk_import(1, "a@x.io")  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(1, leads="a@x.io")  # type: ignore[arg-type]
         except SmartleadError:
             return 0
     return report.total_rows
@@ -110,7 +110,7 @@ async def early_exit() -> int:
         campaign = fake.state.add_campaign("early exit")
         rows = [{"email": f"e{i}@x.io"} for i in range(1_000)]
         async with client(fake.base_url, fake.api_key) as sl:
-            stream = sl.leads.bulk_import_stream(campaign.id, rows, concurrency=4)
+            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows, concurrency=4)
             iterator = aiter(stream)
             await anext(iterator)
             close = getattr(stream, "aclose", None) or iterator.aclose  # type: ignore[attr-defined]

@@ -32,7 +32,7 @@ async def run(rows: int, latency: float) -> dict[str, object]:
         campaign = fake.state.add_campaign("bench")
         leads = ({"email": f"lead{i}@bench.example"} for i in range(rows))
         async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads)
+            report = await sl.leads.bulk_import(campaign.id, leads=leads)
         arrivals = [r.received_at for r in fake.state.requests if r.status == 200]
         span = max(arrivals) - min(arrivals)
         sustained = (len(arrivals) - 1) * 100 / span

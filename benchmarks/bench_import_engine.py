@@ -67,7 +67,7 @@ async def sdk_run(base_url: str, campaign: int, prefix: str, batches: int) -> tu
     ) as sl:
         wall, cpu = time.perf_counter(), time.process_time()
         report = await sl.leads.bulk_import(
-            campaign, leads(prefix, batches * 100), concurrency=CONCURRENCY
+            campaign, leads=leads(prefix, batches * 100), concurrency=CONCURRENCY
         )
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     assert report.uploaded == batches * 100, report.counts
@@ -98,7 +98,7 @@ async def overhead(batches: int) -> dict[str, Any]:
         async with SmartleadClient(
             DEFAULT_TEST_API_KEY, base_url=base_url, rate_limits=UNTHROTTLED
         ) as sl:
-            campaign = (await sl.campaigns.create("overhead")).id
+            campaign = (await sl.campaigns.create(name="overhead")).id
         best: dict[str, tuple[float, float]] = {}
         for attempt in range(3):  # interleaved, best of three: the fake warms up meanwhile
             for name, run in (("raw", raw_run), ("sdk", sdk_run)):
@@ -124,10 +124,10 @@ def memory_child(base_url: str, rows: int, dedupe: bool) -> None:
         async with SmartleadClient(
             DEFAULT_TEST_API_KEY, base_url=base_url, rate_limits=UNTHROTTLED
         ) as sl:
-            campaign = (await sl.campaigns.create(f"memory {rows}")).id
+            campaign = (await sl.campaigns.create(name=f"memory {rows}")).id
             before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             report = await sl.leads.bulk_import(
-                campaign, leads("m", rows), concurrency=16, dedupe_input=dedupe
+                campaign, leads=leads("m", rows), concurrency=16, dedupe_input=dedupe
             )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         assert report.total_rows == rows == report.uploaded, report.counts
@@ -161,7 +161,7 @@ async def faults(rows: int) -> dict[str, Any]:
         async with SmartleadClient(
             fake.api_key, base_url=fake.base_url, rate_limits=UNTHROTTLED, max_retries=8
         ) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads("f", rows))
+            report = await sl.leads.bulk_import(campaign.id, leads=leads("f", rows))
         stored = len(campaign.leads)
         faulty = sum(1 for r in fake.state.requests if r.fault)
         accounted = sum(report.counts.values())

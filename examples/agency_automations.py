@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from smartlead_async import RateLimit, SmartleadClient
+from smartlead_async import NotFoundError, RateLimit, SmartleadClient
 from smartlead_async.models import LeadInput, SequenceStepInput, SequenceVariantInput
 from smartlead_async.testing import FakeSmartlead
 from smartlead_async.webhooks import EmailReplied, WebhookEvent
@@ -52,7 +52,7 @@ async def intake_enriched_leads(
     ]
     uploaded = 0
     for start in range(0, len(leads), BATCH):
-        result = await sl.leads.add_to_campaign(campaign_id, leads[start : start + BATCH])
+        result = await sl.leads.add_to_campaign(campaign_id, leads=leads[start : start + BATCH])
         uploaded += result.upload_count
     return uploaded
 
@@ -66,9 +66,9 @@ async def pause_low_reply_campaigns(
     for campaign in await sl.campaigns.list():
         if campaign.status != "ACTIVE":
             continue
-        stats = await sl.campaigns.analytics(campaign.id)
+        stats = await sl.analytics.campaign.summary(campaign.id)
         if stats.sent_count >= min_sent and stats.reply_count / stats.sent_count < min_reply_rate:
-            await sl.campaigns.update_status(campaign.id, "PAUSED")
+            await sl.campaigns.update_status(campaign.id, status="PAUSED")
             paused.append(campaign.id)
     return paused
 
@@ -78,10 +78,13 @@ async def route_reply_to_crm(sl: SmartleadClient, event: WebhookEvent, stubs: St
     """Upsert the replying lead in the CRM as a sales-qualified lead."""
     if not isinstance(event, EmailReplied) or event.lead_email is None:
         return
-    lead = await sl.leads.get_by_email(event.lead_email)
+    try:
+        company = (await sl.leads.get_by_email(email=event.lead_email)).company_name
+    except NotFoundError:
+        company = None
     contact = stubs.crm.setdefault(event.lead_email, {})
     contact["lifecycle_stage"] = "salesqualifiedlead"
-    contact["company"] = (lead.company_name if lead else None) or ""
+    contact["company"] = company or ""
     contact["last_reply"] = str(event.event_timestamp or "")
 
 
@@ -93,7 +96,7 @@ async def export_daily_report(sl: SmartleadClient, stubs: Stubs) -> int:
     writer.writerow(["campaign", "sent", "opened", "replied", "reply_rate"])
     campaigns = await sl.campaigns.list()
     for campaign in campaigns:
-        stats = await sl.campaigns.analytics(campaign.id)
+        stats = await sl.analytics.campaign.summary(campaign.id)
         rate = stats.reply_count / stats.sent_count if stats.sent_count else 0.0
         writer.writerow(
             [campaign.name, stats.sent_count, stats.open_count, stats.reply_count, f"{rate:.1%}"]
@@ -107,7 +110,7 @@ async def form_to_nurture(sl: SmartleadClient, nurture_id: int, form: Mapping[st
     """Enrol a form submitter in the nurture campaign, tagged with its source."""
     result = await sl.leads.add_to_campaign(
         nurture_id,
-        [
+        leads=[
             LeadInput(
                 email=form["email"],
                 first_name=form.get("first_name"),
@@ -129,7 +132,7 @@ async def block_not_interested(sl: SmartleadClient, campaign_ids: Iterable[int])
         if row.lead.email
     ]
     if emails:
-        await sl.leads.add_to_block_list(emails)
+        await sl.leads.block_list.add(entries=emails)
     return emails
 
 
@@ -156,10 +159,10 @@ async def clone_campaign(
     """New campaign with the template's sequence and schedule, sending from the client's inbox."""
     template = await sl.campaigns.get(template_id)
     steps = await sl.campaigns.get_sequences(template_id)
-    clone = await sl.campaigns.create(name, client_id=template.client_id)
+    clone = await sl.campaigns.create(name=name, client_id=template.client_id)
     await sl.campaigns.save_sequences(
         clone.id,
-        [
+        steps=[
             SequenceStepInput(
                 seq_number=step.seq_number or index + 1,
                 delay_in_days=(step.seq_delay_details.delay_in_days or 0)
@@ -198,7 +201,7 @@ async def clone_campaign(
 async def optimise_schedule(sl: SmartleadClient, campaign_id: int, *, keep: int = 3) -> list[int]:
     """Keep the ``keep`` weekdays with the most replies (0 = Sunday) in the schedule."""
     replies: collections.Counter[int] = collections.Counter()
-    async for row in sl.campaigns.statistics(campaign_id, email_status="replied"):
+    async for row in sl.analytics.campaign.statistics(campaign_id, email_status="replied"):
         if row.reply_time is not None:
             replies[(row.reply_time.weekday() + 1) % 7] += 1
     days = sorted(day for day, _ in replies.most_common(keep)) or [1, 2, 3]
@@ -219,13 +222,16 @@ async def optimise_schedule(sl: SmartleadClient, campaign_id: int, *, keep: int 
 # 10. A known lead visits the pricing page: move them to a warm follow-up campaign.
 async def warm_follow_up(sl: SmartleadClient, warm_id: int, visitor_email: str) -> bool:
     """Enrol a visitor who is a lead of some campaign and has not replied."""
-    lead = await sl.leads.get_by_email(visitor_email)
-    if lead is None or any(c.last_reply_at for c in lead.lead_campaign_data):
+    try:
+        lead = await sl.leads.get_by_email(email=visitor_email)
+    except NotFoundError:
+        return False
+    if any(c.last_reply_at for c in lead.lead_campaign_data):
         return False
     today = dt.date.today().isoformat()
     result = await sl.leads.add_to_campaign(
         warm_id,
-        [
+        leads=[
             LeadInput(
                 email=visitor_email,
                 custom_fields={"trigger": "visited_pricing_page", "visit_date": today},
@@ -246,9 +252,9 @@ async def main() -> None:
                 "tired@agency.example",
                 warmup_details={"id": 9, "status": "ACTIVE", "warmup_reputation": "55%"},
             )
-            outbound = await sl.campaigns.create("Outbound Q2")
-            nurture = await sl.campaigns.create("Nurture")
-            warm = await sl.campaigns.create("Warm follow-up")
+            outbound = await sl.campaigns.create(name="Outbound Q2")
+            nurture = await sl.campaigns.create(name="Nurture")
+            warm = await sl.campaigns.create(name="Warm follow-up")
 
             rows = [
                 {
@@ -272,7 +278,7 @@ async def main() -> None:
             )
             await sl.campaigns.save_sequences(
                 outbound.id,
-                [
+                steps=[
                     SequenceStepInput(
                         seq_number=1,
                         subject="Hi {{first_name}}",
@@ -281,7 +287,7 @@ async def main() -> None:
                 ],
             )
             await sl.email_accounts.add_to_campaign(outbound.id, [int(str(sender["id"]))])
-            await sl.campaigns.update_status(outbound.id, "START")
+            await sl.campaigns.update_status(outbound.id, status="START")
             await fake.simulate_activity(outbound.id, open_rate=0.5, reply_rate=0.0)
             print(f"2 low reply rate: paused campaigns {await pause_low_reply_campaigns(sl)}")
 

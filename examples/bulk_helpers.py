@@ -22,9 +22,9 @@ async def main() -> None:
     async with FakeSmartlead() as fake:
         mailboxes = [fake.state.add_email_account(f"sdr{i}@outbound.example") for i in range(3)]
         async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
-            campaign = await sl.campaigns.create("Bulk helpers")
+            campaign = await sl.campaigns.create(name="Bulk helpers")
             rows = ({"email": f"p{i}@company{i % 6}.example"} for i in range(30))
-            await sl.leads.bulk_import(campaign.id, rows)
+            await sl.leads.bulk_import(campaign.id, leads=rows)
             leads = [row async for row in sl.leads.list_by_campaign(campaign.id)]
 
             def at(company: str) -> list[int]:
@@ -38,16 +38,17 @@ async def main() -> None:
             )
             print(f"categorised {len(marked.succeeded)} leads as Interested")
 
-            found = await sl.leads.get_many_by_email(["p7@company1.example", "who@nowhere.example"])
+            emails = ["p7@company1.example", "who@nowhere.example"]
+            found = await sl.leads.get_by_email_many(emails=emails)
             for result in found.results:
                 lead = result.value
                 print(f"  {result.item}: {f'lead {lead.id}' if lead else 'no lead'}")
 
             domains = [f"competitor{i}.example" for i in range(150)]
-            blocked = await sl.leads.add_many_to_block_list(domains)
+            blocked = await sl.leads.block_list.add_many(entries=domains)
             print(f"block-listed {len(domains)} domains in {len(blocked.results)} calls")
 
-            added = await sl.email_accounts.add_many_to_campaign(
+            added = await sl.email_accounts.add_to_campaign_many(
                 campaign.id,
                 [box["id"] for box in mailboxes],  # type: ignore[misc]
             )

@@ -43,7 +43,7 @@ async def main(rows: int) -> int:
     async with FakeSmartlead(rate_limits=DEFAULT_RATE_LIMITS) as fake:
         fake.state.block_list.add("blocked.example")
         async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
-            campaign = await sl.campaigns.create("CLI import demo")
+            campaign = await sl.campaigns.create(name="CLI import demo")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "leads.csv"
             write_csv(path, rows)

@@ -41,10 +41,10 @@ async def main() -> None:
         fake.state.add_email_account("sales@outbound.example")  # a connected mailbox
         started = time.perf_counter()
         async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
-            campaign = await sl.campaigns.create("Demo: Q1 outbound")
+            campaign = await sl.campaigns.create(name="Demo: Q1 outbound")
             print(f"created campaign {campaign.id} ({campaign.name!r})")
 
-            report = await sl.leads.bulk_import(campaign.id, leads(500))
+            report = await sl.leads.bulk_import(campaign.id, leads=leads(500))
             counts = {outcome.value: n for outcome, n in report.counts.items() if n}
             print(
                 f"imported {report.uploaded} of {report.total_rows} leads in {report.batches} "
@@ -57,8 +57,7 @@ async def main() -> None:
             page = await sl.leads.list_by_campaign(campaign.id, limit=5)
             print(f"walked {walked} leads page by page; first page has {len(page.items)} rows")
 
-            lead = await sl.leads.get_by_email("prospect42@company5.example")
-            assert lead is not None
+            lead = await sl.leads.get_by_email(email="prospect42@company5.example")
             print(
                 f"lead {lead.id} is in campaigns {[c.campaign_id for c in lead.lead_campaign_data]}"
             )
@@ -77,7 +76,7 @@ async def main() -> None:
             )
             await sl.campaigns.save_sequences(
                 campaign.id,
-                [
+                steps=[
                     SequenceStepInput(
                         seq_number=1,
                         subject="Quick question, {{first_name}}",
@@ -88,8 +87,8 @@ async def main() -> None:
                     ),
                 ],
             )
-            await sl.campaigns.update_status(campaign.id, "START")
-            await sl.campaigns.update_status(campaign.id, "PAUSED")
+            await sl.campaigns.update_status(campaign.id, status="START")
+            await sl.campaigns.update_status(campaign.id, status="PAUSED")
             print(f"campaign status is now {(await sl.campaigns.get(campaign.id)).status}")
 
             try:

@@ -48,7 +48,7 @@ def create_app(client_factory: Callable[[], SmartleadClient], webhook_secret: st
         smartlead: Annotated[SmartleadClient, Depends(get_smartlead)],
     ) -> dict[str, int]:
         report = await smartlead.leads.bulk_import(
-            campaign_id, (LeadInput(email=email) for email in emails)
+            campaign_id, leads=(LeadInput(email=email) for email in emails)
         )
         return {outcome.value: count for outcome, count in report.counts.items() if count}
 

@@ -181,7 +181,8 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     def structure_factory(cl: type[Any]) -> Callable[[Mapping[str, Any], Any], Any]:
         names = _wire_names(cl)
         renames = {name: override(rename=wire) for name, wire in names.items() if name != wire}
-        has_extra = issubclass(cl, Model)
+        # Generic envelopes (`Rows[Webhook]`) arrive as aliases: check the class they alias.
+        has_extra = issubclass(get_origin(cl) or cl, Model)
         if has_extra:
             renames["extra"] = override(omit=True)
         base = make_dict_structure_fn(

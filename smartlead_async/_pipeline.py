@@ -10,17 +10,20 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import cattrs
 from cattrs.v import format_exception
 
+from smartlead_async._endpoints import EmptyAnswerError, Endpoint, Unwrap
 from smartlead_async._json import JSON
+from smartlead_async._pagination import Page, PageEnvelope, Pager, ends_here
 from smartlead_async._ratelimit import RateFeedback, RateGate
 from smartlead_async._ratelimit_headers import read_quota
-from smartlead_async._request import RequestSpec
+from smartlead_async._request import QueryValue, RequestSpec
 from smartlead_async._retry import Outcome, RetryPolicy, RetryState
 from smartlead_async._transport import RawResponse, Transport
+from smartlead_async._validation import require_optional_id, require_page
 from smartlead_async.errors import (
     APIConnectionError,
     APIStatusError,
@@ -32,11 +35,13 @@ from smartlead_async.errors import (
     error_message_from_body,
     status_error_class,
 )
+from smartlead_async.models.common import Acknowledgement
 
 __all__ = ["Pipeline", "not_found", "parse_body", "parse_retry_after", "success_payload"]
 
 logger = logging.getLogger("smartlead_async")
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def parse_body(body: bytes) -> JSON:
@@ -351,3 +356,121 @@ class Pipeline:
                 payload=payload,
                 expected=name,
             ) from exc
+
+    async def call(
+        self,
+        endpoint: Endpoint[R],
+        *,
+        query: Mapping[str, QueryValue | None] | None = None,
+        json: JSON = None,
+        **path_params: int | str,
+    ) -> R:
+        """Call ``endpoint`` and read its answer by the route's own rules.
+
+        Raises:
+            NotFoundError: The route's answer means "no such thing" (a 404, or an empty answer
+                on a route declared ``empty_is_not_found`` / :attr:`Unwrap.FIRST_OF_DATA`).
+            OperationFailedError: The answer says ``ok: false`` / ``success: false``.
+            ResponseDecodeError: The answer does not have the route's shape.
+        """
+        spec = endpoint.spec(query=query, json=json, **path_params)
+        raw = await self.send(spec)
+        if endpoint.unwrap is Unwrap.TEXT:
+            return cast(R, raw.body.decode("utf-8", errors="replace"))
+        payload = success_payload(raw, spec)
+        if endpoint.acknowledged:
+            self.decode(payload, Acknowledgement)
+        try:
+            result = endpoint.unwrapped(payload)
+        except EmptyAnswerError as empty:
+            raise not_found(raw, f"{spec.method} /{spec.path}: not found ({empty})") from None
+        try:
+            return self.decode(result, endpoint.result)
+        except ResponseDecodeError as error:
+            # Users debug with what SmartLead sent, not with the SDK's unwrapped view of it.
+            error.payload = payload
+            raise
+
+    def pager(
+        self,
+        endpoint: Endpoint[PageEnvelope[T]],
+        *,
+        start: int | None = None,
+        limit: int | None = None,
+        query: Mapping[str, QueryValue | None] | None = None,
+        json: Mapping[str, JSON] | None = None,
+        **path_params: int | str,
+    ) -> Pager[T]:
+        """A :class:`Pager` over the list route ``endpoint``.
+
+        Args:
+            endpoint: A route declared with :class:`~smartlead_async._endpoints.Paging`.
+            start: The first offset (offset-paged routes; default 0) or the cursor to start after
+                (cursor-paged routes; ``None`` for the beginning).
+            limit: Rows per page, 1 to the route's maximum (default: the maximum). Unused on
+                routes that answer every row at once.
+            query: Filters sent with every page.
+            json: Body sent with every page (POST reads).
+            path_params: Values for the path template.
+
+        Raises:
+            RequestValidationError: ``start`` or ``limit`` is out of range (before sending).
+        """
+        paging = endpoint.page
+        if paging is None:
+            raise TypeError(f"{endpoint.method} /{endpoint.path} is not a list route")
+        size = paging.max_limit if limit is None else limit
+        if paging.max_limit is None or size is None:
+            at_once = _whole_list(self, endpoint, query, json, path_params)
+            return Pager(at_once, None)
+        if paging.cursor is not None:
+            require_page(0, size, max_limit=paging.max_limit)
+            require_optional_id("start_after", start)
+        else:
+            start = 0 if start is None else start
+            require_page(start, size, max_limit=paging.max_limit)
+        filters = dict(query or {})
+        body = dict(json) if json is not None else None
+        cursor = paging.cursor
+        in_body = paging.in_body
+
+        async def fetch(at: int | None) -> Page[T]:
+            window: dict[str, JSON] = (
+                {"limit": size, cursor: at} if cursor is not None else {"offset": at, "limit": size}
+            )
+            page_query: Mapping[str, QueryValue | None] = filters
+            page_body: JSON = body
+            if in_body:
+                page_body = {**window, **(body or {})}
+            else:
+                page_query = {**cast(dict[str, QueryValue | None], window), **filters}
+            envelope = await self.call(endpoint, query=page_query, json=page_body, **path_params)
+            items = envelope.page_items
+            has_more = envelope.page_has_more
+            last = ends_here(items, size, has_more)
+            if cursor is not None:
+                offset, following = 0, None if last else envelope.page_cursor
+            else:
+                offset = at or 0
+                following = None if last else offset + len(items)
+            return Page(items, offset, size, envelope.page_total, has_more, following)
+
+        return Pager(fetch, start)
+
+
+def _whole_list(
+    pipeline: Pipeline,
+    endpoint: Endpoint[PageEnvelope[T]],
+    query: Mapping[str, QueryValue | None] | None,
+    json: Mapping[str, JSON] | None,
+    path_params: Mapping[str, int | str],
+) -> Callable[[int | None], Awaitable[Page[T]]]:
+    # A route that answers every row at once: one page, no paging parameters sent.
+    body = dict(json) if json is not None else None
+
+    async def fetch(_: int | None) -> Page[T]:
+        envelope = await pipeline.call(endpoint, query=query, json=body, **path_params)
+        items = envelope.page_items
+        return Page(items, 0, len(items), envelope.page_total, envelope.page_has_more, None)
+
+    return fetch

@@ -592,7 +592,7 @@ class _Run:
                 next(records)  # the header
                 stream = client.leads.bulk_import_stream(
                     args.campaign,
-                    self._leads(records, mapping),
+                    leads=self._leads(records, mapping),
                     batch_size=args.batch_size,
                     concurrency=args.concurrency,
                     on_progress=lambda done, _total, report: progress.update(

@@ -442,7 +442,7 @@ async def import_chunk(
     started = loop.time()
     stream = client.leads.bulk_import_stream(
         campaign_id,
-        leads,
+        leads=leads,
         settings=LeadImportSettings(**settings) if settings is not None else None,
         dedupe_input=False,  # enqueue_import deduped the whole input, if asked to
     )

@@ -57,7 +57,7 @@ async def test_every_outcome_is_counted_exactly() -> None:
             {"email": "ok@x.io", "custom_fields": {f"f{i}": i for i in range(21)}},
         ]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, rows, batch_size=100)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, batch_size=100)  # type: ignore[arg-type]
     counts = report.counts
     assert counts[RowOutcome.UPLOADED] == 250
     assert counts[RowOutcome.DUPLICATE_IN_INPUT] == 1
@@ -91,7 +91,7 @@ async def test_input_is_streamed_with_bounded_read_ahead() -> None:
         campaign = fake.state.add_campaign("stream")
         async with client_of(fake) as sl:
             report = await sl.leads.bulk_import(
-                campaign.id, rows(), concurrency=4, on_progress=lambda n, t, r: done.append(n)
+                campaign.id, leads=rows(), concurrency=4, on_progress=lambda n, t, r: done.append(n)
             )
     assert report.uploaded == 20_000
     assert report.batches == 200
@@ -107,7 +107,7 @@ async def test_async_iterables_and_the_stream_variant() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         campaign = fake.state.add_campaign("async")
         async with client_of(fake) as sl:
-            stream = sl.leads.bulk_import_stream(campaign.id, rows(), batch_size=50)
+            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows(), batch_size=50)
             sizes = [len(batch.rows) async for batch in stream]
     assert sorted(sizes) == [30, 50, 50, 50, 50]
     assert stream.report.uploaded == 230
@@ -120,7 +120,7 @@ async def test_faults_lose_and_duplicate_nothing() -> None:
         campaign = fake.state.add_campaign("faults")
         rows = [{"email": f"f{i}@faults.example"} for i in range(3_000)]
         async with client_of(fake, max_retries=10) as sl:
-            report = await sl.leads.bulk_import(campaign.id, rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
     faulty = sum(1 for r in fake.state.requests if r.fault)
     assert faulty > 0
     assert report.retries == faulty  # every fault was retried, and counted once
@@ -136,7 +136,7 @@ async def test_lost_answers_are_replayed_as_already_in_campaign() -> None:
         campaign = fake.state.add_campaign("lost")
         rows = [{"email": f"l{i}@lost.example"} for i in range(1_000)]
         async with client_of(fake, max_retries=20) as sl:
-            report = await sl.leads.bulk_import(campaign.id, rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
     first_attempt: dict[str, str | None] = {}
     for request in fake.state.requests:
         batch = request.json["lead_list"][0]["email"]  # type: ignore[index,call-overload]
@@ -156,7 +156,7 @@ async def test_a_failed_batch_is_isolated_and_resubmittable() -> None:
         rows = [{"email": f"r{i}@x.io"} for i in range(300)]
         fake.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HTTP_500]))
         async with client_of(fake, max_retries=0) as sl:
-            report = await sl.leads.bulk_import(campaign.id, rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
             # A 500 may have been applied: open and unconfirmed, never "failed".
             assert report.counts[RowOutcome.UNCONFIRMED] == 300
             assert report.open_count == 300
@@ -164,7 +164,7 @@ async def test_a_failed_batch_is_isolated_and_resubmittable() -> None:
             assert report.failed_batches == 3
             fake.route_faults.clear()
             retry = [{"email": r.email} for r in report.rows_to_retry()]
-            second = await sl.leads.bulk_import(campaign.id, retry)  # type: ignore[arg-type]
+            second = await sl.leads.bulk_import(campaign.id, leads=retry)  # type: ignore[arg-type]
     assert second.uploaded == 300
     assert "500" in report.rows_to_retry()[0].reason
 
@@ -174,7 +174,7 @@ async def test_lead_credit_exhaustion_stops_cleanly() -> None:
         campaign = fake.state.add_campaign("credits")
         rows = [{"email": f"c{i}@x.io"} for i in range(1_000)]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, rows, concurrency=1)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=1)  # type: ignore[arg-type]
     assert report.uploaded == 150
     assert report.counts[RowOutcome.NOT_SENT] == 850
     assert report.batches == 2
@@ -187,7 +187,7 @@ async def test_arguments_are_checked_before_anything_is_sent() -> None:
         async with client_of(fake) as sl:
             for kwargs in ({"batch_size": 101}, {"batch_size": 0}, {"concurrency": 0}):
                 with pytest.raises(RequestValidationError):
-                    await sl.leads.bulk_import(1, [], **kwargs)  # type: ignore[arg-type]
+                    await sl.leads.bulk_import(1, leads=[], **kwargs)  # type: ignore[arg-type]
         assert fake.state.requests == []
 
 
@@ -241,7 +241,7 @@ async def test_without_input_dedupe_smartlead_reports_the_repeats() -> None:
         async with client_of(fake) as sl:
             report = await sl.leads.bulk_import(
                 campaign.id,
-                rows,  # type: ignore[arg-type]
+                leads=rows,  # type: ignore[arg-type]
                 concurrency=1,
                 dedupe_input=False,
             )
@@ -260,7 +260,7 @@ async def test_a_rejected_key_stops_the_import_instead_of_failing_every_batch() 
         campaign = fake.state.add_campaign("bad key")
         client = SmartleadClient("sl-not-the-right-key", base_url=fake.base_url, rate_limits=FAST)
         async with client as sl:
-            report = await sl.leads.bulk_import(campaign.id, rows, concurrency=4)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=4)  # type: ignore[arg-type]
         sent = len(fake.state.requests)
     assert sent <= 5  # the batches already in flight, not fifty
     assert_every_row_once(report, 5_000)

@@ -20,7 +20,7 @@ async def test_configure_start_and_measure_a_campaign(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:
     sl = fake_client
-    campaign = await sl.campaigns.create("configured")
+    campaign = await sl.campaigns.create(name="configured")
     await sl.campaigns.update_schedule(
         campaign.id,
         timezone="Australia/Sydney",
@@ -48,7 +48,7 @@ async def test_configure_start_and_measure_a_campaign(
 
     await sl.campaigns.save_sequences(
         campaign.id,
-        [
+        steps=[
             SequenceStepInput(seq_number=1, subject="Hi", email_body="<p>One</p>"),
             SequenceStepInput(
                 seq_number=2,
@@ -72,23 +72,26 @@ async def test_configure_start_and_measure_a_campaign(
     assert added.result[0].email_account_id == mailbox_id
     assert [a.id for a in await sl.email_accounts.list_by_campaign(campaign.id)] == [mailbox_id]
 
-    await sl.leads.add_to_campaign(campaign.id, [LeadInput(email=f"l{i}@x.io") for i in range(4)])
-    await sl.campaigns.update_status(campaign.id, "START")
+    await sl.leads.add_to_campaign(
+        campaign.id, leads=[LeadInput(email=f"l{i}@x.io") for i in range(4)]
+    )
+    await sl.campaigns.update_status(campaign.id, status="START")
     with pytest.raises(BadRequestError, match="Pause"):
-        await sl.campaigns.save_sequences(campaign.id, [])
+        await sl.campaigns.save_sequences(campaign.id, steps=[])
 
     for event in ("EMAIL_SENT", "EMAIL_OPEN", "EMAIL_REPLY"):
         await fake.emit(event, campaign_id=campaign.id, lead_email="l0@x.io")
     await fake.emit("EMAIL_SENT", campaign_id=campaign.id, lead_email="l1@x.io")
-    analytics = await sl.campaigns.analytics(campaign.id)
+    analytics = await sl.analytics.campaign.summary(campaign.id)
     assert (analytics.sent_count, analytics.open_count, analytics.reply_count) == (2, 1, 1)
     assert analytics.campaign_lead_stats is not None
     assert analytics.campaign_lead_stats.total == 4
-    replied = [row async for row in sl.campaigns.statistics(campaign.id, email_status="replied")]
+    statistics = sl.analytics.campaign.statistics(campaign.id, email_status="replied")
+    replied = [row async for row in statistics]
     assert [row.lead_email for row in replied] == ["l0@x.io"]
     today = dt.date.today()
-    ranged = await sl.campaigns.analytics_by_date(
-        campaign.id, start_date=today - dt.timedelta(days=7), end_date=today
+    ranged = await sl.analytics.campaign.by_date(
+        campaign.id, start=today - dt.timedelta(days=7), end=today
     )
     assert ranged.end_date == today
 

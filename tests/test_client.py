@@ -90,7 +90,7 @@ async def test_custom_gate_is_used_for_every_request(fake: FakeSmartlead) -> Non
     gate = RecordingGate()
     async with SmartleadClient(API_KEY, base_url=fake.base_url, rate_gate=gate) as sl:
         await sl.campaigns.list()
-        await sl.campaigns.create("x")
+        await sl.campaigns.create(name="x")
     assert gate.acquired == 2
     assert [f.status for f in gate.feedback] == [200, 200]
 

@@ -35,8 +35,8 @@ async def test_every_sdk_route_has_a_handler_in_the_fake() -> None:
 
 async def test_inbox_reply_flow(fake: FakeSmartlead, fake_client: SmartleadClient) -> None:
     sl = fake_client
-    campaign = await sl.campaigns.create("inbox")
-    await sl.leads.add_to_campaign(campaign.id, [LeadInput(email="james@x.com")])
+    campaign = await sl.campaigns.create(name="inbox")
+    await sl.leads.add_to_campaign(campaign.id, leads=[LeadInput(email="james@x.com")])
     deliveries = await fake.emit("EMAIL_REPLY", campaign_id=campaign.id, lead_email="james@x.com")
     assert deliveries == []  # no webhook registered: the event still reaches the inbox
     rows = [row async for row in sl.inbox.replies()]
@@ -64,12 +64,12 @@ async def test_inbox_reply_flow(fake: FakeSmartlead, fake_client: SmartleadClien
         )
     assert (await sl.inbox.unread()).items == ()
     await sl.inbox.update_category(map_id, 1)
-    await sl.inbox.update_revenue(map_id, 500)
-    await sl.inbox.create_note(map_id, "hot")
+    await sl.inbox.update_revenue(map_id, revenue=500)
+    await sl.inbox.create_note(map_id, note="hot")
     conversation = await sl.inbox.get(map_id)
     assert (conversation.lead_category_id, conversation.revenue) == (1, 500.0)
     assert fake.state.conversations[map_id].notes == ["hot"]
-    await sl.inbox.block_domains(["rival.example"])
+    await sl.inbox.block_domains(domains=["rival.example"])
     assert "rival.example" in fake.state.block_list
 
 
@@ -77,18 +77,18 @@ async def test_lists_clients_tags_and_reports(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:
     sl = fake_client
-    await sl.lead_lists.create("Clay")
+    await sl.lead_lists.create(name="Clay")
     (lead_list,) = (await sl.lead_lists.list()).items
-    await sl.lead_lists.import_leads(lead_list.id, [{"email": "a@x.io"}, {"email": "b@x.io"}])
+    await sl.lead_lists.import_leads(lead_list.id, leads=[{"email": "a@x.io"}, {"email": "b@x.io"}])
     assert (await sl.lead_lists.list()).items[0].leads_count == 2
-    campaign = await sl.campaigns.create("from list")
+    campaign = await sl.campaigns.create(name="from list")
     ids = [lead.id async for lead in sl.leads.list_all(limit=1)]
     await sl.leads.push_to_campaign(campaign.id, ids)
     assert sorted(fake.state.campaigns[campaign.id].leads) == ["a@x.io", "b@x.io"]
 
-    created = await sl.clients.create("Acme", email="ops@acme.example", password="pw")
+    created = await sl.clients.create(name="Acme", email="ops@acme.example", password="pw")
     assert created.client_id is not None
-    key = await sl.clients.create_api_key(created.client_id, "CRM sync")
+    key = await sl.clients.create_api_key(created.client_id, name="CRM sync")
     assert key.api_key is not None
     assert key.api_key.startswith("cl_live_")
     listed = await sl.clients.list_api_keys(client_id=created.client_id)
@@ -97,20 +97,20 @@ async def test_lists_clients_tags_and_reports(
     assert reset.api_key != key.api_key
 
     mailbox = fake.state.add_email_account("s@outbound.example")
-    tag = await sl.email_accounts.save_tag("Warm", color="#FF5733")
-    assert isinstance(tag.data, dict)
-    await sl.email_accounts.add_tags([int(str(mailbox["id"]))], [int(str(tag.data["id"]))])
-    tagged = await sl.email_accounts.tags_of(["s@outbound.example"])
-    assert isinstance(tagged.data, list)
-    assert len(tagged.data) == 1
+    tag = await sl.email_accounts.save_tag(name="Warm", color="#FF5733")
+    assert (tag.name, tag.color) == ("Warm", "#FF5733")
+    await sl.email_accounts.add_tags([int(str(mailbox["id"]))], [tag.id])
+    (tagged,) = await sl.email_accounts.tags_of(emails=["s@outbound.example"])
+    assert (tagged.email_account_id, tagged.from_email) == (mailbox["id"], "s@outbound.example")
+    assert [t.id for t in tagged.tags] == [tag.id]
 
     await fake.emit("EMAIL_SENT", campaign_id=campaign.id, lead_email="a@x.io")
     await fake.emit("EMAIL_REPLY", campaign_id=campaign.id, lead_email="a@x.io")
     today = dt.date.today()
-    overall = await sl.analytics.overall_stats(start_date=today, end_date=today)
+    overall = await sl.analytics.overall_stats(start=today, end=today)
     assert isinstance(overall.data, dict)
     assert (overall.data["sent"], overall.data["replied"]) == (1, 1)
-    stats = [row async for row in sl.campaigns.lead_statistics(campaign.id)]
+    stats = [row async for row in sl.analytics.campaign.lead_statistics(campaign.id)]
     assert [(s.lead_email, s.reply_count) for s in stats] == [("a@x.io", 1)]
-    activity = [row async for row in sl.campaigns.all_leads_activities(limit=1)]
+    activity = [row async for row in sl.analytics.campaign.lead_activities(limit=1)]
     assert [row["type"] for row in activity] == ["SENT", "REPLY"]

@@ -42,7 +42,7 @@ async def test_status_faults_answer_without_running_the_handler(
     async with FakeSmartlead(api_keys=(API_KEY,), faults=Faults(1.0, [kind])) as fake:
         async with client_of(fake) as sl:
             with pytest.raises(error):
-                await sl.campaigns.create("never created")
+                await sl.campaigns.create(name="never created")
         assert fake.state.campaigns == {}
         (logged,) = fake.state.requests
         assert (logged.status, logged.fault) == (status, kind.value)
@@ -52,7 +52,7 @@ async def test_dropped_connection_applies_nothing() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,), faults=Faults(1.0, ["drop"])) as fake:
         async with client_of(fake) as sl:
             with pytest.raises(APIConnectionError) as caught:
-                await sl.campaigns.create("never created")
+                await sl.campaigns.create(name="never created")
         assert caught.value.request_sent is True  # the client cannot know it was not applied
         assert fake.state.campaigns == {}
         assert [(r.status, r.fault) for r in fake.state.requests] == [(0, "drop")]
@@ -62,7 +62,7 @@ async def test_lost_response_commits_then_drops() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,), faults=Faults(1.0, ["lost_response"])) as fake:
         async with client_of(fake) as sl:
             with pytest.raises(APIConnectionError):
-                await sl.campaigns.create("created, answer lost")
+                await sl.campaigns.create(name="created, answer lost")
         assert [c.name for c in fake.state.campaigns.values()] == ["created, answer lost"]
         assert fake.state.requests[0].fault == "lost_response"
 
@@ -81,7 +81,7 @@ async def test_route_override_and_a_safe_retry_after_a_lost_response() -> None:
             sl._pipeline._sleep = heal
             assert await sl.campaigns.get(campaign.id)  # other routes are unaffected
             result = await sl.leads.add_to_campaign(
-                campaign.id, [LeadInput(email="a@x.io"), LeadInput(email="b@x.io")]
+                campaign.id, leads=[LeadInput(email="a@x.io"), LeadInput(email="b@x.io")]
             )
         # The first attempt was applied but its answer lost; the replay is deduplicated.
         assert (result.upload_count, result.already_added_to_campaign) == (0, 2)

@@ -196,7 +196,7 @@ async def test_sdk_manages_webhooks_and_replays_failures(receiver: Receiver) -> 
         async with SmartleadClient(
             API_KEY, base_url=fake.base_url, rate_limits=[RateLimit(1000, 1)], max_retries=0
         ) as sl:
-            broken = await sl.webhooks.upsert(
+            broken = await sl.webhooks.save(
                 campaign_id, name="down", url="http://127.0.0.1:9/x", event_types=["EMAIL_SENT"]
             )
             assert broken.id is not None
@@ -204,7 +204,7 @@ async def test_sdk_manages_webhooks_and_replays_failures(receiver: Receiver) -> 
             (failed,) = await fake.emit("EMAIL_SENT", campaign_id=campaign_id, lead_email=lead)
             assert failed.status is None
             # Point the webhook at a live receiver, then replay what failed.
-            await sl.webhooks.upsert(
+            await sl.webhooks.save(
                 campaign_id,
                 name="up",
                 url=receiver.url,
@@ -213,13 +213,13 @@ async def test_sdk_manages_webhooks_and_replays_failures(receiver: Receiver) -> 
             )
             t0 = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
             t1 = dt.datetime.now(dt.UTC)
-            await sl.webhooks.retrigger_failed(campaign_id, from_time=t0, to_time=t1)
-            summary = await sl.webhooks.summary(campaign_id, from_time=t0, to_time=t1)
+            await sl.webhooks.retrigger_failed(campaign_id, start=t0, end=t1)
+            summary = await sl.webhooks.summary(campaign_id, start=t0, end=t1)
             assert summary.summary == [
                 {"event_type": "EMAIL_SENT", "sent": 2, "failed": 1, "success": 1}
             ]
             (hook,) = await sl.webhooks.list(campaign_id)
             assert hook.name == "up"
             await sl.webhooks.delete(campaign_id, hook.id)
-            assert await sl.webhooks.list(campaign_id) == []
+            assert list(await sl.webhooks.list(campaign_id)) == []
     assert len(receiver.received) == 1

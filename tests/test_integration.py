@@ -29,7 +29,7 @@ async def test_campaign_and_lead_lifecycle(
 ) -> None:
     sl = fake_client
     fake.state.block_list.add("blocked.example")
-    created = await sl.campaigns.create("Q1 outbound")
+    created = await sl.campaigns.create(name="Q1 outbound")
     assert (await sl.campaigns.get(created.id)).status is CampaignStatus.DRAFTED
 
     leads = [
@@ -38,17 +38,17 @@ async def test_campaign_and_lead_lifecycle(
         LeadInput(email="ann@EXAMPLE.com"),  # duplicate inside the request
         LeadInput(email="eve@blocked.example"),
     ]
-    first = await sl.leads.add_to_campaign(created.id, leads)
+    first = await sl.leads.add_to_campaign(created.id, leads=leads)
     assert (first.upload_count, first.duplicate_count, first.block_count) == (2, 1, 1)
     assert first.total_leads == 4
 
     # add-leads is idempotent on the server: a replay is reported, not duplicated.
-    replay = await sl.leads.add_to_campaign(created.id, leads[:2])
+    replay = await sl.leads.add_to_campaign(created.id, leads=leads[:2])
     assert (replay.upload_count, replay.already_added_to_campaign) == (0, 2)
 
     # The block list can be overridden per call.
     override = await sl.leads.add_to_campaign(
-        created.id, leads[3:], settings=LeadImportSettings(ignore_global_block_list=True)
+        created.id, leads=leads[3:], settings=LeadImportSettings(ignore_global_block_list=True)
     )
     assert override.upload_count == 1
 
@@ -60,21 +60,21 @@ async def test_campaign_and_lead_lifecycle(
     ]
     assert listed[0].lead.custom_fields == {"Title": "CTO"}
 
-    found = await sl.leads.get_by_email("ann@example.com")
-    assert found is not None
+    found = await sl.leads.get_by_email(email="ann@example.com")
     assert found.id == listed[0].lead.id
     assert [c.campaign_id for c in found.lead_campaign_data] == [created.id]
-    assert await sl.leads.get_by_email("nobody@example.com") is None
+    with pytest.raises(NotFoundError):
+        await sl.leads.get_by_email(email="nobody@example.com")
 
     with pytest.raises(BadRequestError, match="schedule"):
-        await sl.campaigns.update_status(created.id, "START")
+        await sl.campaigns.update_status(created.id, status="START")
     await ready_to_start(fake, sl, created.id)
-    await sl.campaigns.update_status(created.id, "START")
-    await sl.campaigns.update_status(created.id, "PAUSED")
+    await sl.campaigns.update_status(created.id, status="START")
+    await sl.campaigns.update_status(created.id, status="PAUSED")
     assert (await sl.campaigns.get(created.id)).status is CampaignStatus.PAUSED
-    await sl.campaigns.update_status(created.id, "STOPPED")
+    await sl.campaigns.update_status(created.id, status="STOPPED")
     with pytest.raises(BadRequestError, match="stopped"):
-        await sl.campaigns.update_status(created.id, "START")
+        await sl.campaigns.update_status(created.id, status="START")
 
     assert [c.id for c in await sl.campaigns.list()] == [created.id]
     await sl.campaigns.delete(created.id)
@@ -103,7 +103,8 @@ async def ready_to_start(fake: FakeSmartlead, sl: SmartleadClient, campaign_id: 
         max_new_leads_per_day=20,
     )
     await sl.campaigns.save_sequences(
-        campaign_id, [SequenceStepInput(seq_number=1, subject="Hi", email_body="<p>Hello</p>")]
+        campaign_id,
+        steps=[SequenceStepInput(seq_number=1, subject="Hi", email_body="<p>Hello</p>")],
     )
 
 
@@ -144,5 +145,5 @@ async def test_without_the_gate_the_same_server_answers_429() -> None:
 async def test_pytest_plugin_fixtures(
     smartlead_fake: FakeSmartlead, smartlead_client: SmartleadClient
 ) -> None:
-    created = await smartlead_client.campaigns.create("from plugin fixtures")
+    created = await smartlead_client.campaigns.create(name="from plugin fixtures")
     assert smartlead_fake.state.campaigns[created.id].name == "from plugin fixtures"

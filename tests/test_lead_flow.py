@@ -12,11 +12,11 @@ from smartlead_async.testing import FakeSmartlead
 
 async def test_lead_lifecycle(fake: FakeSmartlead, fake_client: SmartleadClient) -> None:
     sl = fake_client
-    campaign = await sl.campaigns.create("flow")
-    other = await sl.campaigns.create("other")
+    campaign = await sl.campaigns.create(name="flow")
+    other = await sl.campaigns.create(name="other")
     await sl.leads.add_to_campaign(
         campaign.id,
-        [
+        leads=[
             LeadInput(email="ann@example.com", first_name="Ann", custom_fields={"Title": "CTO"}),
             LeadInput(email="bob@example.com", first_name="Bob"),
         ],
@@ -28,7 +28,7 @@ async def test_lead_lifecycle(fake: FakeSmartlead, fake_client: SmartleadClient)
     with pytest.raises(NotFoundError):
         await sl.leads.get(999_999)
 
-    await sl.leads.update(campaign.id, ann.id, {"email": ann.email, "company_name": "Acme"})
+    await sl.leads.update(campaign.id, ann.id, lead={"email": ann.email, "company_name": "Acme"})
     assert (await sl.leads.get(ann.id)).company_name == "Acme"
 
     await sl.leads.pause(campaign.id, ann.id)
@@ -60,36 +60,39 @@ async def test_lead_lifecycle(fake: FakeSmartlead, fake_client: SmartleadClient)
     # Unsubscribed globally: a later import into another campaign reports the lead.
     await sl.leads.unsubscribe(ann.id)
     assert (await sl.leads.get(ann.id)).is_unsubscribed is True
-    later = await sl.leads.add_to_campaign(other.id, [LeadInput(email=ann.email)])
+    later = await sl.leads.add_to_campaign(other.id, leads=[LeadInput(email=ann.email)])
     assert (later.upload_count, later.unsubscribed_emails) == (0, ("ann@example.com",))
 
     assert [c.id for c in await sl.leads.campaigns(bob.id)] == [campaign.id]
     await sl.leads.unsubscribe_from_campaign(campaign.id, bob.id)
     deleted = await sl.leads.delete_from_campaign(campaign.id, bob.id)
     assert (deleted.ok, deleted.message) == (True, "success")  # plain text on the wire
-    assert await sl.leads.campaigns(bob.id) == []
+    assert (await sl.leads.campaigns(bob.id)).items == ()
     with pytest.raises(NotFoundError, match="Lead not found"):
         await sl.leads.pause(campaign.id, bob.id)
 
 
 async def test_block_list_flow(fake: FakeSmartlead, fake_client: SmartleadClient) -> None:
     sl = fake_client
-    added = await sl.leads.add_to_block_list(["competitor.example", "ceo@rival.example"])
+    added = await sl.leads.block_list.add(entries=["competitor.example", "ceo@rival.example"])
     assert added.upload_count == 2
-    entries = [entry async for entry in sl.leads.block_list(limit=1)]
+    entries = [entry async for entry in sl.leads.block_list.list(limit=1)]
     assert sorted(e.email_or_domain or "" for e in entries) == [
         "ceo@rival.example",
         "competitor.example",
     ]
-    campaign = await sl.campaigns.create("blocked")
+    campaign = await sl.campaigns.create(name="blocked")
     result = await sl.leads.add_to_campaign(
         campaign.id,
-        [LeadInput(email="x@competitor.example"), LeadInput(email="ok@fine.example")],
+        leads=[LeadInput(email="x@competitor.example"), LeadInput(email="ok@fine.example")],
     )
     assert (result.upload_count, result.block_count) == (1, 1)
 
     domain_entry = next(e for e in entries if e.email_or_domain == "competitor.example")
-    await sl.leads.remove_from_block_list(domain_entry.id)
-    assert [e.email_or_domain for e in (await sl.leads.block_list()).items] == ["ceo@rival.example"]
-    retry = await sl.leads.add_to_campaign(campaign.id, [LeadInput(email="x@competitor.example")])
+    await sl.leads.block_list.remove(domain_entry.id)
+    remaining = await sl.leads.block_list.list()
+    assert [e.email_or_domain for e in remaining] == ["ceo@rival.example"]
+    retry = await sl.leads.add_to_campaign(
+        campaign.id, leads=[LeadInput(email="x@competitor.example")]
+    )
     assert retry.upload_count == 1

@@ -50,8 +50,8 @@ async def test_resume_delete_unsubscribe_and_category_many() -> None:
             categorised = await sl.leads.update_category_many(
                 campaign.id, ids[2:], 3, pause_lead=True
             )
-            unsubscribed = await sl.leads.unsubscribe_many_from_campaign(campaign.id, ids[3:])
-            deleted = await sl.leads.delete_many_from_campaign(campaign.id, ids[:1])
+            unsubscribed = await sl.leads.unsubscribe_from_campaign_many(campaign.id, ids[3:])
+            deleted = await sl.leads.delete_from_campaign_many(campaign.id, ids[:1])
         wire = calls(fake)
         members = {m.lead_id: m for m in campaign.leads.values()}
     for result in (resumed, categorised, unsubscribed, deleted):
@@ -66,28 +66,28 @@ async def test_resume_delete_unsubscribe_and_category_many() -> None:
     assert members[ids[3]].status == "STOPPED"
 
 
-async def test_get_many_by_email_normalises_and_reports_missing_as_none() -> None:
+async def test_get_by_email_many_normalises_and_reports_missing_as_failures() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         campaign = fake.state.add_campaign("many")
         lead_ids(fake, campaign.id, 2)
         async with client_of(fake) as sl:
-            result = await sl.leads.get_many_by_email(
-                [" m0@MANY.example", "m0@many.example", "m1@many.example", "ghost@many.example"]
+            result = await sl.leads.get_by_email_many(
+                emails=[" m0@MANY.example", "m0@many.example", "m1@many.example", "ghost@x.example"]
             )
         queries = sorted(r.query["email"] for r in fake.state.requests)
-    assert queries == ["ghost@many.example", "m0@many.example", "m1@many.example"]
-    by_email = {r.item: r.value for r in result.results}
-    assert list(by_email) == ["m0@many.example", "m1@many.example", "ghost@many.example"]
-    assert by_email["m1@many.example"] is not None
-    assert by_email["m1@many.example"].email == "m1@many.example"
-    assert by_email["ghost@many.example"] is None
+    assert queries == ["ghost@x.example", "m0@many.example", "m1@many.example"]
+    found = ["m0@many.example", "m1@many.example"]
+    assert [r.item for r in result.results] == [*found, "ghost@x.example"]
+    assert [r.value.email for r in result.succeeded if r.value] == found
+    assert result.failed_items() == ["ghost@x.example"]
+    assert isinstance(result.failed[0].error, NotFoundError)
 
 
 async def test_block_list_many_is_chunked_and_normalised() -> None:
     entries = [f"Person{i}@Blocked.example" for i in range(230)] + ["Rival.COM", "rival.com"]
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         async with client_of(fake) as sl:
-            result = await sl.leads.add_many_to_block_list(entries, client_id=None)
+            result = await sl.leads.block_list.add_many(entries=entries, client_id=None)
         bodies = [r.json for r in fake.state.requests]
         stored = {e["email_or_domain"] for e in fake.state.block_list_entries()}
     sizes = sorted(len(body["domain_block_list"]) for body in bodies)  # type: ignore[index,call-overload]
@@ -103,7 +103,7 @@ async def test_email_accounts_many_in_chunks() -> None:
         campaign = fake.state.add_campaign("many")
         accounts = [fake.state.add_email_account(f"s{i}@out.example")["id"] for i in range(5)]
         async with client_of(fake) as sl:
-            result = await sl.email_accounts.add_many_to_campaign(
+            result = await sl.email_accounts.add_to_campaign_many(
                 campaign.id,
                 [*accounts, accounts[0]],
                 chunk_size=2,  # type: ignore[list-item]
@@ -128,10 +128,11 @@ async def test_email_accounts_many_in_chunks() -> None:
         (lambda sl: sl.leads.pause_many(1, [1], concurrency=0), "concurrency"),
         (lambda sl: sl.leads.resume_many(1, [1], delay_days=-1), "delay_days"),
         (lambda sl: sl.leads.update_category_many(1, [1], 0), "category_id"),
-        (lambda sl: sl.leads.get_many_by_email(["ok@x.io", "nope"]), "valid email"),
-        (lambda sl: sl.leads.get_many_by_email("a@b.io"), "sequence of strings"),
-        (lambda sl: sl.leads.add_many_to_block_list(["x.io"], chunk_size=101), "chunk_size"),
-        (lambda sl: sl.email_accounts.add_many_to_campaign(1, [1, "2"]), "email_account_ids"),
+        (lambda sl: sl.leads.get_by_email_many(emails=["ok@x.io", "nope"]), "valid email"),
+        (lambda sl: sl.leads.get_by_email_many(emails="a@b.io"), "sequence of strings"),
+        (lambda sl: sl.leads.block_list.add_many(entries=["x.io"], chunk_size=101), "chunk_size"),
+        (lambda sl: sl.leads.block_list.add_many(entries=[]), "non-empty"),
+        (lambda sl: sl.email_accounts.add_to_campaign_many(1, [1, "2"]), "email_account_ids"),
     ],
 )
 async def test_bad_input_is_rejected_before_anything_is_sent(call: object, match: str) -> None:

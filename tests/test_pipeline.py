@@ -79,7 +79,7 @@ async def test_post_create_is_not_retried_on_500(mock_api: aioresponses) -> None
         slept = sleeps_recorder(sl)
         mock_api.post(CREATE, status=500, payload={"error": "boom"})
         with pytest.raises(InternalServerError):
-            await sl.campaigns.create("Q1")
+            await sl.campaigns.create(name="Q1")
     assert slept == []
 
 
@@ -89,7 +89,7 @@ async def test_post_create_is_retried_after_429_with_retry_after(mock_api: aiore
         slept = sleeps_recorder(sl)
         mock_api.post(CREATE, status=429, payload={"error": "slow"}, headers={"Retry-After": "3"})
         mock_api.post(CREATE, payload={"ok": True, "id": 5, "name": "Q1"})
-        created = await sl.campaigns.create("Q1")
+        created = await sl.campaigns.create(name="Q1")
     assert created.id == 5
     assert slept == [3.0]
     assert gate.acquired == 2
@@ -144,7 +144,7 @@ async def test_connection_refused_is_retried_even_for_create() -> None:
     async with SmartleadClient(API_KEY, base_url="http://127.0.0.1:9/api/v1", max_retries=2) as sl:
         slept = sleeps_recorder(sl)
         with pytest.raises(APIConnectionError) as caught:
-            await sl.campaigns.create("Q1")
+            await sl.campaigns.create(name="Q1")
     assert caught.value.request_sent is False
     assert len(slept) == 2
 
@@ -155,8 +155,9 @@ async def test_undecodable_success_body_raises_response_decode_error(
     mock_api.get(CAMPAIGNS, payload=[{"name": "no id"}])
     with pytest.raises(ResponseDecodeError) as caught:
         await client.campaigns.list()
+    # The error carries the answer as SmartLead sent it, not the SDK's envelope of its rows.
     assert caught.value.payload == [{"name": "no id"}]
-    assert caught.value.expected == "list"
+    assert caught.value.expected == "Rows"
     assert "id" in str(caught.value)
 
 

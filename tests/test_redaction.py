@@ -290,7 +290,7 @@ def test_scrub_removes_every_spelling_and_leaves_other_text_alone() -> None:
 
 async def test_a_client_accepts_an_apikey_and_sends_it(fake: FakeSmartlead) -> None:
     async with SmartleadClient(APIKey(f"  {API_KEY}\n"), base_url=fake.base_url) as sl:
-        assert await sl.campaigns.list() == []
+        assert (await sl.campaigns.list()).items == ()
         assert sl._api_key.reveal() == API_KEY
 
 
@@ -320,7 +320,7 @@ async def test_cancelling_a_request_still_cancels_the_task() -> None:
     fake = FakeSmartlead(api_keys=(ODD_KEY,))
     fake.app.middlewares.insert(0, echo.middleware)
     async with fake, SmartleadClient(ODD_KEY, base_url=fake.base_url) as sl:
-        task = asyncio.create_task(sl.campaigns.list())
+        task = asyncio.ensure_future(sl.campaigns.list())
         await echo.arrived.wait()
         task.cancel("caller gave up")
         with pytest.raises(asyncio.CancelledError) as caught:
@@ -348,7 +348,7 @@ async def test_a_key_that_needs_encoding_reaches_the_server_intact() -> None:
         FakeSmartlead(api_keys=(ODD_KEY,)) as fake,
         SmartleadClient(ODD_KEY, base_url=fake.base_url) as sl,
     ):
-        assert await sl.campaigns.list() == []  # the fake answers 401 to any other key
+        assert (await sl.campaigns.list()).items == ()  # the fake answers 401 to any other key
 
 
 @pytest.mark.parametrize("location", ["/api/v1/campaigns/?api_key={key}", "http://[::1/login"])

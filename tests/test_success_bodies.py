@@ -55,7 +55,7 @@ def _schedule(c: SmartleadClient) -> Awaitable[OkResponse]:
 
 
 ROUTES = [
-    Route("campaign status", lambda c: c.campaigns.update_status(5, "PAUSED"), "POST",
+    Route("campaign status", lambda c: c.campaigns.update_status(5, status="PAUSED"), "POST",
           "campaigns/5/status", {"ok": True}),
     Route("campaign delete", lambda c: c.campaigns.delete(5), "DELETE", "campaigns/5",
           {"ok": True}),
@@ -63,7 +63,7 @@ ROUTES = [
           "POST", "campaigns/5/settings",
           {"success": True, "data": {"message": "Settings updated successfully"}}),
     Route("campaign schedule", _schedule, "POST", "campaigns/5/schedule", {"ok": True}),
-    Route("save sequences", lambda c: c.campaigns.save_sequences(5, []), "POST",
+    Route("save sequences", lambda c: c.campaigns.save_sequences(5, steps=[]), "POST",
           "campaigns/5/sequences", {"ok": True, "data": "success"}),
     Route("lead pause", lambda c: c.leads.pause(5, 7), "POST", "campaigns/5/leads/7/pause",
           {"ok": True, "data": "success"}),
@@ -77,21 +77,21 @@ ROUTES = [
           {"ok": True}),
     Route("lead category", lambda c: c.leads.update_category(5, 7, 1), "POST",
           "campaigns/5/leads/7/category", {"ok": True}),
-    Route("lead update", lambda c: c.leads.update(5, 7, {"email": "a@b.io"}), "POST",
+    Route("lead update", lambda c: c.leads.update(5, 7, lead={"email": "a@b.io"}), "POST",
           "campaigns/5/leads/7", {"ok": True}),
-    Route("block list add", lambda c: c.leads.add_to_block_list(["spam.io"]), "POST",
+    Route("block list add", lambda c: c.leads.block_list.add(entries=["spam.io"]), "POST",
           "leads/add-domain-block-list", {"uploadCount": 1, "totalDomainAdded": 1}),
-    Route("block list remove", lambda c: c.leads.remove_from_block_list(3), "DELETE",
+    Route("block list remove", lambda c: c.leads.block_list.remove(3), "DELETE",
           "leads/delete-domain-block-list", {"ok": True}),
     Route("webhook upsert",
-          lambda c: c.webhooks.upsert(5, name="crm", url="https://crm.example/h",
+          lambda c: c.webhooks.save(5, name="crm", url="https://crm.example/h",
                                       event_types=["EMAIL_REPLY"], categories=["Interested"]),
           "POST", "campaigns/5/webhooks",
           {"ok": True, "id": 9, "name": "crm", "event_types": ["EMAIL_REPLY"]}),
     Route("webhook delete", lambda c: c.webhooks.delete(5, 9), "DELETE", "campaigns/5/webhooks",
           {"ok": True}),
     Route("webhook retrigger",
-          lambda c: c.webhooks.retrigger_failed(5, from_time=START, to_time=END), "POST",
+          lambda c: c.webhooks.retrigger_failed(5, start=START, end=END), "POST",
           "campaigns/5/webhooks/retrigger-failed-events",
           {"success": True, "retriggered_count": 5}),
     Route("email account add", lambda c: c.email_accounts.add_to_campaign(5, [1]), "POST",
@@ -112,7 +112,7 @@ ROUTES = [
     Route("inbox category", lambda c: c.inbox.update_category(11, 1), "PATCH",
           "master-inbox/update-category",
           {"success": True, "message": "Lead category updated successfully"}),
-    Route("lead list create", lambda c: c.lead_lists.create("Q1"), "POST", "lead-list/",
+    Route("lead list create", lambda c: c.lead_lists.create(name="Q1"), "POST", "lead-list/",
           {"ok": True, "data": {"id": 500, "name": "Q1"}}),
 ]  # fmt: skip
 
@@ -191,7 +191,7 @@ async def test_decode_error_names_the_answer_without_the_key(
     page = f'<html><a href="{ROOT}/campaigns/5/status?api_key={API_KEY}">retry</a>' + "x" * 500
     _mock(mock_api, "POST", "campaigns/5/status", page, "text/html")
     with pytest.raises(ResponseDecodeError) as caught:
-        await client.campaigns.update_status(5, "PAUSED")
+        await client.campaigns.update_status(5, status="PAUSED")
     text = str(caught.value)
     assert text.startswith(f"200 POST {ROOT}/campaigns/5/status?api_key=***")
     assert "not JSON" in text
@@ -257,10 +257,9 @@ async def test_plain_success_is_refused_where_not_declared(
 async def test_the_fake_answers_plain_success_and_the_sdk_reads_it(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:
-    campaign = await fake_client.campaigns.create("Q1")
-    await fake_client.leads.add_to_campaign(campaign.id, [{"email": "ann@example.com"}])
-    lead = await fake_client.leads.get_by_email("ann@example.com")
-    assert lead is not None
+    campaign = await fake_client.campaigns.create(name="Q1")
+    await fake_client.leads.add_to_campaign(campaign.id, leads=[{"email": "ann@example.com"}])
+    lead = await fake_client.leads.get_by_email(email="ann@example.com")
     result = await fake_client.leads.delete_from_campaign(campaign.id, lead.id)
     assert (result.ok, result.message) == (True, "success")
     assert fake.state.requests[-1].status == 200
@@ -294,14 +293,14 @@ async def test_add_leads_without_its_counters_is_refused(
 ) -> None:
     _mock(mock_api, "POST", "campaigns/12/leads", body, content_type)
     with pytest.raises(ResponseDecodeError):
-        await client.leads.add_to_campaign(12, [{"email": "a@b.io"}])
+        await client.leads.add_to_campaign(12, leads=[{"email": "a@b.io"}])
 
 
 async def test_add_leads_wire_answer_decodes(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
     _mock(mock_api, "POST", "campaigns/12/leads", WIRE_ADD_LEADS, "")
-    result = await client.leads.add_to_campaign(12, [{"email": "a@b.io"}])
+    result = await client.leads.add_to_campaign(12, leads=[{"email": "a@b.io"}])
     assert result == AddLeadsResult(upload_count=1, total_leads=1, unsubscribed_leads=[])
 
 
@@ -320,12 +319,12 @@ class Read(NamedTuple):
 HAND_DECODED = [
     Read("campaigns.get", lambda c: c.campaigns.get(5), "GET", "campaigns/5"),
     Read("leads.get", lambda c: c.leads.get(7), "GET", "leads/7"),
-    Read("leads.get_by_email", lambda c: c.leads.get_by_email("a@b.io"), "GET", "leads/"),
+    Read("leads.get_by_email", lambda c: c.leads.get_by_email(email="a@b.io"), "GET", "leads/"),
     Read("inbox.get", lambda c: c.inbox.get(11), "GET", "master-inbox/11"),
     Read("inbox.untracked_replies", lambda c: c.inbox.untracked_replies(), "GET",
          "master-inbox/untracked-replies"),
     Read("webhooks.list", lambda c: c.webhooks.list(5), "GET", "campaigns/5/webhooks"),
-    Read("webhooks.summary", lambda c: c.webhooks.summary(5, from_time=START, to_time=END),
+    Read("webhooks.summary", lambda c: c.webhooks.summary(5, start=START, end=END),
          "GET", "campaigns/5/webhooks/summary"),
 ]  # fmt: skip
 #: Documented: an unknown campaign id may answer `{}` or nothing, an unknown email `{}`.
@@ -372,14 +371,15 @@ async def test_unknown_campaign_answered_empty_is_not_found(
         await client.campaigns.get(5)
 
 
-async def test_unknown_lead_email_is_none_but_an_empty_body_is_refused(
-    client: SmartleadClient, mock_api: aioresponses
+@pytest.mark.parametrize("body", [{}, ""], ids=["empty object", "empty body"])
+async def test_unknown_lead_email_answered_empty_is_not_found(
+    client: SmartleadClient, mock_api: aioresponses, body: str | dict[str, Any]
 ) -> None:
-    _mock(mock_api, "GET", "leads/", {}, "")
-    assert await client.leads.get_by_email("a@b.io") is None
-    _mock(mock_api, "GET", "leads/", "", "application/json")
-    with pytest.raises(ResponseDecodeError):
-        await client.leads.get_by_email("a@b.io")
+    # The route answers 200 `{}` for an unknown email; the route declaration reads an empty
+    # body the same way (as on `campaigns.get`).
+    _mock(mock_api, "GET", "leads/", body, "application/json")
+    with pytest.raises(NotFoundError):
+        await client.leads.get_by_email(email="a@b.io")
 
 
 async def test_lead_by_id_empty_data_is_not_found(
@@ -398,4 +398,4 @@ async def test_a_failure_flag_in_another_spelling_still_fails(
     # whose model has no success rule of its own.
     _mock(mock_api, "POST", "campaigns/5/status", {"ok": flag, "error": "Campaign is archived"}, "")
     with pytest.raises(OperationFailedError, match="Campaign is archived"):
-        await client.campaigns.update_status(5, "PAUSED")
+        await client.campaigns.update_status(5, status="PAUSED")

@@ -77,9 +77,9 @@ async def test_reply_updates_the_lead_category_through_the_sdk(fake: FakeSmartle
         receiver = Receiver(WebhookDispatcher({EmailReplied: on_reply}, secret="s3cret"))
         await receiver.start()
         try:
-            campaign = await sl.campaigns.create("replies")
-            await sl.leads.add_to_campaign(campaign.id, [LeadInput(email="james@x.com")])
-            await sl.webhooks.upsert(
+            campaign = await sl.campaigns.create(name="replies")
+            await sl.leads.add_to_campaign(campaign.id, leads=[LeadInput(email="james@x.com")])
+            await sl.webhooks.save(
                 campaign.id, name="replies", url=receiver.url, event_types=["EMAIL_REPLY"]
             )
             (delivery,) = await fake.emit(
@@ -97,7 +97,7 @@ async def test_reply_updates_the_lead_category_through_the_sdk(fake: FakeSmartle
             assert second.status == 500  # handler failed: SmartLead would retry
             now = dt.datetime.now(dt.UTC)
             await sl.webhooks.retrigger_failed(
-                campaign.id, from_time=now - dt.timedelta(hours=1), to_time=now
+                campaign.id, start=now - dt.timedelta(hours=1), end=now
             )
             retried = fake.state.webhook_deliveries[-1]
             assert (retried.status, retried.request_id) == (200, second.request_id)

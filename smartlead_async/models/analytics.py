@@ -1,12 +1,14 @@
-"""Campaign analytics and statistics models (catalog section 3). Counts arrive as strings."""
+"""Campaign analytics and statistics models. Counters often arrive as strings (decoded as ints)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import attrs
 
 from smartlead_async._json import JSON
+from smartlead_async._pagination import Envelope
 from smartlead_async.models._base import Model, wire_name
 
 __all__ = [
@@ -16,6 +18,7 @@ __all__ = [
     "CampaignLeadStats",
     "CampaignStatistic",
     "CampaignStatisticsPage",
+    "EmailStatusFilter",
     "LeadActivitiesPage",
     "LeadStatistic",
     "LeadStatisticsPage",
@@ -23,6 +26,10 @@ __all__ = [
     "MailboxStatisticsPage",
     "TopLevelAnalytics",
 ]
+
+
+#: The ``email_status`` filter of campaign statistics, as a type that catches typos.
+EmailStatusFilter = Literal["opened", "clicked", "replied", "unsubscribed", "bounced"]
 
 
 @attrs.frozen(kw_only=True)
@@ -51,7 +58,7 @@ class CampaignLeadStats(Model):
 
 @attrs.frozen(kw_only=True)
 class CampaignAnalytics(Model):
-    """Lifetime (or, with ``start_date``/``end_date``, date-range) counters of a campaign."""
+    """Lifetime (or, from ``analytics.campaign.by_date``, date-range) counters of a campaign."""
 
     id: int
     user_id: int | None = None
@@ -106,13 +113,23 @@ class CampaignStatistic(Model):
 
 
 @attrs.frozen(kw_only=True)
-class CampaignStatisticsPage(Model):
+class CampaignStatisticsPage(Envelope, Model):
     """One page of statistics. ``total_stats`` arrives as a string."""
 
     total_stats: int | None = None
     offset: int = 0
     limit: int = 100
     data: tuple[CampaignStatistic, ...] = ()
+
+    @property
+    def page_items(self) -> tuple[CampaignStatistic, ...]:
+        """The rows of the page."""
+        return self.data
+
+    @property
+    def page_total(self) -> int | None:
+        """Rows of the whole campaign (``total_stats``)."""
+        return self.total_stats
 
 
 @attrs.frozen(kw_only=True)
@@ -128,13 +145,23 @@ class LeadStatistic(Model):
 
 
 @attrs.frozen(kw_only=True)
-class LeadStatisticsPage(Model):
+class LeadStatisticsPage(Envelope, Model):
     """One page of ``leads-statistics`` (``hasMore`` style)."""
 
     data: tuple[LeadStatistic, ...] = ()
     has_more: bool = attrs.field(default=False, metadata=wire_name("hasMore"))
     skip: int = 0
     limit: int = 100
+
+    @property
+    def page_items(self) -> tuple[LeadStatistic, ...]:
+        """The rows of the page."""
+        return self.data
+
+    @property
+    def page_has_more(self) -> bool | None:
+        """``hasMore``: it ends the walk even after a full page."""
+        return self.has_more
 
 
 @attrs.frozen(kw_only=True)
@@ -151,11 +178,16 @@ class MailboxStatistic(Model):
 
 
 @attrs.frozen(kw_only=True)
-class MailboxStatisticsPage(Model):
+class MailboxStatisticsPage(Envelope, Model):
     """One page of ``mailbox-statistics``."""
 
     ok: bool = True
     data: tuple[MailboxStatistic, ...] = ()
+
+    @property
+    def page_items(self) -> tuple[MailboxStatistic, ...]:
+        """The rows of the page."""
+        return self.data
 
 
 @attrs.frozen(kw_only=True)
@@ -190,8 +222,22 @@ class ActivityPagination(Model):
 
 
 @attrs.frozen(kw_only=True)
-class LeadActivitiesPage(Model):
+class LeadActivitiesPage(Envelope, Model):
     """One page of account-wide lead activity; rows are passed through as sent."""
 
     data: tuple[dict[str, JSON], ...] = ()
     pagination: ActivityPagination | None = None
+
+    @property
+    def page_items(self) -> tuple[dict[str, JSON], ...]:
+        """The activity rows of the page."""
+        return self.data
+
+    @property
+    def page_has_more(self) -> bool | None:
+        """``pagination.has_more``, or the top-level ``hasMore`` that the reference documents
+        (docs/api-notes.md, Pagination); ``None`` when neither is sent."""
+        if self.pagination is not None:
+            return self.pagination.has_more
+        flag = self.extra.get("hasMore")
+        return flag if isinstance(flag, bool) else None

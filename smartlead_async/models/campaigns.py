@@ -1,8 +1,13 @@
-"""Campaign models (catalog section 2)."""
+"""Campaign models, and the write vocabularies of campaign settings.
+
+Each write vocabulary is an open enum plus a ``Literal`` alias of the same strings: methods accept
+either, and a type checker catches a misspelt plain string.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import attrs
 
@@ -13,10 +18,13 @@ __all__ = [
     "Campaign",
     "CampaignStatus",
     "CampaignStatusUpdate",
+    "CampaignStatusUpdateLiteral",
     "CampaignTag",
     "CreatedCampaign",
     "StopLeadSetting",
+    "StopLeadSettingLiteral",
     "TrackSetting",
+    "TrackSettingLiteral",
 ]
 
 
@@ -42,6 +50,10 @@ class CampaignStatusUpdate(OpenStrEnum):
     STOPPED = "STOPPED"
 
 
+#: :class:`CampaignStatusUpdate` as plain strings.
+CampaignStatusUpdateLiteral = Literal["START", "PAUSED", "STOPPED"]
+
+
 class TrackSetting(OpenStrEnum):
     """What not to track, in the *write* vocabulary (reads report ``DONT_EMAIL_OPEN`` …)."""
 
@@ -50,12 +62,22 @@ class TrackSetting(OpenStrEnum):
     DONT_TRACK_REPLY_TO_AN_EMAIL = "DONT_TRACK_REPLY_TO_AN_EMAIL"
 
 
+#: :class:`TrackSetting` as plain strings.
+TrackSettingLiteral = Literal[
+    "DONT_TRACK_EMAIL_OPEN", "DONT_TRACK_LINK_CLICK", "DONT_TRACK_REPLY_TO_AN_EMAIL"
+]
+
+
 class StopLeadSetting(OpenStrEnum):
     """What stops a lead's sequence."""
 
     REPLY_TO_AN_EMAIL = "REPLY_TO_AN_EMAIL"
     CLICK_ON_A_LINK = "CLICK_ON_A_LINK"
     OPEN_AN_EMAIL = "OPEN_AN_EMAIL"
+
+
+#: :class:`StopLeadSetting` as plain strings.
+StopLeadSettingLiteral = Literal["REPLY_TO_AN_EMAIL", "CLICK_ON_A_LINK", "OPEN_AN_EMAIL"]
 
 
 @attrs.frozen(kw_only=True)

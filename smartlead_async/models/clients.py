@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from smartlead_async._pagination import Envelope
 from smartlead_async.models._base import Model, wire_name
 
 __all__ = [
@@ -82,8 +83,13 @@ class ClientApiKeyResult(Model):
 
 
 @attrs.frozen(kw_only=True)
-class ClientApiKeyList(Model):
+class ClientApiKeyList(Model, Envelope):
     """The answer to listing client API keys."""
 
     message: str | None = None
     data: tuple[ClientApiKey, ...] = ()
+
+    @property
+    def page_items(self) -> tuple[ClientApiKey, ...]:
+        """The keys."""
+        return self.data

@@ -1,4 +1,4 @@
-"""Email-account (sending mailbox) models (catalog section 5)."""
+"""Email-account (sending mailbox) models."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 from smartlead_async._json import JSON
+from smartlead_async._pagination import Envelope
 from smartlead_async.models._base import Model, OpenStrEnum, wire_name
 
 __all__ = [
@@ -16,6 +17,9 @@ __all__ = [
     "EmailAccount",
     "EmailAccountSaved",
     "EmailAccountType",
+    "MailboxTags",
+    "MailboxTagsList",
+    "Tag",
     "WarmupDayStats",
     "WarmupDetails",
     "WarmupStats",
@@ -163,3 +167,33 @@ class WarmupStats(Model):
     inbox_count: int = 0
     warmup_email_received_count: int = 0
     stats_by_date: tuple[WarmupDayStats, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Tag(Model):
+    """A mailbox tag."""
+
+    id: int
+    name: str | None = None
+    color: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MailboxTags(Model):
+    """A mailbox and its tags, as the tag look-up by sending address answers them."""
+
+    email_account_id: int | None = None
+    from_email: str | None = None
+    tags: tuple[Tag, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class MailboxTagsList(Model, Envelope):
+    """The answer to looking tags up by sending address (``{"ok": true, "data": [...]}``)."""
+
+    data: tuple[MailboxTags, ...] = ()
+
+    @property
+    def page_items(self) -> tuple[MailboxTags, ...]:
+        """The mailboxes found."""
+        return self.data

@@ -1,4 +1,4 @@
-"""Master inbox models (catalog section 7)."""
+"""Master inbox models."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ import datetime as dt
 import attrs
 
 from smartlead_async._json import JSON
+from smartlead_async._pagination import Envelope
 from smartlead_async.models._base import Model, wire_name
 from smartlead_async.models.leads import MessageHistoryItem
 
-__all__ = ["InboxLead", "InboxMessage", "InboxPage", "UntrackedReply"]
+__all__ = [
+    "InboxLead",
+    "InboxMessage",
+    "InboxPage",
+    "UntrackedRepliesData",
+    "UntrackedRepliesPage",
+    "UntrackedRepliesResult",
+    "UntrackedReply",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -54,13 +63,18 @@ class InboxLead(Model):
 
 
 @attrs.frozen(kw_only=True)
-class InboxPage(Model):
+class InboxPage(Model, Envelope):
     """One page of an inbox view."""
 
     ok: bool = True
     data: tuple[InboxLead, ...] = ()
     offset: int = 0
     limit: int = 20
+
+    @property
+    def page_items(self) -> tuple[InboxLead, ...]:
+        """The conversations."""
+        return self.data
 
 
 @attrs.frozen(kw_only=True)
@@ -71,3 +85,38 @@ class UntrackedReply(Model):
     from_email: str | None = None
     to_email: str | None = None
     subject: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class UntrackedRepliesData(Model):
+    """The innermost part of the untracked-replies answer."""
+
+    replies: tuple[UntrackedReply, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class UntrackedRepliesResult(Model):
+    """The middle part of the untracked-replies answer; it carries its own ``success`` flag."""
+
+    success: bool | None = None
+    data: UntrackedRepliesData | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # The outer `ok: true` does not vouch for the inner result.
+        if self.success is False:
+            raise ValueError("the untracked-replies result says success: false")
+
+
+@attrs.frozen(kw_only=True)
+class UntrackedRepliesPage(Model, Envelope):
+    """One page of untracked replies: ``{"ok": true, "data": {"success": true, "data":
+    {"replies": [...]}}}`` (docs/api-notes.md, Response shapes)."""
+
+    ok: bool = True
+    data: UntrackedRepliesResult | None = None
+
+    @property
+    def page_items(self) -> tuple[UntrackedReply, ...]:
+        """The replies (none when the answer carries no list)."""
+        inner = self.data.data if self.data is not None else None
+        return inner.replies if inner is not None else ()

@@ -1,4 +1,4 @@
-"""Lead list models (catalog 4.18)."""
+"""Lead list models, and the account-wide lead walk."""
 
 from __future__ import annotations
 
@@ -6,10 +6,20 @@ import datetime as dt
 
 import attrs
 
+from smartlead_async._pagination import Envelope
 from smartlead_async.models._base import Model, wire_name
+from smartlead_async.models.common import Acknowledgement
 from smartlead_async.models.leads import Lead
 
-__all__ = ["AllLeadsData", "AllLeadsPage", "LeadList", "LeadListsData", "LeadListsPage"]
+__all__ = [
+    "AllLeadsData",
+    "AllLeadsPage",
+    "LeadList",
+    "LeadListsData",
+    "LeadListsPage",
+    "ListImportCounts",
+    "ListImportResult",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -33,11 +43,21 @@ class LeadListsData(Model):
 
 
 @attrs.frozen(kw_only=True)
-class LeadListsPage(Model):
+class LeadListsPage(Model, Envelope):
     """One page of lead lists."""
 
     ok: bool = True
     data: LeadListsData | None = None
+
+    @property
+    def page_items(self) -> tuple[LeadList, ...]:
+        """The lists of the page."""
+        return self.data.lists if self.data is not None else ()
+
+    @property
+    def page_total(self) -> int | None:
+        """Lists in the account."""
+        return self.data.total_count if self.data is not None else None
 
 
 @attrs.frozen(kw_only=True)
@@ -48,8 +68,41 @@ class AllLeadsData(Model):
 
 
 @attrs.frozen(kw_only=True)
-class AllLeadsPage(Model):
-    """One page of every lead in the account."""
+class AllLeadsPage(Model, Envelope):
+    """One page of every lead in the account, walked by cursor (``lastSeenLeadId``)."""
 
     ok: bool = True
     data: AllLeadsData | None = None
+
+    @property
+    def page_items(self) -> tuple[Lead, ...]:
+        """The leads of the page, in ascending id order."""
+        return self.data.leads if self.data is not None else ()
+
+    @property
+    def page_cursor(self) -> int | None:
+        """The id of the page's last lead: the next page starts after it."""
+        items = self.page_items
+        return items[-1].id if items else None
+
+
+@attrs.frozen(kw_only=True)
+class ListImportCounts(Model):
+    """What an import into a lead list did (keys as the reference documents them)."""
+
+    total_leads: int | None = None
+    imported: int | None = None
+    duplicates: int | None = None
+    blocked: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ListImportResult(Acknowledgement):
+    """The answer to importing leads into a list: ``{"ok": true, "data": {...}}``.
+
+    Attributes:
+        data: The counters, when SmartLead sends them.
+    """
+
+    message: str | None = None
+    data: ListImportCounts | None = None

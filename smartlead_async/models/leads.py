@@ -1,14 +1,17 @@
-"""Lead models (catalog section 4): what you send, and what the API answers."""
+"""Lead models: what you send, and what the API answers."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Literal
 
 import attrs
 
 from smartlead_async._json import JSON
+from smartlead_async._pagination import Envelope
 from smartlead_async.models._base import Model, OpenStrEnum, wire_name
+from smartlead_async.models.common import Acknowledgement
 
 __all__ = [
     "AddLeadsResult",
@@ -24,10 +27,15 @@ __all__ = [
     "LeadInput",
     "LeadRow",
     "LeadStatus",
+    "LeadStatusName",
+    "LeadType",
     "ManualCompleteResult",
     "MessageHistory",
     "MessageHistoryItem",
     "NextSequence",
+    "PushAction",
+    "PushCounts",
+    "PushResult",
     "SequenceStatus",
 ]
 
@@ -44,6 +52,16 @@ class LeadStatus(OpenStrEnum):
     STOPPED = "STOPPED"
     BLOCKED = "BLOCKED"
     SENT = "SENT"
+
+
+#: :class:`LeadStatus` values as plain strings (parameters take either spelling).
+LeadStatusName = Literal[
+    "STARTED", "INPROGRESS", "COMPLETED", "PAUSED", "STOPPED", "BLOCKED", "SENT"
+]
+#: What a push does to the leads it takes: ``copy`` keeps them where they are, ``move`` does not.
+PushAction = Literal["copy", "move"]
+#: The ``leadType`` filter of the account-wide lead walk.
+LeadType = Literal["active", "yet_to_use", "previously_active", "archived"]
 
 
 @attrs.frozen(kw_only=True)
@@ -176,13 +194,23 @@ class CampaignLead(Model):
 
 
 @attrs.frozen(kw_only=True)
-class CampaignLeadsPage(Model):
+class CampaignLeadsPage(Model, Envelope):
     """One page of ``GET /campaigns/{id}/leads``. ``total_leads`` arrives as a string."""
 
     total_leads: int | None = None
     offset: int = 0
     limit: int = 100
     data: tuple[CampaignLead, ...] = ()
+
+    @property
+    def page_items(self) -> tuple[CampaignLead, ...]:
+        """The leads of the page."""
+        return self.data
+
+    @property
+    def page_total(self) -> int | None:
+        """Leads in the campaign (matching the filters)."""
+        return self.total_leads
 
 
 @attrs.frozen(kw_only=True)
@@ -258,10 +286,35 @@ class ManualCompleteResult(Model):
 
 @attrs.frozen(kw_only=True)
 class BlockListResult(Model):
-    """The answer to adding entries to the global block list."""
+    """The answer to adding entries to the global block list.
 
-    upload_count: int = attrs.field(default=0, metadata=wire_name("uploadCount"))
-    total_domain_added: int = attrs.field(default=0, metadata=wire_name("totalDomainAdded"))
+    SmartLead answers the counters ``{"uploadCount", "totalDomainAdded"}``; the newer reference
+    page shows ``{"success": true, "message": ...}`` instead (docs/api-notes.md, Block list). An
+    answer without ``uploadCount`` must say ``ok: true`` or ``success: true``: building one from
+    ``{}`` fails (``ValueError``; :class:`~smartlead_async.ResponseDecodeError` when the SDK
+    decodes an answer), since it does not say the entries were added.
+
+    Attributes:
+        upload_count: Entries added; ``None`` when SmartLead answered only a success flag.
+        total_domain_added: As sent with ``upload_count``.
+        ok: Always ``True`` once built, as on :class:`~smartlead_async.models.OkResponse`.
+        success: ``success`` as sent (``None`` when absent).
+    """
+
+    upload_count: int | None = attrs.field(default=None, metadata=wire_name("uploadCount"))
+    total_domain_added: int | None = attrs.field(
+        default=None, metadata=wire_name("totalDomainAdded")
+    )
+    ok: bool | None = None
+    success: bool | None = None
+    message: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.upload_count is None:
+            # Without its counters the answer must at least say it worked.
+            Acknowledgement(ok=self.ok, success=self.success)
+        # Frozen: attrs' own idiom for completing a field after validation.
+        object.__setattr__(self, "ok", True)
 
 
 @attrs.frozen(kw_only=True)
@@ -273,3 +326,25 @@ class BlockListEntry(Model):
     created_at: dt.datetime | None = None
     source: str | None = None
     client_id: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PushCounts(Model):
+    """What a push of leads into a campaign or a list did (keys as documented for the push to a
+    campaign; the other pushes are not documented and may send other keys, kept in ``extra``)."""
+
+    total_leads: int | None = None
+    pushed: int | None = None
+    duplicates: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PushResult(Acknowledgement):
+    """The answer to pushing leads into a campaign or a lead list: ``{"ok": true, "data": {...}}``.
+
+    Attributes:
+        data: The counters, when SmartLead sends them.
+    """
+
+    message: str | None = None
+    data: PushCounts | None = None

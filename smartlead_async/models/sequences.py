@@ -1,4 +1,4 @@
-"""Campaign sequence models (catalog 2.8 and 2.9): steps read back, and steps to save."""
+"""Campaign sequence models: steps read back, and steps to save."""
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
 """API resources, one module per area. Methods describe requests; the pipeline runs them."""
 
 from smartlead_async.resources.analytics import AnalyticsResource
+from smartlead_async.resources.block_list import BlockListResource
+from smartlead_async.resources.campaign_analytics import CampaignAnalyticsResource
 from smartlead_async.resources.campaigns import CampaignsResource
 from smartlead_async.resources.clients import ClientsResource
 from smartlead_async.resources.email_accounts import EmailAccountsResource
@@ -13,17 +15,21 @@ from smartlead_async.resources.webhooks import WebhooksResource
 RESOURCES: dict[str, type] = {
     "campaigns": CampaignsResource,
     "leads": LeadsResource,
+    "leads.block_list": BlockListResource,
     "email_accounts": EmailAccountsResource,
     "webhooks": WebhooksResource,
     "clients": ClientsResource,
     "inbox": InboxResource,
     "analytics": AnalyticsResource,
+    "analytics.campaign": CampaignAnalyticsResource,
     "lead_lists": LeadListsResource,
 }
 
 __all__ = [
     "RESOURCES",
     "AnalyticsResource",
+    "BlockListResource",
+    "CampaignAnalyticsResource",
     "CampaignsResource",
     "ClientsResource",
     "EmailAccountsResource",

@@ -1,54 +1,47 @@
-"""What every resource shares: access to the pipeline, acknowledged answers, the bare-array
-pager."""
+"""What every resource shares: the pipeline, and deprecated aliases for renamed methods."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TypeVar
+import warnings
+from collections.abc import Callable
+from typing import Any
 
-from smartlead_async._endpoints import Endpoint
-from smartlead_async._json import JSON
-from smartlead_async._pagination import AsyncPager, Page
 from smartlead_async._pipeline import Pipeline
-from smartlead_async._request import QueryValue, RequestSpec
-from smartlead_async.models.common import Acknowledgement
 
-__all__ = ["Resource"]
+__all__ = ["Resource", "deprecated_alias", "deprecated_target"]
 
-T = TypeVar("T")
+_DEPRECATED = "__smartlead_renamed_to__"
 
 
 class Resource:
-    """Base of ``client.<resource>`` namespaces. Methods only describe requests."""
+    """Base of ``client.<resource>`` namespaces. Methods validate arguments and call a route."""
 
     def __init__(self, pipeline: Pipeline) -> None:
         self._pipeline = pipeline
 
-    async def _acknowledged_json(self, spec: RequestSpec) -> JSON:
-        """The checked JSON answer to ``spec``, which must also say ``ok: true`` or
-        ``success: true`` (for answers whose model keeps no such rule of its own)."""
-        payload = await self._pipeline.request_json(spec)
-        self._pipeline.decode(payload, Acknowledgement)
-        return payload
 
-    async def _acknowledged(self, spec: RequestSpec, response_type: type[T]) -> T:
-        """Like :meth:`_acknowledged_json`, decoded as ``response_type``."""
-        return self._pipeline.decode(await self._acknowledged_json(spec), response_type)
+def deprecated_alias(
+    old: str, new: str, target: Callable[[Any], Callable[..., object]]
+) -> Callable[..., object]:
+    """A method kept under its old name for one release: it warns, then calls ``new``.
 
-    def _array_pager(
-        self,
-        endpoint: Endpoint,
-        rows_type: type[tuple[T, ...]],
-        *,
-        filters: Mapping[str, QueryValue | None],
-        offset: int,
-        limit: int,
-    ) -> AsyncPager[T]:
-        """Offset/limit pages of an endpoint that answers each page as a bare JSON array."""
+    Args:
+        old: The old method name.
+        new: The new spelling, as users write it after ``client.`` (``leads.block_list.add``).
+        target: Picks the new bound method from the resource instance.
+    """
 
-        async def fetch(page_offset: int, page_limit: int) -> Page[T]:
-            spec = endpoint.spec(query={"offset": page_offset, "limit": page_limit, **filters})
-            rows = await self._pipeline.request(spec, rows_type)
-            return Page(items=rows, offset=page_offset, limit=page_limit)
+    def alias(self: object, *args: object, **kwargs: object) -> object:
+        warnings.warn(f"{old} is deprecated; use {new} instead", DeprecationWarning, stacklevel=2)
+        return target(self)(*args, **kwargs)
 
-        return AsyncPager(fetch, offset=offset, limit=limit)
+    alias.__name__ = alias.__qualname__ = old
+    alias.__doc__ = f"Deprecated alias of :meth:`{new}` (removed in the next minor release)."
+    setattr(alias, _DEPRECATED, new.rsplit(".", 1)[-1])
+    return alias
+
+
+def deprecated_target(function: object) -> str | None:
+    """The new method name of a deprecated alias, or ``None`` for a current method."""
+    target = getattr(function, _DEPRECATED, None)
+    return target if isinstance(target, str) else None

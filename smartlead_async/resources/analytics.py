@@ -1,54 +1,66 @@
-"""``client.analytics``: the global ``/analytics/*`` routes (catalog 3.8, [doc]).
+"""``client.analytics``: the account-wide ``/analytics/*`` routes, and ``.campaign`` analytics.
 
-Every method returns an :class:`DataResult` whose ``data`` is passed through as sent: the
-routes are documented by the first-party CLI, not by published schemas. Dates are
-``YYYY-MM-DD``; the timezone parameter of this family is ``timezone`` (not ``time_zone``).
+Every account-wide method returns a :class:`DataResult` whose ``data`` is passed through as sent:
+the reference documents these routes by example only, and their keys vary with the filters.
+Windows are ``start=``/``end=`` (sent as ``start_date``/``end_date``, ``YYYY-MM-DD``); the
+time-zone parameter of this family is ``timezone``, not ``time_zone`` (docs/api-notes.md, Time
+windows).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._pipeline import Pipeline
 from smartlead_async._request import QueryValue
 from smartlead_async._validation import require_ids, require_page, require_timezone
+from smartlead_async._window import Moment, window
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import DataResult
 from smartlead_async.resources._base import Resource
+from smartlead_async.resources.campaign_analytics import CampaignAnalyticsResource
 
 __all__ = ["AnalyticsResource"]
 
-CAMPAIGN_LIST = Endpoint("GET", "analytics/campaign/list")
-CLIENT_LIST = Endpoint("GET", "analytics/client/list")
-CLIENT_MONTH_WISE_COUNT = Endpoint("GET", "analytics/client/month-wise-count")
-CAMPAIGN_STATUS_STATS = Endpoint("GET", "analytics/campaign/status-stats")
-MAILBOX_OVERALL_STATS = Endpoint("GET", "analytics/mailbox/overall-stats")
-OVERALL_STATS = Endpoint("GET", "analytics/overall-stats-v2")
-DAY_WISE_OVERALL_STATS = Endpoint("GET", "analytics/day-wise-overall-stats")
+CAMPAIGN_LIST = Endpoint("GET", "analytics/campaign/list", DataResult)
+CLIENT_LIST = Endpoint("GET", "analytics/client/list", DataResult)
+CLIENT_MONTH_WISE_COUNT = Endpoint("GET", "analytics/client/month-wise-count", DataResult)
+CAMPAIGN_STATUS_STATS = Endpoint("GET", "analytics/campaign/status-stats", DataResult)
+MAILBOX_OVERALL_STATS = Endpoint("GET", "analytics/mailbox/overall-stats", DataResult)
+OVERALL_STATS = Endpoint("GET", "analytics/overall-stats-v2", DataResult)
+DAY_WISE_OVERALL_STATS = Endpoint("GET", "analytics/day-wise-overall-stats", DataResult)
 DAY_WISE_OVERALL_STATS_BY_SENT_TIME = Endpoint(
-    "GET", "analytics/day-wise-overall-stats-by-sent-time"
+    "GET", "analytics/day-wise-overall-stats-by-sent-time", DataResult
 )
-DAY_WISE_POSITIVE_REPLY_STATS = Endpoint("GET", "analytics/day-wise-positive-reply-stats")
+DAY_WISE_POSITIVE_REPLY_STATS = Endpoint(
+    "GET", "analytics/day-wise-positive-reply-stats", DataResult
+)
 DAY_WISE_POSITIVE_REPLY_STATS_BY_SENT_TIME = Endpoint(
-    "GET", "analytics/day-wise-positive-reply-stats-by-sent-time"
+    "GET", "analytics/day-wise-positive-reply-stats-by-sent-time", DataResult
 )
-LEAD_OVERALL_STATS = Endpoint("GET", "analytics/lead/overall-stats")
-LEAD_CATEGORY_WISE_RESPONSE = Endpoint("GET", "analytics/lead/category-wise-response")
+LEAD_OVERALL_STATS = Endpoint("GET", "analytics/lead/overall-stats", DataResult)
+LEAD_CATEGORY_WISE_RESPONSE = Endpoint("GET", "analytics/lead/category-wise-response", DataResult)
 CAMPAIGN_LEADS_TAKE_FOR_FIRST_REPLY = Endpoint(
-    "GET", "analytics/campaign/leads-take-for-first-reply"
+    "GET", "analytics/campaign/leads-take-for-first-reply", DataResult
 )
-CAMPAIGN_FOLLOW_UP_REPLY_RATE = Endpoint("GET", "analytics/campaign/follow-up-reply-rate")
-CAMPAIGN_LEAD_TO_REPLY_TIME = Endpoint("GET", "analytics/campaign/lead-to-reply-time")
-CAMPAIGN_RESPONSE_STATS = Endpoint("GET", "analytics/campaign/response-stats")
+CAMPAIGN_FOLLOW_UP_REPLY_RATE = Endpoint(
+    "GET", "analytics/campaign/follow-up-reply-rate", DataResult
+)
+CAMPAIGN_LEAD_TO_REPLY_TIME = Endpoint("GET", "analytics/campaign/lead-to-reply-time", DataResult)
+CAMPAIGN_RESPONSE_STATS = Endpoint("GET", "analytics/campaign/response-stats", DataResult)
 MAILBOX_PROVIDER_WISE_OVERALL_PERFORMANCE = Endpoint(
-    "GET", "analytics/mailbox/provider-wise-overall-performance"
+    "GET", "analytics/mailbox/provider-wise-overall-performance", DataResult
 )
-TEAM_BOARD_OVERALL_STATS = Endpoint("GET", "analytics/team-board/overall-stats")
-CAMPAIGN_OVERALL_STATS = Endpoint("GET", "analytics/campaign/overall-stats")
-CLIENT_OVERALL_STATS = Endpoint("GET", "analytics/client/overall-stats")
-MAILBOX_NAME_WISE_HEALTH_METRICS = Endpoint("GET", "analytics/mailbox/name-wise-health-metrics")
-MAILBOX_DOMAIN_WISE_HEALTH_METRICS = Endpoint("GET", "analytics/mailbox/domain-wise-health-metrics")
+TEAM_BOARD_OVERALL_STATS = Endpoint("GET", "analytics/team-board/overall-stats", DataResult)
+CAMPAIGN_OVERALL_STATS = Endpoint("GET", "analytics/campaign/overall-stats", DataResult)
+CLIENT_OVERALL_STATS = Endpoint("GET", "analytics/client/overall-stats", DataResult)
+MAILBOX_NAME_WISE_HEALTH_METRICS = Endpoint(
+    "GET", "analytics/mailbox/name-wise-health-metrics", DataResult
+)
+MAILBOX_DOMAIN_WISE_HEALTH_METRICS = Endpoint(
+    "GET", "analytics/mailbox/domain-wise-health-metrics", DataResult
+)
 
 
 def _ids(name: str, values: Sequence[int] | None) -> str | None:
@@ -58,20 +70,22 @@ def _ids(name: str, values: Sequence[int] | None) -> str | None:
     return ",".join(str(value) for value in require_ids(name, values))
 
 
-def _date(name: str, value: dt.date) -> str:
-    if not isinstance(value, dt.date):
-        raise RequestValidationError(f"{name} must be a date, got {value!r}")
-    return value.isoformat()
-
-
 class AnalyticsResource(Resource):
-    """Account-wide analytics: totals, per-day series, per-campaign/client/mailbox breakdowns."""
+    """Account-wide analytics: totals, per-day series, per-campaign/client/mailbox breakdowns.
+
+    Attributes:
+        campaign: The analytics and statistics of one campaign.
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        super().__init__(pipeline)
+        self.campaign = CampaignAnalyticsResource(pipeline)
 
     async def _get(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[DataResult],
         *,
-        dates: tuple[dt.date, dt.date] | None = None,
+        dates: tuple[Moment, Moment] | None = None,
         timezone: str | None = None,
         timezone_required: bool = False,
         client_ids: Sequence[int] | None = None,
@@ -85,10 +99,7 @@ class AnalyticsResource(Resource):
             "full_data": full_data,
         }
         if dates is not None:
-            start, end = _date("start_date", dates[0]), _date("end_date", dates[1])
-            if start > end:
-                raise RequestValidationError(f"start_date {start} is after end_date {end}")
-            query |= {"start_date": start, "end_date": end}
+            query["start_date"], query["end_date"] = window(*dates, "date")
         if timezone_required and timezone is None:
             raise RequestValidationError(f"{endpoint.path} needs a timezone")
         if timezone is not None:
@@ -97,7 +108,7 @@ class AnalyticsResource(Resource):
             offset, limit = page
             require_page(offset, limit, max_limit=1000)
             query |= {"offset": offset, "limit": limit}
-        return await self._pipeline.request(endpoint.spec(query=query), DataResult)
+        return await self._pipeline.call(endpoint, query=query)
 
     @calls(CAMPAIGN_LIST)
     async def campaign_list(self, *, client_ids: Sequence[int] | None = None) -> DataResult:
@@ -130,8 +141,8 @@ class AnalyticsResource(Resource):
     async def overall_stats(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -140,7 +151,7 @@ class AnalyticsResource(Resource):
         """Account-wide totals for a date range."""
         return await self._get(
             OVERALL_STATS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -151,8 +162,8 @@ class AnalyticsResource(Resource):
     async def day_wise_overall_stats(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -160,7 +171,7 @@ class AnalyticsResource(Resource):
         """Totals per day."""
         return await self._get(
             DAY_WISE_OVERALL_STATS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -170,8 +181,8 @@ class AnalyticsResource(Resource):
     async def day_wise_overall_stats_by_sent_time(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -179,7 +190,7 @@ class AnalyticsResource(Resource):
         """Totals per day of sending (timezone required)."""
         return await self._get(
             DAY_WISE_OVERALL_STATS_BY_SENT_TIME,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             timezone_required=True,
@@ -190,8 +201,8 @@ class AnalyticsResource(Resource):
     async def day_wise_positive_reply_stats(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -199,7 +210,7 @@ class AnalyticsResource(Resource):
         """Positive replies per day."""
         return await self._get(
             DAY_WISE_POSITIVE_REPLY_STATS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -209,8 +220,8 @@ class AnalyticsResource(Resource):
     async def day_wise_positive_reply_stats_by_sent_time(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -218,7 +229,7 @@ class AnalyticsResource(Resource):
         """Positive replies per day of sending (timezone required)."""
         return await self._get(
             DAY_WISE_POSITIVE_REPLY_STATS_BY_SENT_TIME,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             timezone_required=True,
@@ -229,8 +240,8 @@ class AnalyticsResource(Resource):
     async def lead_overall_stats(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -238,7 +249,7 @@ class AnalyticsResource(Resource):
         """Lead totals for a date range."""
         return await self._get(
             LEAD_OVERALL_STATS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -248,15 +259,15 @@ class AnalyticsResource(Resource):
     async def lead_category_wise_response(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
     ) -> DataResult:
         """Responses per lead category (account-wide: campaign filters are refused)."""
         return await self._get(
             LEAD_CATEGORY_WISE_RESPONSE,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
         )
@@ -265,8 +276,8 @@ class AnalyticsResource(Resource):
     async def campaign_leads_take_for_first_reply(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -274,7 +285,7 @@ class AnalyticsResource(Resource):
         """How many emails leads take before a first reply."""
         return await self._get(
             CAMPAIGN_LEADS_TAKE_FOR_FIRST_REPLY,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -284,8 +295,8 @@ class AnalyticsResource(Resource):
     async def campaign_follow_up_reply_rate(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -293,7 +304,7 @@ class AnalyticsResource(Resource):
         """Reply rate of follow-up steps."""
         return await self._get(
             CAMPAIGN_FOLLOW_UP_REPLY_RATE,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -303,8 +314,8 @@ class AnalyticsResource(Resource):
     async def campaign_lead_to_reply_time(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -312,7 +323,7 @@ class AnalyticsResource(Resource):
         """Time from first email to reply."""
         return await self._get(
             CAMPAIGN_LEAD_TO_REPLY_TIME,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -322,8 +333,8 @@ class AnalyticsResource(Resource):
     async def campaign_response_stats(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -332,7 +343,7 @@ class AnalyticsResource(Resource):
         """Response statistics per campaign."""
         return await self._get(
             CAMPAIGN_RESPONSE_STATS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -343,8 +354,8 @@ class AnalyticsResource(Resource):
     async def mailbox_provider_wise_overall_performance(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -353,7 +364,7 @@ class AnalyticsResource(Resource):
         """Performance per mailbox provider."""
         return await self._get(
             MAILBOX_PROVIDER_WISE_OVERALL_PERFORMANCE,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -364,8 +375,8 @@ class AnalyticsResource(Resource):
     async def team_board_overall_stats(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -374,7 +385,7 @@ class AnalyticsResource(Resource):
         """Team board totals."""
         return await self._get(
             TEAM_BOARD_OVERALL_STATS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -385,8 +396,8 @@ class AnalyticsResource(Resource):
     async def campaign_overall_stats(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -396,7 +407,7 @@ class AnalyticsResource(Resource):
         """Per-campaign performance (sent, opened, replied, rates)."""
         return await self._get(
             CAMPAIGN_OVERALL_STATS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -407,8 +418,8 @@ class AnalyticsResource(Resource):
     async def client_overall_stats(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -418,7 +429,7 @@ class AnalyticsResource(Resource):
         """Per-client performance."""
         return await self._get(
             CLIENT_OVERALL_STATS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -429,8 +440,8 @@ class AnalyticsResource(Resource):
     async def mailbox_name_wise_health_metrics(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -440,7 +451,7 @@ class AnalyticsResource(Resource):
         """Health metrics per mailbox."""
         return await self._get(
             MAILBOX_NAME_WISE_HEALTH_METRICS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,
@@ -451,8 +462,8 @@ class AnalyticsResource(Resource):
     async def mailbox_domain_wise_health_metrics(
         self,
         *,
-        start_date: dt.date,
-        end_date: dt.date,
+        start: Moment,
+        end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
         campaign_ids: Sequence[int] | None = None,
@@ -462,7 +473,7 @@ class AnalyticsResource(Resource):
         """Health metrics per sending domain."""
         return await self._get(
             MAILBOX_DOMAIN_WISE_HEALTH_METRICS,
-            dates=(start_date, end_date),
+            dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
             campaign_ids=campaign_ids,

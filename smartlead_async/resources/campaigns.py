@@ -1,16 +1,18 @@
-"""``client.campaigns``: campaign endpoints (catalog section 2)."""
+"""``client.campaigns``: campaigns, their settings, schedule and sequences.
+
+A campaign's analytics and statistics live in ``client.analytics.campaign``; the old names here
+are deprecated aliases of those methods.
+"""
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._endpoints import Endpoint, Paging, Unwrap, calls
 from smartlead_async._json import JSON
-from smartlead_async._pagination import AsyncPager, Page
-from smartlead_async._pipeline import not_found, success_payload
-from smartlead_async._request import QueryValue
+from smartlead_async._pagination import Pager, Rows
+from smartlead_async._pipeline import Pipeline
 from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
 from smartlead_async._validation import (
     normalize_email,
@@ -18,131 +20,116 @@ from smartlead_async._validation import (
     require_id,
     require_int_range,
     require_optional_id,
-    require_page,
     require_text,
     require_timezone,
 )
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models._base import OpenStrEnum
-from smartlead_async.models.analytics import (
-    CampaignAnalytics,
-    CampaignStatistic,
-    CampaignStatisticsPage,
-    LeadActivitiesPage,
-    LeadStatistic,
-    LeadStatisticsPage,
-    MailboxStatistic,
-    MailboxStatisticsPage,
-    TopLevelAnalytics,
-)
 from smartlead_async.models.campaigns import (
     Campaign,
     CampaignStatusUpdate,
+    CampaignStatusUpdateLiteral,
     CreatedCampaign,
     StopLeadSetting,
+    StopLeadSettingLiteral,
     TrackSetting,
+    TrackSettingLiteral,
 )
-from smartlead_async.models.common import DataResult, OkResponse
+from smartlead_async.models.common import OkResponse
 from smartlead_async.models.sequences import SequenceStep, SequenceStepInput
-from smartlead_async.resources._base import Resource
+from smartlead_async.resources._base import Resource, deprecated_alias
+from smartlead_async.resources.campaign_analytics import CampaignAnalyticsResource
 
 __all__ = ["CampaignsResource"]
 
-LIST_CAMPAIGNS = Endpoint("GET", "campaigns")
-# An unknown id answers 200 with `{}` or an empty body on some accounts.
-GET_CAMPAIGN = Endpoint("GET", "campaigns/{campaign_id}", empty_ok=True)
-CREATE_CAMPAIGN = Endpoint("POST", "campaigns/create")
-DELETE_CAMPAIGN = Endpoint("DELETE", "campaigns/{campaign_id}")
-UPDATE_CAMPAIGN_STATUS = Endpoint("POST", "campaigns/{campaign_id}/status")
-UPDATE_SCHEDULE = Endpoint("POST", "campaigns/{campaign_id}/schedule")
-UPDATE_SETTINGS = Endpoint("POST", "campaigns/{campaign_id}/settings")
-GET_SEQUENCES = Endpoint("GET", "campaigns/{campaign_id}/sequences")
-SAVE_SEQUENCES = Endpoint("POST", "campaigns/{campaign_id}/sequences")
-GET_ANALYTICS = Endpoint("GET", "campaigns/{campaign_id}/analytics")
-GET_ANALYTICS_BY_DATE = Endpoint("GET", "campaigns/{campaign_id}/analytics-by-date")
-GET_STATISTICS = Endpoint("GET", "campaigns/{campaign_id}/statistics")
-LEAD_STATISTICS = Endpoint("GET", "campaigns/{campaign_id}/leads-statistics")
-MAILBOX_STATISTICS = Endpoint("GET", "campaigns/{campaign_id}/mailbox-statistics")
-SEQUENCE_ANALYTICS = Endpoint("GET", "campaigns/{campaign_id}/sequence-analytics")
-TOP_LEVEL_ANALYTICS = Endpoint(
-    "GET", "campaigns/{campaign_id}/top-level-analytics-by-date", weak=True
+# The whole list comes back at once (SmartLead does not page it).
+LIST_CAMPAIGNS = Endpoint(
+    "GET", "campaigns", Rows[Campaign], unwrap=Unwrap.ROWS, page=Paging(max_limit=None)
 )
-CREATE_SUBSEQUENCE = Endpoint("POST", "campaigns/create-subsequence", weak=True)
-ALL_LEADS_ACTIVITIES = Endpoint("GET", "campaigns/all-leads-activities")
-SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", weak=True)
-UPDATE_LEAD_EMAIL_ACCOUNT = Endpoint("POST", "campaigns/update-lead-email-account", weak=True)
-LEAD_STATISTICS_MAX_LIMIT = 100
-MAILBOX_STATISTICS_MAX_LIMIT = 20
-#: ``analytics-by-date`` accepts ranges of at most 30 days.
-MAX_ANALYTICS_DAYS = 30
-#: ``statistics`` pages hold up to 1,000 rows (reference docs; some clients assume 100).
-STATISTICS_MAX_LIMIT = 1000
+# An unknown id answers 200 with `{}` or an empty body on some accounts.
+GET_CAMPAIGN = Endpoint("GET", "campaigns/{campaign_id}", Campaign, empty_is_not_found=True)
+# Not retried after an ambiguous failure: a repeat could create a duplicate.
+CREATE_CAMPAIGN = Endpoint("POST", "campaigns/create", CreatedCampaign)
+DELETE_CAMPAIGN = Endpoint("DELETE", "campaigns/{campaign_id}", OkResponse)
+# Setting a status, a schedule, settings or a whole sequence again changes nothing: safe to repeat.
+UPDATE_CAMPAIGN_STATUS = Endpoint(
+    "POST", "campaigns/{campaign_id}/status", OkResponse, idempotent=True
+)
+UPDATE_SCHEDULE = Endpoint("POST", "campaigns/{campaign_id}/schedule", OkResponse, idempotent=True)
+UPDATE_SETTINGS = Endpoint("POST", "campaigns/{campaign_id}/settings", OkResponse, idempotent=True)
+GET_SEQUENCES = Endpoint(
+    "GET",
+    "campaigns/{campaign_id}/sequences",
+    Rows[SequenceStep],
+    unwrap=Unwrap.ROWS,
+    page=Paging(max_limit=None),
+)
+SAVE_SEQUENCES = Endpoint("POST", "campaigns/{campaign_id}/sequences", OkResponse, idempotent=True)
+CREATE_SUBSEQUENCE = Endpoint("POST", "campaigns/create-subsequence", CreatedCampaign, weak=True)
+SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", OkResponse, weak=True)
+# Pinning the same mailbox again changes nothing.
+UPDATE_LEAD_EMAIL_ACCOUNT = Endpoint(
+    "POST", "campaigns/update-lead-email-account", OkResponse, idempotent=True, weak=True
+)
 _READ_TRACK_SETTINGS = {"DONT_EMAIL_OPEN", "DONT_LINK_CLICK", "DONT_REPLY_TO_AN_EMAIL"}
 
 
 class CampaignsResource(Resource):
-    """Create, read, start/pause/stop and delete campaigns."""
+    """Create, read, configure, start/pause/stop and delete campaigns."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        super().__init__(pipeline)
+        # The deprecated analytics aliases below call their new home through this instance.
+        self._analytics = CampaignAnalyticsResource(pipeline)
 
     @calls(LIST_CAMPAIGNS)
-    async def list(
-        self, *, client_id: int | None = None, include_tags: bool = False
-    ) -> list[Campaign]:
-        """List every campaign of the account (``GET /campaigns``; not paginated).
+    def list(self, *, client_id: int | None = None, include_tags: bool = False) -> Pager[Campaign]:
+        """Every campaign of the account, in one page (SmartLead does not page this list).
 
         Args:
             client_id: Only campaigns of this agency client.
             include_tags: Also return each campaign's tags.
         """
-        if client_id is not None:
-            require_id("client_id", client_id)
-        spec = LIST_CAMPAIGNS.spec(
-            query={"client_id": client_id, "include_tags": True if include_tags else None}
-        )
-        return await self._pipeline.request(spec, list[Campaign])
+        query = {
+            "client_id": require_optional_id("client_id", client_id),
+            "include_tags": True if include_tags else None,
+        }
+        return self._pipeline.pager(LIST_CAMPAIGNS, query=query)
 
     @calls(GET_CAMPAIGN)
     async def get(self, campaign_id: int, *, include_tags: bool = False) -> Campaign:
-        """Fetch one campaign (``GET /campaigns/{campaign_id}``).
+        """Fetch one campaign.
 
         Raises:
             NotFoundError: No such campaign. The live API answers 404 on some accounts and 200 with
-                an empty body on others; both raise this (``status`` tells which).
+                an empty body or ``{}`` on others; both raise this (``status`` tells which).
         """
         require_id("campaign_id", campaign_id)
-        spec = GET_CAMPAIGN.spec(
-            campaign_id=campaign_id, query={"include_tags": True if include_tags else None}
-        )
-        raw = await self._pipeline.send(spec)
-        payload = success_payload(raw, spec)
-        if payload is None or payload == {}:
-            raise not_found(raw, f"Campaign {campaign_id} not found (empty response)")
-        return self._pipeline.decode(payload, Campaign)
+        query = {"include_tags": True if include_tags else None}
+        return await self._pipeline.call(GET_CAMPAIGN, query=query, campaign_id=campaign_id)
 
     @calls(CREATE_CAMPAIGN)
-    async def create(self, name: str, *, client_id: int | None = None) -> CreatedCampaign:
-        """Create a campaign in ``DRAFTED`` status (``POST /campaigns/create``).
+    async def create(self, *, name: str, client_id: int | None = None) -> CreatedCampaign:
+        """Create a campaign in ``DRAFTED`` status.
 
         Not retried after an ambiguous failure (timeout, 5xx): a retry could create a duplicate.
         """
-        body: dict[str, str | int | None] = {"name": require_text("name", name)}
+        body: dict[str, JSON] = {"name": require_text("name", name)}
         if client_id is not None:
             body["client_id"] = require_id("client_id", client_id)
-        spec = CREATE_CAMPAIGN.spec(json=dict(body))
-        return await self._pipeline.request(spec, CreatedCampaign)
+        return await self._pipeline.call(CREATE_CAMPAIGN, json=body)
 
     @calls(DELETE_CAMPAIGN)
     async def delete(self, campaign_id: int) -> OkResponse:
-        """Delete a campaign permanently (``DELETE /campaigns/{campaign_id}``)."""
+        """Delete a campaign permanently."""
         require_id("campaign_id", campaign_id)
-        return await self._pipeline.request(
-            DELETE_CAMPAIGN.spec(campaign_id=campaign_id), OkResponse
-        )
+        return await self._pipeline.call(DELETE_CAMPAIGN, campaign_id=campaign_id)
 
     @calls(UPDATE_CAMPAIGN_STATUS)
     async def update_status(
-        self, campaign_id: int, status: CampaignStatusUpdate | str
+        self, campaign_id: int, *, status: CampaignStatusUpdate | CampaignStatusUpdateLiteral
     ) -> OkResponse:
-        """Start, pause or stop a campaign (``POST /campaigns/{campaign_id}/status``).
+        """Start, pause or stop a campaign.
 
         Args:
             campaign_id: The campaign.
@@ -150,12 +137,8 @@ class CampaignsResource(Resource):
                 ``ACTIVE`` is accepted as an alias of ``START`` because reads report it that way.
         """
         require_id("campaign_id", campaign_id)
-        wire_status = _status_for_write(status)
-        # Setting a status is idempotent: repeating it after a lost answer changes nothing.
-        spec = UPDATE_CAMPAIGN_STATUS.spec(
-            campaign_id=campaign_id, json={"status": wire_status}, idempotent=True
-        )
-        return await self._pipeline.request(spec, OkResponse)
+        body: dict[str, JSON] = {"status": _status_for_write(status)}
+        return await self._pipeline.call(UPDATE_CAMPAIGN_STATUS, json=body, campaign_id=campaign_id)
 
     @calls(UPDATE_SCHEDULE)
     async def update_schedule(
@@ -170,7 +153,7 @@ class CampaignsResource(Resource):
         max_new_leads_per_day: int,
         schedule_start_time: dt.datetime | None = None,
     ) -> OkResponse:
-        """Set when a campaign sends (``POST /campaigns/{campaign_id}/schedule``).
+        """Set when a campaign sends.
 
         Args:
             campaign_id: The campaign.
@@ -205,16 +188,15 @@ class CampaignsResource(Resource):
             if schedule_start_time.tzinfo is None:
                 raise RequestValidationError("schedule_start_time must be timezone-aware")
             body["schedule_start_time"] = schedule_start_time.isoformat()
-        spec = UPDATE_SCHEDULE.spec(campaign_id=campaign_id, json=body, idempotent=True)
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(UPDATE_SCHEDULE, json=body, campaign_id=campaign_id)
 
     @calls(UPDATE_SETTINGS)
     async def update_settings(
         self,
         campaign_id: int,
         *,
-        track_settings: Sequence[TrackSetting | str] | NotGiven = NOT_GIVEN,
-        stop_lead_settings: StopLeadSetting | str | NotGiven = NOT_GIVEN,
+        track_settings: Sequence[TrackSetting | TrackSettingLiteral] | NotGiven = NOT_GIVEN,
+        stop_lead_settings: StopLeadSetting | StopLeadSettingLiteral | NotGiven = NOT_GIVEN,
         unsubscribe_text: str | NotGiven = NOT_GIVEN,
         send_as_plain_text: bool | NotGiven = NOT_GIVEN,
         follow_up_percentage: int | NotGiven = NOT_GIVEN,
@@ -251,21 +233,19 @@ class CampaignsResource(Resource):
         put_given(body, "enable_ai_esp_matching", enable_ai_esp_matching, bool)
         if not body:
             raise RequestValidationError("update_settings needs at least one setting to change")
-        spec = UPDATE_SETTINGS.spec(campaign_id=campaign_id, json=body, idempotent=True)
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(UPDATE_SETTINGS, json=body, campaign_id=campaign_id)
 
     @calls(GET_SEQUENCES)
-    async def get_sequences(self, campaign_id: int) -> builtins.list[SequenceStep]:
-        """A campaign's sequence steps, with their A/B variants."""
+    def get_sequences(self, campaign_id: int) -> Pager[SequenceStep]:
+        """A campaign's sequence steps with their A/B variants, in one page."""
         require_id("campaign_id", campaign_id)
-        spec = GET_SEQUENCES.spec(campaign_id=campaign_id)
-        return await self._pipeline.request(spec, builtins.list[SequenceStep])
+        return self._pipeline.pager(GET_SEQUENCES, campaign_id=campaign_id)
 
     @calls(SAVE_SEQUENCES)
     async def save_sequences(
-        self, campaign_id: int, steps: Sequence[SequenceStepInput]
+        self, campaign_id: int, *, steps: Sequence[SequenceStepInput]
     ) -> OkResponse:
-        """Replace a campaign's whole sequence (``POST /campaigns/{campaign_id}/sequences``).
+        """Replace a campaign's whole sequence.
 
         Steps left out are deleted, with their analytics; an empty list deletes every step. Pause
         an active campaign first: edits while ``ACTIVE`` are refused. Template variables such as
@@ -276,168 +256,7 @@ class CampaignsResource(Resource):
         if len(set(numbers)) != len(numbers):
             raise RequestValidationError(f"seq_number values must be distinct, got {numbers}")
         body: dict[str, JSON] = {"sequences": [_step_to_wire(step) for step in steps]}
-        spec = SAVE_SEQUENCES.spec(campaign_id=campaign_id, json=body, idempotent=True)
-        return await self._pipeline.request(spec, OkResponse)
-
-    @calls(GET_ANALYTICS)
-    async def analytics(self, campaign_id: int) -> CampaignAnalytics:
-        """Lifetime counters of a campaign (sent, opened, replied, lead states …)."""
-        require_id("campaign_id", campaign_id)
-        spec = GET_ANALYTICS.spec(campaign_id=campaign_id)
-        return await self._pipeline.request(spec, CampaignAnalytics)
-
-    @calls(GET_ANALYTICS_BY_DATE)
-    async def analytics_by_date(
-        self,
-        campaign_id: int,
-        *,
-        start_date: dt.date,
-        end_date: dt.date,
-        timezone: str | None = None,
-    ) -> CampaignAnalytics:
-        """Counters for a date range of at most 30 days (marked deprecated by SmartLead)."""
-        require_id("campaign_id", campaign_id)
-        if not isinstance(start_date, dt.date) or not isinstance(end_date, dt.date):
-            raise RequestValidationError("start_date and end_date must be dates")
-        span = (end_date - start_date).days
-        if not 0 <= span <= MAX_ANALYTICS_DAYS:
-            raise RequestValidationError(
-                f"the date range must run forward and span at most {MAX_ANALYTICS_DAYS} days, "
-                f"got {start_date} to {end_date}"
-            )
-        query: dict[str, QueryValue | None] = {
-            "start_date": start_date.isoformat(),
-            "end_date": end_date.isoformat(),
-            "time_zone": require_timezone(timezone) if timezone is not None else None,
-        }
-        spec = GET_ANALYTICS_BY_DATE.spec(campaign_id=campaign_id, query=query)
-        return await self._pipeline.request(spec, CampaignAnalytics)
-
-    @calls(GET_STATISTICS)
-    def statistics(
-        self,
-        campaign_id: int,
-        *,
-        offset: int = 0,
-        limit: int = 100,
-        sequence_number: int | None = None,
-        email_status: str | None = None,
-        sent_after: dt.date | None = None,
-        sent_before: dt.date | None = None,
-    ) -> AsyncPager[CampaignStatistic]:
-        """Per-email rows of a campaign (``GET /campaigns/{campaign_id}/statistics``).
-
-        Args:
-            campaign_id: The campaign.
-            offset: First row.
-            limit: Rows per page, 1 to 1,000.
-            sequence_number: Only this step (1 to 20).
-            email_status: ``opened``, ``clicked``, ``replied``, ``unsubscribed`` or ``bounced``.
-            sent_after: ``sent_time_start_date``.
-            sent_before: ``sent_time_end_date``.
-        """
-        require_id("campaign_id", campaign_id)
-        require_page(offset, limit, max_limit=STATISTICS_MAX_LIMIT)
-        filters: dict[str, QueryValue | None] = {
-            "email_sequence_number": (
-                require_int_range("sequence_number", sequence_number, 1, 20)
-                if sequence_number is not None
-                else None
-            ),
-            "email_status": email_status,
-            "sent_time_start_date": sent_after.isoformat() if sent_after else None,
-            "sent_time_end_date": sent_before.isoformat() if sent_before else None,
-        }
-
-        async def fetch(page_offset: int, page_limit: int) -> Page[CampaignStatistic]:
-            spec = GET_STATISTICS.spec(
-                campaign_id=campaign_id,
-                query={"offset": page_offset, "limit": page_limit, **filters},
-            )
-            page = await self._pipeline.request(spec, CampaignStatisticsPage)
-            return Page(page.data, page_offset, page_limit, page.total_stats)
-
-        return AsyncPager(fetch, offset=offset, limit=limit)
-
-    @calls(LEAD_STATISTICS)
-    def lead_statistics(
-        self,
-        campaign_id: int,
-        *,
-        offset: int = 0,
-        limit: int = LEAD_STATISTICS_MAX_LIMIT,
-        event_after: dt.datetime | None = None,
-    ) -> AsyncPager[LeadStatistic]:
-        """Per-lead engagement counters (1 to 100 per page; stops on ``hasMore: false``)."""
-        require_id("campaign_id", campaign_id)
-        require_page(offset, limit, max_limit=LEAD_STATISTICS_MAX_LIMIT)
-        after = _aware("event_after", event_after) if event_after is not None else None
-
-        async def fetch(page_offset: int, page_limit: int) -> Page[LeadStatistic]:
-            query = {"offset": page_offset, "limit": page_limit, "event_time_gt": after}
-            spec = LEAD_STATISTICS.spec(campaign_id=campaign_id, query=query)
-            page = await self._pipeline.request(spec, LeadStatisticsPage)
-            return Page(page.data, page_offset, page_limit, has_more=page.has_more)
-
-        return AsyncPager(fetch, offset=offset, limit=limit)
-
-    @calls(MAILBOX_STATISTICS)
-    def mailbox_statistics(
-        self,
-        campaign_id: int,
-        *,
-        offset: int = 0,
-        limit: int = MAILBOX_STATISTICS_MAX_LIMIT,
-        dates: tuple[dt.date, dt.date] | None = None,
-        timezone: str | None = None,
-        client_id: int | None = None,
-    ) -> AsyncPager[MailboxStatistic]:
-        """Per-mailbox counters of a campaign (1 to 20 per page)."""
-        require_id("campaign_id", campaign_id)
-        require_page(offset, limit, max_limit=MAILBOX_STATISTICS_MAX_LIMIT)
-        filters: dict[str, QueryValue | None] = {
-            "time_zone": require_timezone(timezone) if timezone is not None else None,
-            "client_id": require_optional_id("client_id", client_id),
-        }
-        if dates is not None:
-            filters |= _date_range(*dates)
-
-        async def fetch(page_offset: int, page_limit: int) -> Page[MailboxStatistic]:
-            query = {"offset": page_offset, "limit": page_limit, **filters}
-            spec = MAILBOX_STATISTICS.spec(campaign_id=campaign_id, query=query)
-            page = await self._pipeline.request(spec, MailboxStatisticsPage)
-            return Page(page.data, page_offset, page_limit)
-
-        return AsyncPager(fetch, offset=offset, limit=limit)
-
-    @calls(SEQUENCE_ANALYTICS)
-    async def sequence_analytics(
-        self,
-        campaign_id: int,
-        *,
-        start_date: dt.date,
-        end_date: dt.date,
-        timezone: str | None = None,
-    ) -> DataResult:
-        """Sent/open/click/reply counts per sequence step for a date range."""
-        require_id("campaign_id", campaign_id)
-        query: dict[str, QueryValue | None] = {
-            **_date_range(start_date, end_date),
-            "time_zone": require_timezone(timezone) if timezone is not None else None,
-        }
-        spec = SEQUENCE_ANALYTICS.spec(campaign_id=campaign_id, query=query)
-        return await self._pipeline.request(spec, DataResult)
-
-    @calls(TOP_LEVEL_ANALYTICS)
-    async def top_level_analytics_by_date(
-        self, campaign_id: int, *, start_date: dt.date, end_date: dt.date
-    ) -> TopLevelAnalytics:
-        """Date-range counters incl. positive replies (**[weak]**: one MCP server uses it)."""
-        require_id("campaign_id", campaign_id)
-        spec = TOP_LEVEL_ANALYTICS.spec(
-            campaign_id=campaign_id, query=dict(_date_range(start_date, end_date))
-        )
-        return await self._pipeline.request(spec, TopLevelAnalytics)
+        return await self._pipeline.call(SAVE_SEQUENCES, json=body, campaign_id=campaign_id)
 
     @calls(CREATE_SUBSEQUENCE)
     async def create_subsequence(
@@ -453,25 +272,7 @@ class CampaignsResource(Resource):
             "parent_campaign_id": require_id("parent_campaign_id", parent_campaign_id),
             "name": require_text("name", name),
         }
-        return await self._pipeline.request(CREATE_SUBSEQUENCE.spec(json=body), CreatedCampaign)
-
-    @calls(ALL_LEADS_ACTIVITIES)
-    def all_leads_activities(
-        self, *, offset: int = 0, limit: int = 100, client_id: int | None = None
-    ) -> AsyncPager[dict[str, JSON]]:
-        """Account-wide lead activity, newest first (campaign filters are refused by the API)."""
-        require_page(offset, limit, max_limit=1000)
-        client = require_optional_id("client_id", client_id)
-
-        async def fetch(page_offset: int, page_limit: int) -> Page[dict[str, JSON]]:
-            query = {"offset": page_offset, "limit": page_limit, "client_id": client}
-            page = await self._pipeline.request(
-                ALL_LEADS_ACTIVITIES.spec(query=query), LeadActivitiesPage
-            )
-            more = page.pagination.has_more if page.pagination is not None else None
-            return Page(page.data, page_offset, page_limit, has_more=more)
-
-        return AsyncPager(fetch, offset=offset, limit=limit)
+        return await self._pipeline.call(CREATE_SUBSEQUENCE, json=body)
 
     @calls(SEND_TEST_EMAIL)
     async def send_test_email(
@@ -490,8 +291,7 @@ class CampaignsResource(Resource):
         }
         if email_account_id is not None:
             body["email_account_id"] = require_id("email_account_id", email_account_id)
-        spec = SEND_TEST_EMAIL.spec(campaign_id=campaign_id, json=body)
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(SEND_TEST_EMAIL, json=body, campaign_id=campaign_id)
 
     @calls(UPDATE_LEAD_EMAIL_ACCOUNT)
     async def update_lead_email_account(
@@ -509,8 +309,40 @@ class CampaignsResource(Resource):
             "email_account_id": require_id("email_account_id", email_account_id),
             "override_lead_email_account": bool(override),
         }
-        spec = UPDATE_LEAD_EMAIL_ACCOUNT.spec(json=body, idempotent=True)
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(UPDATE_LEAD_EMAIL_ACCOUNT, json=body)
+
+    analytics = deprecated_alias(
+        "analytics", "analytics.campaign.summary", lambda self: self._analytics.summary
+    )
+    analytics_by_date = deprecated_alias(
+        "analytics_by_date", "analytics.campaign.by_date", lambda self: self._analytics.by_date
+    )
+    statistics = deprecated_alias(
+        "statistics", "analytics.campaign.statistics", lambda self: self._analytics.statistics
+    )
+    lead_statistics = deprecated_alias(
+        "lead_statistics",
+        "analytics.campaign.lead_statistics",
+        lambda self: self._analytics.lead_statistics,
+    )
+    mailbox_statistics = deprecated_alias(
+        "mailbox_statistics",
+        "analytics.campaign.mailbox_statistics",
+        lambda self: self._analytics.mailbox_statistics,
+    )
+    sequence_analytics = deprecated_alias(
+        "sequence_analytics", "analytics.campaign.sequences", lambda self: self._analytics.sequences
+    )
+    top_level_analytics_by_date = deprecated_alias(
+        "top_level_analytics_by_date",
+        "analytics.campaign.top_level",
+        lambda self: self._analytics.top_level,
+    )
+    all_leads_activities = deprecated_alias(
+        "all_leads_activities",
+        "analytics.campaign.lead_activities",
+        lambda self: self._analytics.lead_activities,
+    )
 
 
 def _status_for_write(status: object) -> str:
@@ -575,17 +407,3 @@ def _step_to_wire(step: SequenceStepInput) -> dict[str, JSON]:
         wire["subject"] = step.subject or ""
         wire["email_body"] = step.email_body
     return wire
-
-
-def _aware(name: str, value: dt.datetime) -> str:
-    if not isinstance(value, dt.datetime) or value.tzinfo is None:
-        raise RequestValidationError(f"{name} must be a timezone-aware datetime")
-    return value.isoformat()
-
-
-def _date_range(start: dt.date, end: dt.date) -> dict[str, QueryValue | None]:
-    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        raise RequestValidationError("start_date and end_date must be dates")
-    if start > end:
-        raise RequestValidationError(f"start_date {start} is after end_date {end}")
-    return {"start_date": start.isoformat(), "end_date": end.isoformat()}

@@ -1,39 +1,38 @@
-"""``client.clients``: agency clients and their API keys (catalog section 8)."""
+"""``client.clients``: agency clients and their API keys."""
 
 from __future__ import annotations
 
-import builtins
 import re
 from collections.abc import Sequence
+from typing import Literal
 
-from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._endpoints import Endpoint, Paging, Unwrap, calls
 from smartlead_async._json import JSON
+from smartlead_async._pagination import Pager, Rows
 from smartlead_async._validation import (
     normalize_email,
     require_id,
     require_optional_id,
     require_text,
 )
-from smartlead_async.errors import RequestValidationError, ResponseDecodeError
-from smartlead_async.models.clients import (
-    Client,
-    ClientApiKey,
-    ClientApiKeyList,
-    ClientApiKeyResult,
-    ClientCreated,
-)
+from smartlead_async.errors import RequestValidationError
+from smartlead_async.models.clients import Client, ClientApiKey, ClientApiKeyList, ClientCreated
 from smartlead_async.models.common import OkResponse
 from smartlead_async.resources._base import Resource
 
 __all__ = ["ClientsResource"]
 
-LIST_CLIENTS = Endpoint("GET", "client/")
-CREATE_CLIENT = Endpoint("POST", "client/save")
-CREATE_API_KEY = Endpoint("POST", "client/api-key")
-LIST_API_KEYS = Endpoint("GET", "client/api-key")
-DELETE_API_KEY = Endpoint("DELETE", "client/api-key/{key_id}")
-RESET_API_KEY = Endpoint("PUT", "client/api-key/reset/{key_id}")
-PERMISSIONS = ("reply_master_inbox", "full_access")
+_ALL_AT_ONCE = Paging(max_limit=None)
+LIST_CLIENTS = Endpoint("GET", "client/", Rows[Client], unwrap=Unwrap.ROWS, page=_ALL_AT_ONCE)
+CREATE_CLIENT = Endpoint("POST", "client/save", ClientCreated)
+# The key record sits in `data`; an answer without it is refused (the value is shown only once).
+CREATE_API_KEY = Endpoint("POST", "client/api-key", ClientApiKey, unwrap=Unwrap.DATA)
+LIST_API_KEYS = Endpoint("GET", "client/api-key", ClientApiKeyList, page=_ALL_AT_ONCE)
+DELETE_API_KEY = Endpoint("DELETE", "client/api-key/{key_id}", OkResponse, idempotent=True)
+RESET_API_KEY = Endpoint("PUT", "client/api-key/reset/{key_id}", ClientApiKey, unwrap=Unwrap.DATA)
+#: A client's access level (others are undocumented).
+Permission = Literal["reply_master_inbox", "full_access"]
+PERMISSIONS: tuple[Permission, ...] = ("reply_master_inbox", "full_access")
 _KEY_NAME = re.compile(r"^[A-Za-z0-9 _-]+$")
 
 
@@ -41,18 +40,18 @@ class ClientsResource(Resource):
     """Agency clients (sub-accounts) and their API keys."""
 
     @calls(LIST_CLIENTS)
-    async def list(self) -> builtins.list[Client]:
-        """Every client of the agency (``GET /client/``; not paginated)."""
-        return await self._pipeline.request(LIST_CLIENTS.spec(), builtins.list[Client])
+    def list(self) -> Pager[Client]:
+        """Every client of the agency (``GET /client/``; one page: the route is not paged)."""
+        return self._pipeline.pager(LIST_CLIENTS)
 
     @calls(CREATE_CLIENT)
     async def create(
         self,
-        name: str,
         *,
+        name: str,
         email: str,
         password: str,
-        permission: Sequence[str] = ("reply_master_inbox",),
+        permission: Sequence[Permission] = ("reply_master_inbox",),
         logo: str | None = None,
         logo_url: str | None = None,
     ) -> ClientCreated:
@@ -73,42 +72,38 @@ class ClientsResource(Resource):
             "logo": logo,
             "logo_url": logo_url,
         }
-        return await self._pipeline.request(CREATE_CLIENT.spec(json=body), ClientCreated)
+        return await self._pipeline.call(CREATE_CLIENT, json=body)
 
     @calls(CREATE_API_KEY)
-    async def create_api_key(self, client_id: int, name: str) -> ClientApiKey:
+    async def create_api_key(self, client_id: int, *, name: str) -> ClientApiKey:
         """Create an API key for a client. The key value is shown only now (and on reset)."""
         body: dict[str, JSON] = {
             "clientId": require_id("client_id", client_id),
             "keyName": _key_name(name),
         }
-        result = await self._pipeline.request(CREATE_API_KEY.spec(json=body), ClientApiKeyResult)
-        return _key_of(result)
+        return await self._pipeline.call(CREATE_API_KEY, json=body)
 
     @calls(LIST_API_KEYS)
-    async def list_api_keys(
+    def list_api_keys(
         self, *, client_id: int | None = None, active: bool | None = None, name: str | None = None
-    ) -> builtins.list[ClientApiKey]:
-        """Client API keys, filtered by client, status and (partial) name."""
+    ) -> Pager[ClientApiKey]:
+        """Client API keys, filtered by client, status and (partial) name (one page)."""
         query = {
             "clientId": require_optional_id("client_id", client_id),
             "status": None if active is None else ("active" if active else "inactive"),
             "keyName": name,
         }
-        result = await self._pipeline.request(LIST_API_KEYS.spec(query=query), ClientApiKeyList)
-        return builtins.list(result.data)
+        return self._pipeline.pager(LIST_API_KEYS, query=query)
 
     @calls(DELETE_API_KEY)
     async def delete_api_key(self, key_id: int) -> OkResponse:
         """Delete a client API key."""
-        spec = DELETE_API_KEY.spec(key_id=require_id("key_id", key_id))
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(DELETE_API_KEY, key_id=require_id("key_id", key_id))
 
     @calls(RESET_API_KEY)
     async def reset_api_key(self, key_id: int) -> ClientApiKey:
         """Regenerate a client API key's value (same record); the new value is returned once."""
-        spec = RESET_API_KEY.spec(key_id=require_id("key_id", key_id))
-        return _key_of(await self._pipeline.request(spec, ClientApiKeyResult))
+        return await self._pipeline.call(RESET_API_KEY, key_id=require_id("key_id", key_id))
 
 
 def _key_name(value: str) -> str:
@@ -117,11 +112,3 @@ def _key_name(value: str) -> str:
             f"key names take letters, digits, spaces, '-' and '_' only, got {value!r}"
         )
     return value
-
-
-def _key_of(result: ClientApiKeyResult) -> ClientApiKey:
-    if result.data is None:
-        raise ResponseDecodeError(
-            "the API answered without the key record", payload=None, expected="ClientApiKey"
-        )
-    return result.data

@@ -1,16 +1,14 @@
-"""``client.email_accounts``: sending mailboxes (catalog section 5)."""
+"""``client.email_accounts``: sending mailboxes."""
 
 from __future__ import annotations
 
-import builtins
-import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from typing import cast
 
-from smartlead_async._endpoints import Endpoint, calls, helper_of
+from smartlead_async._endpoints import Endpoint, Paging, Unwrap, WhenBodyHas, calls, helper_of
 from smartlead_async._json import JSON
-from smartlead_async._pagination import AsyncPager
+from smartlead_async._pagination import Pager, Rows
 from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
 from smartlead_async._validation import (
     normalize_email,
@@ -18,9 +16,9 @@ from smartlead_async._validation import (
     require_ids,
     require_int_range,
     require_optional_id,
-    require_page,
     require_text,
 )
+from smartlead_async._window import Moment, moment
 from smartlead_async.bulk import DEFAULT_CONCURRENCY
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.many import BulkResult, chunks, run_each, unique
@@ -31,42 +29,113 @@ from smartlead_async.models.email_accounts import (
     EmailAccount,
     EmailAccountSaved,
     EmailAccountType,
+    MailboxTags,
+    MailboxTagsList,
+    Tag,
     WarmupStats,
     WarmupStatus,
 )
-from smartlead_async.resources._base import Resource
+from smartlead_async.resources._base import Resource, deprecated_alias
 
 __all__ = ["EmailAccountsResource"]
 
-LIST_EMAIL_ACCOUNTS = Endpoint("GET", "email-accounts/")
-GET_EMAIL_ACCOUNT = Endpoint("GET", "email-accounts/{email_account_id}/")
-LIST_CAMPAIGN_EMAIL_ACCOUNTS = Endpoint("GET", "campaigns/{campaign_id}/email-accounts")
-ADD_TO_CAMPAIGN = Endpoint("POST", "campaigns/{campaign_id}/email-accounts")
-REMOVE_FROM_CAMPAIGN = Endpoint("DELETE", "campaigns/{campaign_id}/email-accounts")
-SAVE_EMAIL_ACCOUNT = Endpoint("POST", "email-accounts/save")
-UPDATE_EMAIL_ACCOUNT = Endpoint("POST", "email-accounts/{email_account_id}")
-UPDATE_WARMUP = Endpoint("POST", "email-accounts/{email_account_id}/warmup")
-WARMUP_STATS = Endpoint("GET", "email-accounts/{email_account_id}/warmup-stats")
-RECONNECT_FAILED = Endpoint("POST", "email-accounts/reconnect-failed-email-accounts")
-RECONNECT_ONE = Endpoint("POST", "email-accounts/{email_account_id}/reconnect", weak=True)
-DELETE_EMAIL_ACCOUNT = Endpoint("DELETE", "email-accounts/{email_account_id}", weak=True)
-SUSPEND = Endpoint("PUT", "email-accounts/suspend/{email_account_id}", weak=True)
-UNSUSPEND = Endpoint("DELETE", "email-accounts/unsuspend/{email_account_id}", weak=True)
-SAVE_TAG = Endpoint("POST", "email-accounts/tag-manager")
-ADD_TAGS = Endpoint("POST", "email-accounts/tag-mapping")
-REMOVE_TAGS = Endpoint("DELETE", "email-accounts/tag-mapping")
-TAGS_OF = Endpoint("POST", "email-accounts/tag-list")
-FETCH_MESSAGES = Endpoint("POST", "email-accounts/{email_account_id}/fetch-messages")
-FETCH_MESSAGES_MANY = Endpoint("POST", "email-accounts/multi/fetch-messages")
+_ALL_AT_ONCE = Paging(max_limit=None)
+#: ``GET /email-accounts/`` serves at most 100 rows per page.
+EMAIL_ACCOUNTS_MAX_LIMIT = 100
+LIST_EMAIL_ACCOUNTS = Endpoint(
+    "GET",
+    "email-accounts/",
+    Rows[EmailAccount],
+    unwrap=Unwrap.ROWS,
+    page=Paging(max_limit=EMAIL_ACCOUNTS_MAX_LIMIT),
+)
+GET_EMAIL_ACCOUNT = Endpoint("GET", "email-accounts/{email_account_id}/", EmailAccount)
+LIST_CAMPAIGN_EMAIL_ACCOUNTS = Endpoint(
+    "GET",
+    "campaigns/{campaign_id}/email-accounts",
+    Rows[EmailAccount],
+    unwrap=Unwrap.ROWS,
+    page=_ALL_AT_ONCE,
+)
+# Adding or removing the same mailboxes twice leaves the campaign as once.
+ADD_TO_CAMPAIGN = Endpoint(
+    "POST",
+    "campaigns/{campaign_id}/email-accounts",
+    CampaignEmailAccountsAdded,
+    idempotent=True,
+    acknowledged=True,
+)
+REMOVE_FROM_CAMPAIGN = Endpoint(
+    "DELETE",
+    "campaigns/{campaign_id}/email-accounts",
+    CampaignEmailAccountsRemoved,
+    idempotent=True,
+    acknowledged=True,
+)
+# A create could add the mailbox twice; an update (body `id`) is safe to repeat.
+SAVE_EMAIL_ACCOUNT = Endpoint(
+    "POST",
+    "email-accounts/save",
+    EmailAccountSaved,
+    idempotent=WhenBodyHas("id"),
+    acknowledged=True,
+)
+UPDATE_EMAIL_ACCOUNT = Endpoint(
+    "POST",
+    "email-accounts/{email_account_id}",
+    EmailAccountSaved,
+    idempotent=True,
+    acknowledged=True,
+)
+UPDATE_WARMUP = Endpoint(
+    "POST",
+    "email-accounts/{email_account_id}/warmup",
+    EmailAccountSaved,
+    idempotent=True,
+    acknowledged=True,
+)
+WARMUP_STATS = Endpoint("GET", "email-accounts/{email_account_id}/warmup-stats", WarmupStats)
+# Each call spends one of three reconnects a day: never repeated.
+RECONNECT_FAILED = Endpoint(
+    "POST", "email-accounts/reconnect-failed-email-accounts", OkResponse, idempotent=False
+)
+RECONNECT_ONE = Endpoint(
+    "POST", "email-accounts/{email_account_id}/reconnect", OkResponse, weak=True
+)
+DELETE_EMAIL_ACCOUNT = Endpoint(
+    "DELETE", "email-accounts/{email_account_id}", OkResponse, weak=True
+)
+SUSPEND = Endpoint(
+    "PUT", "email-accounts/suspend/{email_account_id}", OkResponse, idempotent=True, weak=True
+)
+UNSUSPEND = Endpoint(
+    "DELETE",
+    "email-accounts/unsuspend/{email_account_id}",
+    OkResponse,
+    idempotent=True,
+    weak=True,
+)
+SAVE_TAG = Endpoint(
+    "POST", "email-accounts/tag-manager", Tag, unwrap=Unwrap.DATA, idempotent=WhenBodyHas("id")
+)
+ADD_TAGS = Endpoint("POST", "email-accounts/tag-mapping", OkResponse, idempotent=True)
+REMOVE_TAGS = Endpoint("DELETE", "email-accounts/tag-mapping", OkResponse, idempotent=True)
+# Reads that happen to be POSTs: safe to repeat.
+TAGS_OF = Endpoint(
+    "POST", "email-accounts/tag-list", MailboxTagsList, idempotent=True, page=_ALL_AT_ONCE
+)
+FETCH_MESSAGES = Endpoint(
+    "POST", "email-accounts/{email_account_id}/fetch-messages", DataResult, idempotent=True
+)
+FETCH_MESSAGES_MULTI = Endpoint(
+    "POST", "email-accounts/multi/fetch-messages", DataResult, idempotent=True
+)
 MAX_FETCH_MESSAGES = 500
 #: Ids per call in :meth:`EmailAccountsResource.add_many_to_campaign`. The API documents no
 #: maximum for ``email_account_ids``; 100 matches its other list bodies.
 EMAIL_ACCOUNTS_CHUNK = 100
 MAX_ACCOUNTS_PER_FETCH = 10
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-
-#: ``GET /email-accounts/`` serves at most 100 rows per page.
-EMAIL_ACCOUNTS_MAX_LIMIT = 100
 
 
 class EmailAccountsResource(Resource):
@@ -86,13 +155,12 @@ class EmailAccountsResource(Resource):
         is_smtp_success: bool | None = None,
         is_warmup_blocked: bool | None = None,
         fetch_campaigns: bool = False,
-    ) -> AsyncPager[EmailAccount]:
+    ) -> Pager[EmailAccount]:
         """Mailboxes of the account (``GET /email-accounts/``), 1 to 100 per page.
 
         ``await`` it for one page or ``async for`` over it for every mailbox. ``username``
         matches partially; ``fetch_campaigns`` adds ``campaign_ids`` to each row.
         """
-        require_page(offset, limit, max_limit=EMAIL_ACCOUNTS_MAX_LIMIT)
         if client_id is not None:
             require_id("client_id", client_id)
         filters = {
@@ -105,13 +173,7 @@ class EmailAccountsResource(Resource):
             "isWarmupBlocked": is_warmup_blocked,
             "fetch_campaigns": True if fetch_campaigns else None,
         }
-        return self._array_pager(
-            LIST_EMAIL_ACCOUNTS,
-            tuple[EmailAccount, ...],
-            filters=filters,
-            offset=offset,
-            limit=limit,
-        )
+        return self._pipeline.pager(LIST_EMAIL_ACCOUNTS, start=offset, limit=limit, query=filters)
 
     @calls(GET_EMAIL_ACCOUNT)
     async def get(
@@ -119,21 +181,20 @@ class EmailAccountsResource(Resource):
     ) -> EmailAccount:
         """One mailbox by id (``GET /email-accounts/{email_account_id}/``)."""
         require_id("email_account_id", email_account_id)
-        spec = GET_EMAIL_ACCOUNT.spec(
-            email_account_id=email_account_id,
-            query={
-                "fetch_campaigns": True if fetch_campaigns else None,
-                "fetch_tags": True if fetch_tags else None,
-            },
+        query = {
+            "fetch_campaigns": True if fetch_campaigns else None,
+            "fetch_tags": True if fetch_tags else None,
+        }
+        return await self._pipeline.call(
+            GET_EMAIL_ACCOUNT, query=query, email_account_id=email_account_id
         )
-        return await self._pipeline.request(spec, EmailAccount)
 
     @calls(LIST_CAMPAIGN_EMAIL_ACCOUNTS)
-    async def list_by_campaign(self, campaign_id: int) -> builtins.list[EmailAccount]:
-        """Mailboxes that send for a campaign (``GET /campaigns/{campaign_id}/email-accounts``)."""
+    def list_by_campaign(self, campaign_id: int) -> Pager[EmailAccount]:
+        """Mailboxes that send for a campaign (``GET /campaigns/{campaign_id}/email-accounts``;
+        one page)."""
         require_id("campaign_id", campaign_id)
-        spec = LIST_CAMPAIGN_EMAIL_ACCOUNTS.spec(campaign_id=campaign_id)
-        return await self._pipeline.request(spec, builtins.list[EmailAccount])
+        return self._pipeline.pager(LIST_CAMPAIGN_EMAIL_ACCOUNTS, campaign_id=campaign_id)
 
     @calls(ADD_TO_CAMPAIGN)
     async def add_to_campaign(
@@ -150,11 +211,10 @@ class EmailAccountsResource(Resource):
         }
         if auto_adjust_warmup is not None:
             body["auto_adjust_warmup"] = auto_adjust_warmup
-        spec = ADD_TO_CAMPAIGN.spec(campaign_id=campaign_id, json=body, idempotent=True)
-        return await self._acknowledged(spec, CampaignEmailAccountsAdded)
+        return await self._pipeline.call(ADD_TO_CAMPAIGN, json=body, campaign_id=campaign_id)
 
     @helper_of(ADD_TO_CAMPAIGN)
-    async def add_many_to_campaign(
+    async def add_to_campaign_many(
         self,
         campaign_id: int,
         email_account_ids: Sequence[int],
@@ -179,6 +239,12 @@ class EmailAccountsResource(Resource):
 
         return await run_each(chunks(ids, chunk_size), add, concurrency=concurrency)
 
+    add_many_to_campaign = deprecated_alias(
+        "add_many_to_campaign",
+        "email_accounts.add_to_campaign_many",
+        lambda self: self.add_to_campaign_many,
+    )
+
     @calls(REMOVE_FROM_CAMPAIGN)
     async def remove_from_campaign(
         self, campaign_id: int, email_account_ids: Sequence[int]
@@ -188,8 +254,7 @@ class EmailAccountsResource(Resource):
         body: dict[str, JSON] = {
             "email_account_ids": require_ids("email_account_ids", email_account_ids)
         }
-        spec = REMOVE_FROM_CAMPAIGN.spec(campaign_id=campaign_id, json=body, idempotent=True)
-        return await self._acknowledged(spec, CampaignEmailAccountsRemoved)
+        return await self._pipeline.call(REMOVE_FROM_CAMPAIGN, json=body, campaign_id=campaign_id)
 
     @calls(SAVE_EMAIL_ACCOUNT)
     async def save(
@@ -245,8 +310,7 @@ class EmailAccountsResource(Resource):
             "client_id": require_optional_id("client_id", client_id),
         }
         body |= {key: value for key, value in optional.items() if value is not None}
-        spec = SAVE_EMAIL_ACCOUNT.spec(json=body, idempotent=email_account_id is not None)
-        return await self._acknowledged(spec, EmailAccountSaved)
+        return await self._pipeline.call(SAVE_EMAIL_ACCOUNT, json=body)
 
     @calls(UPDATE_EMAIL_ACCOUNT)
     async def update(
@@ -276,10 +340,9 @@ class EmailAccountsResource(Resource):
         )
         if not body:
             raise RequestValidationError("update needs at least one field to change")
-        spec = UPDATE_EMAIL_ACCOUNT.spec(
-            email_account_id=email_account_id, json=body, idempotent=True
+        return await self._pipeline.call(
+            UPDATE_EMAIL_ACCOUNT, json=body, email_account_id=email_account_id
         )
-        return await self._acknowledged(spec, EmailAccountSaved)
 
     @calls(UPDATE_WARMUP)
     async def update_warmup(
@@ -304,15 +367,15 @@ class EmailAccountsResource(Resource):
             "warmup_key_id": warmup_key_id,
         }
         body |= {key: value for key, value in optional.items() if value is not None}
-        spec = UPDATE_WARMUP.spec(email_account_id=email_account_id, json=body, idempotent=True)
-        return await self._acknowledged(spec, EmailAccountSaved)
+        return await self._pipeline.call(
+            UPDATE_WARMUP, json=body, email_account_id=email_account_id
+        )
 
     @calls(WARMUP_STATS)
     async def warmup_stats(self, email_account_id: int) -> WarmupStats:
         """Warmup counters of a mailbox for the last 7 days."""
         require_id("email_account_id", email_account_id)
-        spec = WARMUP_STATS.spec(email_account_id=email_account_id)
-        return await self._pipeline.request(spec, WarmupStats)
+        return await self._pipeline.call(WARMUP_STATS, email_account_id=email_account_id)
 
     @calls(RECONNECT_FAILED)
     async def reconnect_failed(self) -> OkResponse:
@@ -322,56 +385,53 @@ class EmailAccountsResource(Resource):
         still says ``ok: true``). With no failed mailbox the API answers 404
         (``NotFoundError``). Not retried: each call spends one of the 3.
         """
-        return await self._pipeline.request(RECONNECT_FAILED.spec(json={}), OkResponse)
+        return await self._pipeline.call(RECONNECT_FAILED, json={})
 
     @calls(RECONNECT_ONE)
     async def reconnect(self, email_account_id: int) -> OkResponse:
         """Reconnect one mailbox (**[weak]**: only an n8n community node documents this route)."""
         require_id("email_account_id", email_account_id)
-        spec = RECONNECT_ONE.spec(email_account_id=email_account_id)
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(RECONNECT_ONE, email_account_id=email_account_id)
 
     @calls(SAVE_TAG)
-    async def save_tag(self, name: str, *, color: str, tag_id: int | None = None) -> DataResult:
+    async def save_tag(self, *, name: str, color: str, tag_id: int | None = None) -> Tag:
         """Create a mailbox tag, or change one with ``tag_id``; ``color`` is ``#RRGGBB``."""
         if not isinstance(color, str) or not _COLOR.match(color):
             raise RequestValidationError(f"color must look like #FF5733, got {color!r}")
         body: dict[str, JSON] = {"name": require_text("name", name), "color": color}
         if tag_id is not None:
             body["id"] = require_id("tag_id", tag_id)
-        spec = SAVE_TAG.spec(json=body, idempotent=tag_id is not None)
-        return await self._pipeline.request(spec, DataResult)
+        return await self._pipeline.call(SAVE_TAG, json=body)
 
     @calls(ADD_TAGS)
     async def add_tags(
         self, email_account_ids: Sequence[int], tag_ids: Sequence[int]
-    ) -> DataResult:
+    ) -> OkResponse:
         """Tag mailboxes (existing mappings are skipped)."""
         body: dict[str, JSON] = {
             "email_account_ids": require_ids("email_account_ids", email_account_ids),
             "tag_ids": require_ids("tag_ids", tag_ids),
         }
-        return await self._pipeline.request(ADD_TAGS.spec(json=body, idempotent=True), DataResult)
+        return await self._pipeline.call(ADD_TAGS, json=body)
 
     @calls(REMOVE_TAGS)
     async def remove_tags(
         self, email_account_ids: Sequence[int], tag_ids: Sequence[int]
-    ) -> DataResult:
+    ) -> OkResponse:
         """Untag mailboxes (missing mappings are skipped)."""
         body: dict[str, JSON] = {
             "email_account_ids": require_ids("email_account_ids", email_account_ids),
             "tag_ids": require_ids("tag_ids", tag_ids),
         }
-        spec = REMOVE_TAGS.spec(json=body, idempotent=True)
-        return await self._pipeline.request(spec, DataResult)
+        return await self._pipeline.call(REMOVE_TAGS, json=body)
 
     @calls(TAGS_OF)
-    async def tags_of(self, emails: Sequence[str]) -> DataResult:
-        """Mailboxes and their tags, looked up by sending address."""
+    def tags_of(self, *, emails: Sequence[str]) -> Pager[MailboxTags]:
+        """Mailboxes and their tags, looked up by sending address (one page)."""
         if isinstance(emails, str) or not emails:
             raise RequestValidationError("emails must be a non-empty sequence")
         body: dict[str, JSON] = {"email_ids": [normalize_email(e, field="emails") for e in emails]}
-        return await self._pipeline.request(TAGS_OF.spec(json=body, idempotent=True), DataResult)
+        return self._pipeline.pager(TAGS_OF, json=body)
 
     @calls(FETCH_MESSAGES)
     async def fetch_messages(
@@ -381,17 +441,19 @@ class EmailAccountsResource(Resource):
         limit: int = 100,
         folder: str = "INBOX",
         include_body: bool = False,
-        since: dt.datetime | None = None,
-        until: dt.datetime | None = None,
+        start: Moment | None = None,
+        end: Moment | None = None,
     ) -> DataResult:
-        """Read messages straight from a mailbox (proxied live; 1 to 500)."""
+        """Read messages straight from a mailbox (proxied live; 1 to 500), optionally only those
+        from ``start`` and/or until ``end`` (dates or tz-aware datetimes)."""
         require_id("email_account_id", email_account_id)
-        body = _fetch_body(limit, folder, include_body, since, until)
-        spec = FETCH_MESSAGES.spec(email_account_id=email_account_id, json=body, idempotent=True)
-        return await self._pipeline.request(spec, DataResult)
+        body = _fetch_body(limit, folder, include_body, start, end)
+        return await self._pipeline.call(
+            FETCH_MESSAGES, json=body, email_account_id=email_account_id
+        )
 
-    @calls(FETCH_MESSAGES_MANY)
-    async def fetch_messages_many(
+    @calls(FETCH_MESSAGES_MULTI)
+    async def fetch_messages_multi(
         self,
         email_account_ids: Sequence[int],
         *,
@@ -403,32 +465,34 @@ class EmailAccountsResource(Resource):
         ids = require_ids("email_account_ids", email_account_ids, max_count=MAX_ACCOUNTS_PER_FETCH)
         shared = _fetch_body(limit, folder, include_body, None, None)
         body: JSON = [{"account_id": account_id, **shared} for account_id in ids]
-        spec = FETCH_MESSAGES_MANY.spec(json=body, idempotent=True)
-        return await self._pipeline.request(spec, DataResult)
+        return await self._pipeline.call(FETCH_MESSAGES_MULTI, json=body)
+
+    fetch_messages_many = deprecated_alias(
+        "fetch_messages_many",
+        "email_accounts.fetch_messages_multi",
+        lambda self: self.fetch_messages_multi,
+    )
 
     @calls(DELETE_EMAIL_ACCOUNT)
     async def delete(self, email_account_id: int) -> OkResponse:
         """Delete a mailbox (**[weak]**: only one CLI documents this route)."""
-        spec = DELETE_EMAIL_ACCOUNT.spec(
-            email_account_id=require_id("email_account_id", email_account_id)
+        return await self._pipeline.call(
+            DELETE_EMAIL_ACCOUNT, email_account_id=require_id("email_account_id", email_account_id)
         )
-        return await self._pipeline.request(spec, OkResponse)
 
     @calls(SUSPEND)
     async def suspend(self, email_account_id: int) -> OkResponse:
         """Stop a mailbox sending without removing it (**[weak]**)."""
-        spec = SUSPEND.spec(
-            email_account_id=require_id("email_account_id", email_account_id), idempotent=True
+        return await self._pipeline.call(
+            SUSPEND, email_account_id=require_id("email_account_id", email_account_id)
         )
-        return await self._pipeline.request(spec, OkResponse)
 
     @calls(UNSUSPEND)
     async def unsuspend(self, email_account_id: int) -> OkResponse:
         """Let a suspended mailbox send again (**[weak]**; the route really is a DELETE)."""
-        spec = UNSUSPEND.spec(
-            email_account_id=require_id("email_account_id", email_account_id), idempotent=True
+        return await self._pipeline.call(
+            UNSUSPEND, email_account_id=require_id("email_account_id", email_account_id)
         )
-        return await self._pipeline.request(spec, OkResponse)
 
 
 def _optional_int(name: str, value: int | None, low: int, high: int | None = None) -> int | None:
@@ -439,19 +503,18 @@ def _fetch_body(
     limit: int,
     folder: str,
     include_body: bool,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
+    start: Moment | None,
+    end: Moment | None,
 ) -> dict[str, JSON]:
     body: dict[str, JSON] = {
         "limit": require_int_range("limit", limit, 1, MAX_FETCH_MESSAGES),
         "folder": require_text("folder", folder),
         "includeBody": include_body,
     }
-    for key, moment in (("from", since), ("to", until)):
-        if moment is not None:
-            if moment.tzinfo is None:
-                raise RequestValidationError(f"{key} time must be timezone-aware")
-            body[key] = moment.isoformat()
+    if start is not None:
+        body["from"] = moment("start", start, "datetime")
+    if end is not None:
+        body["to"] = moment("end", end, "datetime", end_of_day=True)
     return body
 
 

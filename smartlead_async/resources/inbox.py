@@ -1,55 +1,82 @@
-"""``client.inbox``: the master inbox: replies, views and actions on a conversation (catalog 7)."""
+"""``client.inbox``: the master inbox: replies, views and actions on a conversation."""
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from collections.abc import Sequence
+from typing import Literal
 
-from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._endpoints import Endpoint, Paging, Unwrap, calls
 from smartlead_async._json import JSON
-from smartlead_async._pagination import AsyncPager, Page
+from smartlead_async._pagination import Pager
 from smartlead_async._validation import (
     normalize_block_entry,
     normalize_email,
     require_id,
     require_ids,
     require_int_range,
-    require_page,
     require_text,
 )
+from smartlead_async._window import Moment, window
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import OkResponse
-from smartlead_async.models.inbox import InboxLead, InboxPage, UntrackedReply
+from smartlead_async.models.inbox import InboxLead, InboxPage, UntrackedRepliesPage, UntrackedReply
 from smartlead_async.resources._base import Resource
 
 __all__ = ["InboxResource"]
 
-REPLY = Endpoint("POST", "campaigns/{campaign_id}/reply-email-thread")
-FORWARD = Endpoint("POST", "campaigns/{campaign_id}/forward-email")
-VIEW_REPLIES = Endpoint("POST", "master-inbox/inbox-replies")
-VIEW_UNREAD = Endpoint("POST", "master-inbox/unread-replies")
-VIEW_SNOOZED = Endpoint("POST", "master-inbox/snoozed")
-VIEW_IMPORTANT = Endpoint("POST", "master-inbox/important")
-VIEW_SCHEDULED = Endpoint("POST", "master-inbox/scheduled")
-VIEW_REMINDERS = Endpoint("POST", "master-inbox/reminders")
-VIEW_ARCHIVED = Endpoint("POST", "master-inbox/archived")
-VIEW_SENT = Endpoint("POST", "master-inbox/sent")
-GET_INBOX_LEAD = Endpoint("GET", "master-inbox/{email_lead_map_id}")
-UNTRACKED_REPLIES = Endpoint("GET", "master-inbox/untracked-replies")
-UPDATE_REVENUE = Endpoint("PATCH", "master-inbox/update-revenue")
-UPDATE_CATEGORY = Endpoint("PATCH", "master-inbox/update-category")
-RESUME_LEAD = Endpoint("PATCH", "master-inbox/resume-lead")
-CHANGE_READ_STATUS = Endpoint("PATCH", "master-inbox/change-read-status")
-CREATE_TASK = Endpoint("POST", "master-inbox/create-task")
-CREATE_NOTE = Endpoint("POST", "master-inbox/create-note")
-SET_REMINDER = Endpoint("POST", "master-inbox/set-reminder")
-PUSH_TO_SUBSEQUENCE = Endpoint("POST", "master-inbox/push-to-subsequence")
-UPDATE_TEAM_MEMBER = Endpoint("POST", "master-inbox/update-team-member")
-BLOCK_DOMAINS = Endpoint("POST", "master-inbox/block-domains")
 #: Inbox views serve at most 20 rows per page.
 INBOX_MAX_LIMIT = 20
 UNTRACKED_MAX_LIMIT = 100
+# Views are reads that happen to be POSTs (filters in the body): safe to repeat.
+_VIEW = Paging(max_limit=INBOX_MAX_LIMIT, in_body=True)
+
+
+def _view_route(path: str) -> Endpoint[InboxPage]:
+    return Endpoint("POST", path, InboxPage, idempotent=True, page=_VIEW)
+
+
+# Never repeated after an ambiguous failure: a replay would send the email twice.
+REPLY = Endpoint("POST", "campaigns/{campaign_id}/reply-email-thread", OkResponse)
+FORWARD = Endpoint("POST", "campaigns/{campaign_id}/forward-email", OkResponse)
+VIEW_REPLIES = _view_route("master-inbox/inbox-replies")
+VIEW_UNREAD = _view_route("master-inbox/unread-replies")
+VIEW_SNOOZED = _view_route("master-inbox/snoozed")
+VIEW_IMPORTANT = _view_route("master-inbox/important")
+VIEW_SCHEDULED = _view_route("master-inbox/scheduled")
+VIEW_REMINDERS = _view_route("master-inbox/reminders")
+VIEW_ARCHIVED = _view_route("master-inbox/archived")
+VIEW_SENT = _view_route("master-inbox/sent")
+GET_INBOX_LEAD = Endpoint("GET", "master-inbox/{email_lead_map_id}", InboxLead, unwrap=Unwrap.DATA)
+UNTRACKED_REPLIES = Endpoint(
+    "GET",
+    "master-inbox/untracked-replies",
+    UntrackedRepliesPage,
+    acknowledged=True,
+    page=Paging(max_limit=UNTRACKED_MAX_LIMIT),
+)
+# Setting a value to what it already is changes nothing: these actions are safe to repeat.
+UPDATE_REVENUE = Endpoint("PATCH", "master-inbox/update-revenue", OkResponse, idempotent=True)
+UPDATE_CATEGORY = Endpoint("PATCH", "master-inbox/update-category", OkResponse, idempotent=True)
+RESUME_LEAD = Endpoint("PATCH", "master-inbox/resume-lead", OkResponse, idempotent=True)
+CHANGE_READ_STATUS = Endpoint(
+    "PATCH", "master-inbox/change-read-status", OkResponse, idempotent=True
+)
+# A replay would add a second task or note.
+CREATE_TASK = Endpoint("POST", "master-inbox/create-task", OkResponse)
+CREATE_NOTE = Endpoint("POST", "master-inbox/create-note", OkResponse)
+SET_REMINDER = Endpoint("POST", "master-inbox/set-reminder", OkResponse, idempotent=True)
+PUSH_TO_SUBSEQUENCE = Endpoint(
+    "POST", "master-inbox/push-to-subsequence", OkResponse, idempotent=True
+)
+UPDATE_TEAM_MEMBER = Endpoint(
+    "POST", "master-inbox/update-team-member", OkResponse, idempotent=True
+)
+BLOCK_DOMAINS = Endpoint("POST", "master-inbox/block-domains", OkResponse, idempotent=True)
+#: Task priorities.
+TaskPriority = Literal["LOW", "MEDIUM", "HIGH"]
+#: Sort orders of the replies view.
+ReplySort = Literal["REPLY_TIME_DESC", "SENT_TIME_DESC"]
 _MAX_CAMPAIGN_FILTER = 5
 _MAX_ACCOUNT_FILTER = 20
 _MAX_OTHER_FILTER = 10
@@ -103,9 +130,7 @@ class InboxResource(Resource):
             body["bcc"] = ",".join(normalize_email(email, field="bcc") for email in bcc)
         if add_signature is not None:
             body["add_signature"] = add_signature
-        return await self._pipeline.request(
-            REPLY.spec(campaign_id=campaign_id, json=body), OkResponse
-        )
+        return await self._pipeline.call(REPLY, json=body, campaign_id=campaign_id)
 
     @calls(FORWARD)
     async def forward(
@@ -120,54 +145,30 @@ class InboxResource(Resource):
             "stats_id": require_text("stats_id", stats_id),
             "to_emails": ",".join(normalize_email(email, field="to_emails") for email in to_emails),
         }
-        return await self._pipeline.request(
-            FORWARD.spec(campaign_id=campaign_id, json=body), OkResponse
-        )
+        return await self._pipeline.call(FORWARD, json=body, campaign_id=campaign_id)
 
     def _view(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[InboxPage],
         *,
         offset: int,
         limit: int,
         with_history: bool,
-        campaign_ids: Sequence[int] | None,
-        email_account_ids: Sequence[int] | None,
-        category_ids: Sequence[int] | None,
-        email_status: str | None,
-        replied_between: tuple[dt.datetime, dt.datetime] | None,
-        sort_by: str | None,
-    ) -> AsyncPager[InboxLead]:
-        require_page(offset, limit, max_limit=INBOX_MAX_LIMIT)
-        filters: dict[str, JSON] = {}
-        campaigns = _ids("campaign_ids", campaign_ids, _MAX_CAMPAIGN_FILTER)
-        if campaigns is not None:
-            filters["campaignId"] = campaigns
-        accounts = _ids("email_account_ids", email_account_ids, _MAX_ACCOUNT_FILTER)
-        if accounts is not None:
-            filters["emailAccountId"] = accounts
-        categories = _ids("category_ids", category_ids, _MAX_OTHER_FILTER)
-        if categories is not None:
-            filters["leadCategories"] = {"categoryIdsIn": categories}
-        if email_status is not None:
-            filters["emailStatus"] = email_status
-        if replied_between is not None:
-            start, end = replied_between
-            filters["replyTimeBetween"] = [_aware("from", start), _aware("to", end)]
-        query = {"fetch_message_history": with_history}
-
-        async def fetch(page_offset: int, page_limit: int) -> Page[InboxLead]:
-            body: dict[str, JSON] = {"offset": page_offset, "limit": page_limit}
-            if filters:
-                body["filters"] = filters
-            if sort_by is not None:
-                body["sortBy"] = sort_by
-            # A read that happens to be a POST: safe to repeat.
-            spec = endpoint.spec(query=query, json=body, idempotent=True)
-            page = await self._pipeline.request(spec, InboxPage)
-            return Page(page.data, page_offset, page_limit)
-
-        return AsyncPager(fetch, offset=offset, limit=limit)
+        filters: dict[str, JSON] | None = None,
+        sort_by: str | None = None,
+    ) -> Pager[InboxLead]:
+        body: dict[str, JSON] = {}
+        if filters:
+            body["filters"] = filters
+        if sort_by is not None:
+            body["sortBy"] = sort_by
+        return self._pipeline.pager(
+            endpoint,
+            start=offset,
+            limit=limit,
+            query={"fetch_message_history": with_history},
+            json=body,
+        )
 
     @calls(VIEW_REPLIES)
     def replies(
@@ -180,9 +181,10 @@ class InboxResource(Resource):
         email_account_ids: Sequence[int] | None = None,
         category_ids: Sequence[int] | None = None,
         email_status: str | None = None,
-        replied_between: tuple[dt.datetime, dt.datetime] | None = None,
-        sort_by: str | None = None,
-    ) -> AsyncPager[InboxLead]:
+        start: Moment | None = None,
+        end: Moment | None = None,
+        sort_by: ReplySort | None = None,
+    ) -> Pager[InboxLead]:
         """Conversations with replies, newest reply first (1 to 20 per page).
 
         Args:
@@ -193,99 +195,93 @@ class InboxResource(Resource):
             email_account_ids: At most 20 mailboxes.
             category_ids: At most 10 lead categories.
             email_status: ``emailStatus`` filter.
-            replied_between: Reply-time window (tz-aware).
+            start: Only replies from then on (a date or a tz-aware datetime; give ``end`` too).
+            end: Only replies until then (a date includes that whole day, UTC).
             sort_by: ``REPLY_TIME_DESC`` (default) or ``SENT_TIME_DESC``.
         """
+        filters: dict[str, JSON] = {}
+        campaigns = _ids("campaign_ids", campaign_ids, _MAX_CAMPAIGN_FILTER)
+        if campaigns is not None:
+            filters["campaignId"] = campaigns
+        accounts = _ids("email_account_ids", email_account_ids, _MAX_ACCOUNT_FILTER)
+        if accounts is not None:
+            filters["emailAccountId"] = accounts
+        categories = _ids("category_ids", category_ids, _MAX_OTHER_FILTER)
+        if categories is not None:
+            filters["leadCategories"] = {"categoryIdsIn": categories}
+        if email_status is not None:
+            filters["emailStatus"] = email_status
+        if start is not None or end is not None:
+            if start is None or end is None:
+                raise RequestValidationError("a reply-time window needs both start and end")
+            filters["replyTimeBetween"] = list[JSON](window(start, end, "datetime"))
         return self._view(
             VIEW_REPLIES,
             offset=offset,
             limit=limit,
             with_history=with_history,
-            campaign_ids=campaign_ids,
-            email_account_ids=email_account_ids,
-            category_ids=category_ids,
-            email_status=email_status,
-            replied_between=replied_between,
+            filters=filters,
             sort_by=sort_by,
         )
 
     @calls(VIEW_UNREAD)
     def unread(
         self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
-    ) -> AsyncPager[InboxLead]:
+    ) -> Pager[InboxLead]:
         """Conversations with unread replies."""
-        return self._simple_view(VIEW_UNREAD, offset, limit, with_history)
+        return self._view(VIEW_UNREAD, offset=offset, limit=limit, with_history=with_history)
 
     @calls(VIEW_SNOOZED)
     def snoozed(
         self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
-    ) -> AsyncPager[InboxLead]:
+    ) -> Pager[InboxLead]:
         """Snoozed conversations."""
-        return self._simple_view(VIEW_SNOOZED, offset, limit, with_history)
+        return self._view(VIEW_SNOOZED, offset=offset, limit=limit, with_history=with_history)
 
     @calls(VIEW_IMPORTANT)
     def important(
         self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
-    ) -> AsyncPager[InboxLead]:
+    ) -> Pager[InboxLead]:
         """Conversations marked important."""
-        return self._simple_view(VIEW_IMPORTANT, offset, limit, with_history)
+        return self._view(VIEW_IMPORTANT, offset=offset, limit=limit, with_history=with_history)
 
     @calls(VIEW_SCHEDULED)
     def scheduled(
         self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
-    ) -> AsyncPager[InboxLead]:
+    ) -> Pager[InboxLead]:
         """Conversations with a scheduled email."""
-        return self._simple_view(VIEW_SCHEDULED, offset, limit, with_history)
+        return self._view(VIEW_SCHEDULED, offset=offset, limit=limit, with_history=with_history)
 
     @calls(VIEW_REMINDERS)
     def reminders(
         self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
-    ) -> AsyncPager[InboxLead]:
+    ) -> Pager[InboxLead]:
         """Conversations with a reminder."""
-        return self._simple_view(VIEW_REMINDERS, offset, limit, with_history)
+        return self._view(VIEW_REMINDERS, offset=offset, limit=limit, with_history=with_history)
 
     @calls(VIEW_ARCHIVED)
     def archived(
         self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
-    ) -> AsyncPager[InboxLead]:
+    ) -> Pager[InboxLead]:
         """Archived conversations."""
-        return self._simple_view(VIEW_ARCHIVED, offset, limit, with_history)
+        return self._view(VIEW_ARCHIVED, offset=offset, limit=limit, with_history=with_history)
 
     @calls(VIEW_SENT)
     def sent(
         self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
-    ) -> AsyncPager[InboxLead]:
+    ) -> Pager[InboxLead]:
         """Conversations by sent messages."""
-        return self._simple_view(VIEW_SENT, offset, limit, with_history)
-
-    def _simple_view(
-        self, endpoint: Endpoint, offset: int, limit: int, with_history: bool
-    ) -> AsyncPager[InboxLead]:
-        return self._view(
-            endpoint,
-            offset=offset,
-            limit=limit,
-            with_history=with_history,
-            campaign_ids=None,
-            email_account_ids=None,
-            category_ids=None,
-            email_status=None,
-            replied_between=None,
-            sort_by=None,
-        )
+        return self._view(VIEW_SENT, offset=offset, limit=limit, with_history=with_history)
 
     @calls(GET_INBOX_LEAD)
     async def get(self, email_lead_map_id: int) -> InboxLead:
         """One conversation by its map id (``GET /master-inbox/{email_lead_map_id}``)."""
-        spec = GET_INBOX_LEAD.spec(
-            email_lead_map_id=require_id("email_lead_map_id", email_lead_map_id)
+        return await self._pipeline.call(
+            GET_INBOX_LEAD, email_lead_map_id=require_id("email_lead_map_id", email_lead_map_id)
         )
-        payload = await self._pipeline.request_json(spec)
-        data = payload.get("data") if isinstance(payload, dict) else payload
-        return self._pipeline.decode(data, InboxLead)
 
     @calls(UNTRACKED_REPLIES)
-    async def untracked_replies(
+    def untracked_replies(
         self,
         *,
         offset: int = 0,
@@ -294,32 +290,21 @@ class InboxResource(Resource):
         from_email: str | None = None,
         to_email: str | None = None,
         subject: str | None = None,
-    ) -> builtins.list[UntrackedReply]:
-        """Replies that arrived outside campaign threads (1 to 100 per call)."""
-        require_page(offset, limit, max_limit=UNTRACKED_MAX_LIMIT)
+    ) -> Pager[UntrackedReply]:
+        """Replies that arrived outside campaign threads (1 to 100 per page)."""
         query = {
-            "offset": offset,
-            "limit": limit,
             "fetchBody": True if with_body else None,
             "from_email": from_email,
             "to_email": to_email,
             "subject_line": subject,
         }
-        payload = await self._acknowledged_json(UNTRACKED_REPLIES.spec(query=query))
-        # {"ok": true, "data": {"success": true, "data": {"replies": [...]}}} (catalog 7.5)
-        replies: JSON = []
-        if isinstance(payload, dict):
-            outer = payload.get("data")
-            inner = outer.get("data") if isinstance(outer, dict) else None
-            if isinstance(inner, dict):
-                replies = inner.get("replies") or []
-        return self._pipeline.decode(replies, builtins.list[UntrackedReply])
+        return self._pipeline.pager(UNTRACKED_REPLIES, start=offset, limit=limit, query=query)
 
-    async def _action(self, endpoint: Endpoint, body: dict[str, JSON]) -> OkResponse:
-        return await self._pipeline.request(endpoint.spec(json=body, idempotent=True), OkResponse)
+    async def _action(self, endpoint: Endpoint[OkResponse], body: dict[str, JSON]) -> OkResponse:
+        return await self._pipeline.call(endpoint, json=body)
 
     @calls(UPDATE_REVENUE)
-    async def update_revenue(self, email_lead_map_id: int, revenue: float) -> OkResponse:
+    async def update_revenue(self, email_lead_map_id: int, *, revenue: float) -> OkResponse:
         """Record the revenue a conversation brought."""
         if isinstance(revenue, bool) or not isinstance(revenue, int | float) or revenue < 0:
             raise RequestValidationError(f"revenue must be a number >= 0, got {revenue!r}")
@@ -350,7 +335,7 @@ class InboxResource(Resource):
         return await self._action(RESUME_LEAD, body)
 
     @calls(CHANGE_READ_STATUS)
-    async def mark_read(self, email_lead_map_id: int, read: bool = True) -> OkResponse:
+    async def mark_read(self, email_lead_map_id: int, *, read: bool = True) -> OkResponse:
         """Mark a conversation read (or unread with ``read=False``)."""
         return await self._action(
             CHANGE_READ_STATUS,
@@ -364,7 +349,7 @@ class InboxResource(Resource):
         *,
         name: str,
         description: str = "",
-        priority: str = "MEDIUM",
+        priority: TaskPriority = "MEDIUM",
         due_date: dt.datetime,
     ) -> OkResponse:
         """Create a task on a conversation."""
@@ -375,16 +360,16 @@ class InboxResource(Resource):
             "priority": require_text("priority", priority),
             "due_date": _aware("due_date", due_date),
         }
-        return await self._pipeline.request(CREATE_TASK.spec(json=body), OkResponse)
+        return await self._action(CREATE_TASK, body)
 
     @calls(CREATE_NOTE)
-    async def create_note(self, email_lead_map_id: int, note: str) -> OkResponse:
+    async def create_note(self, email_lead_map_id: int, *, note: str) -> OkResponse:
         """Add a note to a conversation."""
         body: dict[str, JSON] = {
             "email_lead_map_id": _map_id(email_lead_map_id),
             "note_message": require_text("note", note),
         }
-        return await self._pipeline.request(CREATE_NOTE.spec(json=body), OkResponse)
+        return await self._action(CREATE_NOTE, body)
 
     @calls(SET_REMINDER)
     async def set_reminder(
@@ -419,7 +404,7 @@ class InboxResource(Resource):
 
     @calls(BLOCK_DOMAINS)
     async def block_domains(
-        self, domains: Sequence[str], *, source: str | None = None
+        self, *, domains: Sequence[str], source: str | None = None
     ) -> OkResponse:
         """Block whole domains from the inbox (adds them to the block list)."""
         if isinstance(domains, str) or not domains:

@@ -1,33 +1,34 @@
-"""``client.leads``: lead endpoints (catalog section 4)."""
+"""``client.leads``: campaign leads, account-wide lead records, categories and pushes.
+
+The block list is the sub-resource ``client.leads.block_list``
+(:class:`~smartlead_async.resources.block_list.BlockListResource`).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import builtins
 import csv
-import datetime as dt
 import functools
 import io
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence, Sized
-from typing import TypeVar, cast
+from typing import TypeVar, cast, get_args
 
 from smartlead_async._convert import to_wire
-from smartlead_async._endpoints import Endpoint, calls, helper_of
+from smartlead_async._endpoints import Endpoint, Paging, Unwrap, calls, helper_of
 from smartlead_async._json import JSON
 from smartlead_async._lead_codec import lead_to_wire
-from smartlead_async._pagination import AsyncPager, CursorPager, Page
-from smartlead_async._pipeline import not_found, success_payload
+from smartlead_async._pagination import Pager, Rows
+from smartlead_async._pipeline import Pipeline
 from smartlead_async._request import QueryValue
 from smartlead_async._validation import (
     MAX_LEADS_PER_REQUEST,
-    normalize_block_entry,
     normalize_email,
     require_id,
     require_ids,
     require_int_range,
     require_optional_id,
-    require_page,
 )
+from smartlead_async._window import Moment, moment
 from smartlead_async.bulk import (
     DEFAULT_CONCURRENCY,
     Importer,
@@ -36,14 +37,12 @@ from smartlead_async.bulk import (
     ProgressCallback,
     ReadBack,
 )
-from smartlead_async.errors import RequestValidationError, ResponseDecodeError
-from smartlead_async.many import BulkResult, chunks, run_each, unique
-from smartlead_async.models.common import Acknowledgement, DataResult, OkResponse
+from smartlead_async.errors import NotFoundError, RequestValidationError
+from smartlead_async.many import BulkResult, run_each, unique
+from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.lead_lists import AllLeadsPage
 from smartlead_async.models.leads import (
     AddLeadsResult,
-    BlockListEntry,
-    BlockListResult,
     CampaignLead,
     CampaignLeadsPage,
     Lead,
@@ -52,49 +51,87 @@ from smartlead_async.models.leads import (
     LeadImportSettings,
     LeadRow,
     LeadStatus,
+    LeadStatusName,
+    LeadType,
     ManualCompleteResult,
     MessageHistory,
+    PushAction,
+    PushResult,
 )
-from smartlead_async.resources._base import Resource
+from smartlead_async.resources._base import Resource, deprecated_alias
+from smartlead_async.resources.block_list import BLOCK_LIST_MAX_LIMIT, BlockListResource
 
 __all__ = ["LeadsResource", "parse_csv_export"]
 
-ADD_LEADS = Endpoint("POST", "campaigns/{campaign_id}/leads")
-LIST_CAMPAIGN_LEADS = Endpoint("GET", "campaigns/{campaign_id}/leads")
-GET_LEAD_BY_EMAIL = Endpoint("GET", "leads/")
-GET_LEAD = Endpoint("GET", "leads/{lead_id}")
-UPDATE_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}")
-UPDATE_LEAD_CATEGORY = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/category")
-PAUSE_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/pause")
-RESUME_LEAD = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/resume")
-# Documented as {"ok": true, "message": "success"}; the live API answers the bare text `success`.
-DELETE_LEAD = Endpoint("DELETE", "campaigns/{campaign_id}/leads/{lead_id}", text_ok=True)
-UNSUBSCRIBE_FROM_CAMPAIGN = Endpoint("POST", "campaigns/{campaign_id}/leads/{lead_id}/unsubscribe")
-UNSUBSCRIBE_LEAD = Endpoint("POST", "leads/{lead_id}/unsubscribe")
-MARK_COMPLETE = Endpoint(
-    "POST", "campaigns/{campaign_id}/leads/{campaign_lead_map_id}/manual-complete"
-)
-MESSAGE_HISTORY = Endpoint("GET", "campaigns/{campaign_id}/leads/{lead_id}/message-history")
-LEAD_CAMPAIGNS = Endpoint("GET", "leads/{lead_id}/campaigns")
-EXPORT_LEADS = Endpoint("GET", "campaigns/{campaign_id}/leads-export")
-LEAD_CATEGORIES = Endpoint("GET", "leads/fetch-categories")
-ADD_TO_BLOCK_LIST = Endpoint("POST", "leads/add-domain-block-list")
-GET_BLOCK_LIST = Endpoint("GET", "leads/get-domain-block-list")
-DELETE_FROM_BLOCK_LIST = Endpoint("DELETE", "leads/delete-domain-block-list")
-LIST_ALL_LEADS = Endpoint("GET", "leads/all")
-CAMPAIGN_OVERVIEW = Endpoint("GET", "leads/{lead_id}/campaign-overview")
-SEQUENCE_DETAILS = Endpoint("GET", "leads/{campaign_lead_map_id}/sequence-details")
-PUSH_TO_CAMPAIGN = Endpoint("POST", "leads/push-to-campaign")
-PUSH_TO_LIST = Endpoint("POST", "leads/push-to-list")
-PUSH_CAMPAIGN_TO_LIST = Endpoint("POST", "leads/campaign/push-to-list")
+#: ``GET /campaigns/{id}/leads`` serves at most 100 rows per page.
+CAMPAIGN_LEADS_MAX_LIMIT = 100
 ALL_LEADS_MAX_LIMIT = 1000
-PUSH_ACTIONS = ("copy", "move")
-LEAD_TYPES = ("active", "yet_to_use", "previously_active", "archived")
-#: ``GET /leads/get-domain-block-list`` serves at most 1,000 rows per page.
-BLOCK_LIST_MAX_LIMIT = 1000
-#: Entries per add-to-block-list call in :meth:`LeadsResource.add_many_to_block_list`. The API
-#: documents no maximum; 100 matches its other list bodies.
-BLOCK_LIST_CHUNK = 100
+_ALL_AT_ONCE = Paging(max_limit=None)
+
+# Safe to repeat: SmartLead dedupes by email within a campaign, so a replay reports the rows as
+# `already_added_to_campaign` instead of adding them twice.
+ADD_LEADS = Endpoint("POST", "campaigns/{campaign_id}/leads", AddLeadsResult, idempotent=True)
+LIST_CAMPAIGN_LEADS = Endpoint(
+    "GET",
+    "campaigns/{campaign_id}/leads",
+    CampaignLeadsPage,
+    page=Paging(max_limit=CAMPAIGN_LEADS_MAX_LIMIT),
+)
+# An unknown email is answered 200 `{}` (docs/api-notes.md, Not found).
+GET_LEAD_BY_EMAIL = Endpoint("GET", "leads/", Lead, empty_is_not_found=True)
+# The lead comes wrapped as `{"data": [lead]}`; an unknown id is answered `{"data": []}`.
+GET_LEAD = Endpoint("GET", "leads/{lead_id}", Lead, unwrap=Unwrap.FIRST_OF_DATA)
+# Setting the same fields, category or state again changes nothing: safe to repeat.
+UPDATE_LEAD = Endpoint(
+    "POST", "campaigns/{campaign_id}/leads/{lead_id}", OkResponse, idempotent=True
+)
+UPDATE_LEAD_CATEGORY = Endpoint(
+    "POST", "campaigns/{campaign_id}/leads/{lead_id}/category", OkResponse, idempotent=True
+)
+PAUSE_LEAD = Endpoint(
+    "POST", "campaigns/{campaign_id}/leads/{lead_id}/pause", OkResponse, idempotent=True
+)
+RESUME_LEAD = Endpoint(
+    "POST", "campaigns/{campaign_id}/leads/{lead_id}/resume", OkResponse, idempotent=True
+)
+# Documented as {"ok": true, "message": "success"}; the live API answers the bare text `success`.
+# Not repeated after an ambiguous failure: once applied, the lead is no longer a member, so a
+# replay is refused as not found and a done removal would be reported as failed.
+DELETE_LEAD = Endpoint(
+    "DELETE", "campaigns/{campaign_id}/leads/{lead_id}", OkResponse, text_ok=True
+)
+UNSUBSCRIBE_FROM_CAMPAIGN = Endpoint(
+    "POST", "campaigns/{campaign_id}/leads/{lead_id}/unsubscribe", OkResponse, idempotent=True
+)
+UNSUBSCRIBE_LEAD = Endpoint("POST", "leads/{lead_id}/unsubscribe", OkResponse, idempotent=True)
+MARK_COMPLETE = Endpoint(
+    "POST",
+    "campaigns/{campaign_id}/leads/{campaign_lead_map_id}/manual-complete",
+    ManualCompleteResult,
+)
+MESSAGE_HISTORY = Endpoint(
+    "GET", "campaigns/{campaign_id}/leads/{lead_id}/message-history", MessageHistory
+)
+LEAD_CAMPAIGNS = Endpoint(
+    "GET", "leads/{lead_id}/campaigns", Rows[LeadCampaign], unwrap=Unwrap.ROWS, page=_ALL_AT_ONCE
+)
+EXPORT_LEADS = Endpoint("GET", "campaigns/{campaign_id}/leads-export", str, unwrap=Unwrap.TEXT)
+LEAD_CATEGORIES = Endpoint(
+    "GET", "leads/fetch-categories", Rows[LeadCategory], unwrap=Unwrap.ROWS, page=_ALL_AT_ONCE
+)
+LIST_ALL_LEADS = Endpoint(
+    "GET",
+    "leads/all",
+    AllLeadsPage,
+    page=Paging(max_limit=ALL_LEADS_MAX_LIMIT, cursor="lastSeenLeadId"),
+)
+CAMPAIGN_OVERVIEW = Endpoint("GET", "leads/{lead_id}/campaign-overview", DataResult)
+SEQUENCE_DETAILS = Endpoint("GET", "leads/{campaign_lead_map_id}/sequence-details", DataResult)
+PUSH_TO_CAMPAIGN = Endpoint("POST", "leads/push-to-campaign", PushResult)
+PUSH_TO_LIST = Endpoint("POST", "leads/push-to-list", PushResult)
+PUSH_CAMPAIGN_TO_LIST = Endpoint("POST", "leads/campaign/push-to-list", PushResult)
+PUSH_ACTIONS: tuple[PushAction, ...] = get_args(PushAction)
+LEAD_TYPES: tuple[LeadType, ...] = get_args(LeadType)
 #: The result type of a per-lead helper's call.
 T = TypeVar("T")
 
@@ -104,25 +141,23 @@ def parse_csv_export(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-#: ``GET /campaigns/{id}/leads`` serves at most 100 rows per page.
-CAMPAIGN_LEADS_MAX_LIMIT = 100
-
-
-def _iso(value: dt.datetime | str | None) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    return value.isoformat()
-
-
 class LeadsResource(Resource):
-    """Add leads to campaigns, list them, look them up."""
+    """Add leads to campaigns, list them, look them up, act on them.
+
+    Attributes:
+        block_list: The block list (``client.leads.block_list``).
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        super().__init__(pipeline)
+        self.block_list = BlockListResource(self._pipeline)
 
     @calls(ADD_LEADS)
     async def add_to_campaign(
         self,
         campaign_id: int,
-        leads: Sequence[LeadRow],
         *,
+        leads: Sequence[LeadRow],
         settings: LeadImportSettings | None = None,
     ) -> AddLeadsResult:
         """Add up to 100 leads to a campaign (``POST /campaigns/{campaign_id}/leads``).
@@ -153,8 +188,7 @@ class LeadsResource(Resource):
         }
         if settings is not None:
             body["settings"] = to_wire(self._pipeline.converter, settings)
-        spec = ADD_LEADS.spec(campaign_id=campaign_id, json=body, idempotent=True)
-        return await self._pipeline.request(spec, AddLeadsResult)
+        return await self._pipeline.call(ADD_LEADS, json=body, campaign_id=campaign_id)
 
     @calls(LIST_CAMPAIGN_LEADS)
     def list_by_campaign(
@@ -163,96 +197,77 @@ class LeadsResource(Resource):
         *,
         offset: int = 0,
         limit: int = CAMPAIGN_LEADS_MAX_LIMIT,
-        status: LeadStatus | str | None = None,
+        status: LeadStatus | LeadStatusName | None = None,
         lead_category_id: int | None = None,
         email_status: str | None = None,
-        created_at_gt: dt.datetime | str | None = None,
-        last_sent_time_gt: dt.datetime | str | None = None,
-        event_time_gt: dt.datetime | str | None = None,
-    ) -> AsyncPager[CampaignLead]:
+        created_after: Moment | None = None,
+        last_sent_after: Moment | None = None,
+        event_after: Moment | None = None,
+    ) -> Pager[CampaignLead]:
         """Leads of a campaign (``GET /campaigns/{campaign_id}/leads``), 1 to 100 per page.
 
         ``await`` the result for one :class:`~smartlead_async.Page`, or ``async for`` over it for
-        every lead. Filters are sent as given (``email_status`` is the camelCase ``emailStatus``:
-        ``is_opened``, ``is_replied``, …).
+        every lead. ``email_status`` is sent as the camelCase ``emailStatus`` (``is_opened``,
+        ``is_replied``, …). ``created_after``, ``last_sent_after`` and ``event_after`` take a
+        date or a timezone-aware datetime (sent as ``created_at_gt``, ``last_sent_time_gt`` and
+        ``event_time_gt``).
+
+        Raises:
+            RequestValidationError: A bad id, page bound or time (before sending).
         """
         require_id("campaign_id", campaign_id)
-        require_page(offset, limit, max_limit=CAMPAIGN_LEADS_MAX_LIMIT)
-        if lead_category_id is not None:
-            require_id("lead_category_id", lead_category_id)
-        filters = {
-            "status": str(status) if status is not None else None,
-            "lead_category_id": lead_category_id,
-            "emailStatus": email_status,
-            "created_at_gt": _iso(created_at_gt),
-            "last_sent_time_gt": _iso(last_sent_time_gt),
-            "event_time_gt": _iso(event_time_gt),
+        bounds = {
+            "created_at_gt": ("created_after", created_after),
+            "last_sent_time_gt": ("last_sent_after", last_sent_after),
+            "event_time_gt": ("event_after", event_after),
         }
-
-        async def fetch(page_offset: int, page_limit: int) -> Page[CampaignLead]:
-            spec = LIST_CAMPAIGN_LEADS.spec(
-                campaign_id=campaign_id,
-                query={"offset": page_offset, "limit": page_limit, **filters},
-            )
-            page = await self._pipeline.request(spec, CampaignLeadsPage)
-            return Page(
-                items=page.data, offset=page_offset, limit=page_limit, total=page.total_leads
-            )
-
-        return AsyncPager(fetch, offset=offset, limit=limit)
+        filters: dict[str, QueryValue | None] = {
+            "status": str(status) if status is not None else None,
+            "lead_category_id": require_optional_id("lead_category_id", lead_category_id),
+            "emailStatus": email_status,
+            **{
+                key: moment(name, value, "datetime")
+                for key, (name, value) in bounds.items()
+                if value is not None
+            },
+        }
+        return self._pipeline.pager(
+            LIST_CAMPAIGN_LEADS,
+            start=offset,
+            limit=limit,
+            query=filters,
+            campaign_id=campaign_id,
+        )
 
     @calls(GET_LEAD_BY_EMAIL)
-    async def get_by_email(self, email: str) -> Lead | None:
+    async def get_by_email(self, *, email: str) -> Lead:
         """Look a lead up by email across the account (``GET /leads/?email=``).
 
         Returns:
-            The lead with the campaigns it belongs to, or ``None`` when no lead has that email
-            (the API answers ``{}``).
+            The lead with the campaigns it belongs to.
+
+        Raises:
+            NotFoundError: No lead has that email (the API answers ``{}``).
+            RequestValidationError: ``email`` is not a valid address (before sending).
         """
-        spec = GET_LEAD_BY_EMAIL.spec(query={"email": normalize_email(email)})
-        payload = await self._pipeline.request_json(spec)
-        if payload == {}:
-            return None
-        return self._pipeline.decode(payload, Lead)
+        return await self._pipeline.call(GET_LEAD_BY_EMAIL, query={"email": normalize_email(email)})
 
     @calls(GET_LEAD)
     async def get(self, lead_id: int) -> Lead:
         """One lead by its account-wide id (``GET /leads/{lead_id}``).
 
         Raises:
-            NotFoundError: No such lead (the API wraps results in ``{"data": [...]}`` and answers
-                an empty list for a missing one).
+            NotFoundError: No such lead (the API answers an empty ``data`` list).
         """
-        require_id("lead_id", lead_id)
-        spec = GET_LEAD.spec(lead_id=lead_id)
-        raw = await self._pipeline.send(spec)
-        payload = success_payload(raw, spec)
-        rows = payload.get("data") if isinstance(payload, dict) else None
-        if not isinstance(rows, list):
-            raise ResponseDecodeError(
-                f'expected {{"data": [lead]}} from GET /leads/{lead_id}, got {payload!r:.120}',
-                payload=payload,
-                expected="Lead",
-            )
-        if not rows:
-            raise not_found(raw, f"Lead {lead_id} not found (empty data)")
-        return self._pipeline.decode(rows[0], Lead)
+        return await self._pipeline.call(GET_LEAD, lead_id=require_id("lead_id", lead_id))
 
     @calls(UPDATE_LEAD)
-    async def update(self, campaign_id: int, lead_id: int, lead: LeadRow) -> OkResponse:
+    async def update(self, campaign_id: int, lead_id: int, *, lead: LeadRow) -> OkResponse:
         """Update a lead's fields (``POST /campaigns/{campaign_id}/leads/{lead_id}``).
 
         ``email`` is required even when unchanged; edits apply in every campaign of the lead.
         """
-        require_id("campaign_id", campaign_id)
-        require_id("lead_id", lead_id)
-        spec = UPDATE_LEAD.spec(
-            campaign_id=campaign_id,
-            lead_id=lead_id,
-            json=lead_to_wire(lead, 0),
-            idempotent=True,
-        )
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._lead_action(UPDATE_LEAD, campaign_id, lead_id, lead_to_wire(lead, 0))
 
     @calls(UPDATE_LEAD_CATEGORY)
     async def update_category(
@@ -262,16 +277,11 @@ class LeadsResource(Resource):
 
         Category ids come from :meth:`categories` (1 to 7 are the defaults).
         """
-        require_id("campaign_id", campaign_id)
-        require_id("lead_id", lead_id)
-        require_optional_id("category_id", category_id)
-        spec = UPDATE_LEAD_CATEGORY.spec(
-            campaign_id=campaign_id,
-            lead_id=lead_id,
-            json={"category_id": category_id, "pause_lead": pause_lead},
-            idempotent=True,
-        )
-        return await self._pipeline.request(spec, OkResponse)
+        body: JSON = {
+            "category_id": require_optional_id("category_id", category_id),
+            "pause_lead": pause_lead,
+        }
+        return await self._lead_action(UPDATE_LEAD_CATEGORY, campaign_id, lead_id, body)
 
     @calls(PAUSE_LEAD)
     async def pause(self, campaign_id: int, lead_id: int) -> OkResponse:
@@ -290,12 +300,12 @@ class LeadsResource(Resource):
 
     @calls(DELETE_LEAD)
     async def delete_from_campaign(self, campaign_id: int, lead_id: int) -> OkResponse:
-        """Remove a lead from a campaign (the lead record stays in the account).
+        """Remove a lead from a campaign. A lead in no other campaign may leave the account too.
 
         The live API answers the bare text ``success`` (documented as ``{"ok": true}``); both are
-        returned as ``OkResponse(ok=True)``. This is the only route where that text is accepted.
+        returned as ``OkResponse(ok=True)``. Not retried after an ambiguous failure.
         """
-        return await self._lead_action(DELETE_LEAD, campaign_id, lead_id, idempotent=False)
+        return await self._lead_action(DELETE_LEAD, campaign_id, lead_id)
 
     @calls(UNSUBSCRIBE_FROM_CAMPAIGN)
     async def unsubscribe_from_campaign(self, campaign_id: int, lead_id: int) -> OkResponse:
@@ -309,111 +319,57 @@ class LeadsResource(Resource):
         Raises:
             OperationFailedError: The API answered 200 ``{"ok": false}``: nothing was changed.
         """
-        require_id("lead_id", lead_id)
-        spec = UNSUBSCRIBE_LEAD.spec(lead_id=lead_id, idempotent=True)
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(UNSUBSCRIBE_LEAD, lead_id=require_id("lead_id", lead_id))
 
     @calls(MARK_COMPLETE)
     async def mark_complete(
         self, campaign_id: int, campaign_lead_map_id: int
     ) -> ManualCompleteResult:
         """Mark a lead's current step complete. Takes the *map* id (``campaign_lead_map_id``)."""
-        require_id("campaign_id", campaign_id)
-        require_id("campaign_lead_map_id", campaign_lead_map_id)
-        spec = MARK_COMPLETE.spec(
-            campaign_id=campaign_id, campaign_lead_map_id=campaign_lead_map_id, json={}
+        return await self._pipeline.call(
+            MARK_COMPLETE,
+            json={},
+            campaign_id=require_id("campaign_id", campaign_id),
+            campaign_lead_map_id=require_id("campaign_lead_map_id", campaign_lead_map_id),
         )
-        return await self._pipeline.request(spec, ManualCompleteResult)
 
     @calls(MESSAGE_HISTORY)
     async def message_history(self, campaign_id: int, lead_id: int) -> MessageHistory:
         """The thread between a campaign and a lead (what you need to reply)."""
-        require_id("campaign_id", campaign_id)
-        require_id("lead_id", lead_id)
-        spec = MESSAGE_HISTORY.spec(campaign_id=campaign_id, lead_id=lead_id)
-        return await self._pipeline.request(spec, MessageHistory)
+        return await self._pipeline.call(
+            MESSAGE_HISTORY,
+            campaign_id=require_id("campaign_id", campaign_id),
+            lead_id=require_id("lead_id", lead_id),
+        )
 
     @calls(LEAD_CAMPAIGNS)
-    async def campaigns(self, lead_id: int) -> builtins.list[LeadCampaign]:
-        """The campaigns a lead belongs to (``GET /leads/{lead_id}/campaigns``)."""
-        require_id("lead_id", lead_id)
-        spec = LEAD_CAMPAIGNS.spec(lead_id=lead_id)
-        return await self._pipeline.request(spec, builtins.list[LeadCampaign])
+    def campaigns(self, lead_id: int) -> Pager[LeadCampaign]:
+        """The campaigns a lead belongs to (``GET /leads/{lead_id}/campaigns``; one page: the
+        route is not paged)."""
+        return self._pipeline.pager(LEAD_CAMPAIGNS, lead_id=require_id("lead_id", lead_id))
 
     @calls(EXPORT_LEADS)
     async def export_csv(self, campaign_id: int) -> str:
         """A campaign's leads as CSV text; parse it with :func:`parse_csv_export`."""
-        require_id("campaign_id", campaign_id)
-        return await self._pipeline.request_text(EXPORT_LEADS.spec(campaign_id=campaign_id))
+        return await self._pipeline.call(
+            EXPORT_LEADS, campaign_id=require_id("campaign_id", campaign_id)
+        )
 
     @calls(LEAD_CATEGORIES)
-    async def categories(self) -> builtins.list[LeadCategory]:
-        """The account's lead categories, to resolve category names to ids."""
-        return await self._pipeline.request(LEAD_CATEGORIES.spec(), builtins.list[LeadCategory])
-
-    @calls(ADD_TO_BLOCK_LIST)
-    async def add_to_block_list(
-        self, entries: Sequence[str], *, client_id: int | None = None
-    ) -> BlockListResult:
-        """Add emails and/or domains to the global (or a client's) block list."""
-        if isinstance(entries, str) or not entries:
-            raise RequestValidationError("entries must be a non-empty sequence of strings")
-        body: dict[str, JSON] = {
-            "domain_block_list": [normalize_block_entry(entry) for entry in entries],
-            "client_id": require_optional_id("client_id", client_id),
-        }
-        spec = ADD_TO_BLOCK_LIST.spec(json=body, idempotent=True)
-        payload = await self._pipeline.request_json(spec)
-        if not (isinstance(payload, dict) and "uploadCount" in payload):
-            # Without its counters the answer must at least say it worked (`{}` does not).
-            self._pipeline.decode(payload, Acknowledgement)
-        return self._pipeline.decode(payload, BlockListResult)
-
-    @calls(GET_BLOCK_LIST)
-    def block_list(
-        self,
-        *,
-        offset: int = 0,
-        limit: int = 100,
-        email_or_domain: str | None = None,
-        client_id: int | None = None,
-    ) -> AsyncPager[BlockListEntry]:
-        """Entries of the global block list, 1 to 1,000 per page (**[doc]** in the catalog)."""
-        require_page(offset, limit, max_limit=BLOCK_LIST_MAX_LIMIT)
-        filters = {
-            "filter_email_or_domain": email_or_domain,
-            "filter_client_id": require_optional_id("client_id", client_id),
-        }
-        return self._array_pager(
-            GET_BLOCK_LIST,
-            tuple[BlockListEntry, ...],
-            filters=filters,
-            offset=offset,
-            limit=limit,
-        )
-
-    @calls(DELETE_FROM_BLOCK_LIST)
-    async def remove_from_block_list(self, entry_id: int) -> OkResponse:
-        """Delete one block-list entry by its id (**[doc]** in the catalog)."""
-        require_id("entry_id", entry_id)
-        spec = DELETE_FROM_BLOCK_LIST.spec(query={"id": entry_id})
-        return await self._pipeline.request(spec, OkResponse)
+    def categories(self) -> Pager[LeadCategory]:
+        """The account's lead categories, to resolve category names to ids (one page: the
+        route is not paged)."""
+        return self._pipeline.pager(LEAD_CATEGORIES)
 
     async def _lead_action(
-        self,
-        endpoint: Endpoint,
-        campaign_id: int,
-        lead_id: int,
-        body: JSON = None,
-        *,
-        idempotent: bool = True,
+        self, endpoint: Endpoint[OkResponse], campaign_id: int, lead_id: int, body: JSON = None
     ) -> OkResponse:
-        require_id("campaign_id", campaign_id)
-        require_id("lead_id", lead_id)
-        spec = endpoint.spec(
-            campaign_id=campaign_id, lead_id=lead_id, json=body, idempotent=idempotent
+        return await self._pipeline.call(
+            endpoint,
+            json=body,
+            campaign_id=require_id("campaign_id", campaign_id),
+            lead_id=require_id("lead_id", lead_id),
         )
-        return await self._pipeline.request(spec, OkResponse)
 
     @calls(LIST_ALL_LEADS)
     def list_all(
@@ -422,18 +378,17 @@ class LeadsResource(Resource):
         limit: int = 100,
         start_after: int | None = None,
         campaign_id: int | None = None,
-        status: LeadStatus | str | None = None,
+        status: LeadStatus | LeadStatusName | None = None,
         email_status: str | None = None,
-        lead_type: str | None = None,
+        lead_type: LeadType | None = None,
         list_id: int | None = None,
         client_id: int | None = None,
         email: str | None = None,
-    ) -> CursorPager[Lead]:
+    ) -> Pager[Lead]:
         """Every lead of the account, walked by cursor (``lastSeenLeadId``), 1 to 1,000 a page.
 
-        ``lead_type`` is one of ``active``, ``yet_to_use``, ``previously_active``, ``archived``.
+        ``start_after`` is a lead id: the walk starts with the lead after it.
         """
-        require_page(0, limit, max_limit=ALL_LEADS_MAX_LIMIT)
         if lead_type is not None and lead_type not in LEAD_TYPES:
             raise RequestValidationError(f"lead_type must be one of {LEAD_TYPES}")
         filters: dict[str, QueryValue | None] = {
@@ -445,46 +400,33 @@ class LeadsResource(Resource):
             "clientId": require_optional_id("client_id", client_id),
             "leadEmail": normalize_email(email) if email is not None else None,
         }
-
-        async def fetch(cursor: int | None, page_limit: int) -> Page[Lead]:
-            query = {"limit": page_limit, "lastSeenLeadId": cursor, **filters}
-            page = await self._pipeline.request(LIST_ALL_LEADS.spec(query=query), AllLeadsPage)
-            leads = page.data.leads if page.data is not None else ()
-            return Page(leads, 0, page_limit)
-
-        return CursorPager(
-            fetch,
-            cursor_of=lambda lead: lead.id,
-            limit=limit,
-            start_after=require_optional_id("start_after", start_after),
-        )
+        return self._pipeline.pager(LIST_ALL_LEADS, start=start_after, limit=limit, query=filters)
 
     @calls(CAMPAIGN_OVERVIEW)
     async def campaign_overview(self, lead_id: int) -> DataResult:
         """A lead's activity across its campaigns (shape documented by example only)."""
-        spec = CAMPAIGN_OVERVIEW.spec(lead_id=require_id("lead_id", lead_id))
-        return await self._pipeline.request(spec, DataResult)
+        return await self._pipeline.call(CAMPAIGN_OVERVIEW, lead_id=require_id("lead_id", lead_id))
 
     @calls(SEQUENCE_DETAILS)
     async def sequence_details(self, campaign_lead_map_id: int, *, campaign_id: int) -> DataResult:
         """Where a lead stands in a campaign's sequence (takes the map id)."""
-        spec = SEQUENCE_DETAILS.spec(
-            campaign_lead_map_id=require_id("campaign_lead_map_id", campaign_lead_map_id),
+        return await self._pipeline.call(
+            SEQUENCE_DETAILS,
             query={"campaignId": require_id("campaign_id", campaign_id)},
+            campaign_lead_map_id=require_id("campaign_lead_map_id", campaign_lead_map_id),
         )
-        return await self._pipeline.request(spec, DataResult)
 
     @calls(PUSH_TO_CAMPAIGN)
     async def push_to_campaign(
-        self, campaign_id: int, lead_ids: Sequence[int], *, action: str = "copy"
-    ) -> DataResult:
+        self, campaign_id: int, lead_ids: Sequence[int], *, action: PushAction = "copy"
+    ) -> PushResult:
         """Copy or move leads into a campaign."""
         body: dict[str, JSON] = {
             "campaignId": require_id("campaign_id", campaign_id),
             "action": _push_action(action),
             "leadList": require_ids("lead_ids", lead_ids),
         }
-        return await self._pipeline.request(PUSH_TO_CAMPAIGN.spec(json=body), DataResult)
+        return await self._pipeline.call(PUSH_TO_CAMPAIGN, json=body)
 
     @calls(PUSH_TO_LIST)
     async def push_to_list(
@@ -493,15 +435,15 @@ class LeadsResource(Resource):
         *,
         lead_ids: Sequence[int] | None = None,
         all_leads: bool = False,
-        action: str = "copy",
-    ) -> DataResult:
+        action: PushAction = "copy",
+    ) -> PushResult:
         """Copy or move leads (or all of them) into a lead list."""
         body: dict[str, JSON] = {
             "listId": require_id("list_id", list_id),
             "action": _push_action(action),
             **_selection("leadIds", lead_ids, all_leads),
         }
-        return await self._pipeline.request(PUSH_TO_LIST.spec(json=body), DataResult)
+        return await self._pipeline.call(PUSH_TO_LIST, json=body)
 
     @calls(PUSH_CAMPAIGN_TO_LIST)
     async def push_campaign_leads_to_list(
@@ -511,14 +453,14 @@ class LeadsResource(Resource):
         *,
         lead_map_ids: Sequence[int] | None = None,
         all_leads: bool = False,
-    ) -> DataResult:
+    ) -> PushResult:
         """Copy a campaign's leads (by map id, or all) into a lead list."""
         body: dict[str, JSON] = {
             "campaignId": require_id("campaign_id", campaign_id),
             "listId": require_id("list_id", list_id),
             **_selection("leadMapIds", lead_map_ids, all_leads),
         }
-        return await self._pipeline.request(PUSH_CAMPAIGN_TO_LIST.spec(json=body), DataResult)
+        return await self._pipeline.call(PUSH_CAMPAIGN_TO_LIST, json=body)
 
     def _importer(
         self,
@@ -547,12 +489,11 @@ class LeadsResource(Resource):
             )
         wire_settings = to_wire(self._pipeline.converter, settings) if settings else None
 
-        async def send(rows: builtins.list[dict[str, JSON]]) -> AddLeadsResult:
+        async def send(rows: list[dict[str, JSON]]) -> AddLeadsResult:
             body: dict[str, JSON] = {"lead_list": list[JSON](rows)}
             if wire_settings is not None:
                 body["settings"] = wire_settings
-            spec = ADD_LEADS.spec(campaign_id=campaign_id, json=body, idempotent=True)
-            return await self._pipeline.request(spec, AddLeadsResult)
+            return await self._pipeline.call(ADD_LEADS, json=body, campaign_id=campaign_id)
 
         return Importer(
             send=send,
@@ -572,35 +513,38 @@ class LeadsResource(Resource):
         async def block_list() -> tuple[frozenset[str], int]:
             entries: set[str] = set()
             requests = 0
-            async for page in self.block_list(limit=BLOCK_LIST_MAX_LIMIT).pages():
+            async for page in self.block_list.list(limit=BLOCK_LIST_MAX_LIMIT).pages():
                 requests += 1
-                entries.update(e.email_or_domain.lower() for e in page.items if e.email_or_domain)
+                entries.update(e.email_or_domain.lower() for e in page if e.email_or_domain)
             return frozenset(entries), requests
 
-        async def in_campaign(emails: builtins.list[str]) -> tuple[set[str], int]:
+        async def is_member(email: str) -> bool:
+            try:
+                lead = await self.get_by_email(email=email)
+            except NotFoundError:
+                return False
+            return any(c.campaign_id == campaign_id for c in lead.lead_campaign_data)
+
+        async def in_campaign(emails: list[str]) -> tuple[set[str], int]:
             wanted = set(emails)
-            pager = self.list_by_campaign(campaign_id, limit=CAMPAIGN_LEADS_MAX_LIMIT)
-            first = await pager
+            first = await self.list_by_campaign(campaign_id, limit=CAMPAIGN_LEADS_MAX_LIMIT)
             pages = -(-(first.total or 0) // CAMPAIGN_LEADS_MAX_LIMIT)
             if first.total is not None and pages - 1 <= len(wanted):
                 # Reading the whole campaign costs fewer requests than a look-up per email.
-                found = {str(m.lead.email).lower() for m in first.items}
+                found = {str(m.lead.email).lower() for m in first}
                 requests = 1
-                if not first.is_last:
-                    async for page in self.list_by_campaign(
-                        campaign_id, offset=len(first.items), limit=CAMPAIGN_LEADS_MAX_LIMIT
-                    ).pages():
+                if first.next_start is not None:
+                    rest = self.list_by_campaign(
+                        campaign_id, offset=first.next_start, limit=CAMPAIGN_LEADS_MAX_LIMIT
+                    )
+                    async for page in rest.pages():
                         requests += 1
-                        found.update(str(m.lead.email).lower() for m in page.items)
+                        found.update(str(m.lead.email).lower() for m in page)
                 return found & wanted, requests
-            leads = await asyncio.gather(*(self.get_by_email(email) for email in wanted))
-            members = {
-                email
-                for email, lead in zip(wanted, leads, strict=True)
-                if lead is not None
-                and any(c.campaign_id == campaign_id for c in lead.lead_campaign_data)
-            }
-            return members, 1 + len(wanted)
+            ordered = list(wanted)
+            members = await asyncio.gather(*(is_member(email) for email in ordered))
+            found = {email for email, member in zip(ordered, members, strict=True) if member}
+            return found, 1 + len(wanted)
 
         return ReadBack(block_list=block_list, in_campaign=in_campaign)
 
@@ -608,8 +552,8 @@ class LeadsResource(Resource):
     async def bulk_import(
         self,
         campaign_id: int,
-        leads: Iterable[LeadRow] | AsyncIterable[LeadRow],
         *,
+        leads: Iterable[LeadRow] | AsyncIterable[LeadRow],
         batch_size: int = MAX_LEADS_PER_REQUEST,
         concurrency: int = DEFAULT_CONCURRENCY,
         settings: LeadImportSettings | None = None,
@@ -646,7 +590,7 @@ class LeadsResource(Resource):
         """
         stream = self.bulk_import_stream(
             campaign_id,
-            leads,
+            leads=leads,
             batch_size=batch_size,
             concurrency=concurrency,
             settings=settings,
@@ -663,8 +607,8 @@ class LeadsResource(Resource):
     def bulk_import_stream(
         self,
         campaign_id: int,
-        leads: Iterable[LeadRow] | AsyncIterable[LeadRow],
         *,
+        leads: Iterable[LeadRow] | AsyncIterable[LeadRow],
         batch_size: int = MAX_LEADS_PER_REQUEST,
         concurrency: int = DEFAULT_CONCURRENCY,
         settings: LeadImportSettings | None = None,
@@ -717,14 +661,14 @@ class LeadsResource(Resource):
         return await self._each_lead(campaign_id, lead_ids, resume, concurrency)
 
     @helper_of(DELETE_LEAD)
-    async def delete_many_from_campaign(
+    async def delete_from_campaign_many(
         self, campaign_id: int, lead_ids: Sequence[int], *, concurrency: int = DEFAULT_CONCURRENCY
     ) -> BulkResult[int, OkResponse]:
         """Remove many leads from a campaign. Not retried after an ambiguous failure."""
         return await self._each_lead(campaign_id, lead_ids, self.delete_from_campaign, concurrency)
 
     @helper_of(UNSUBSCRIBE_FROM_CAMPAIGN)
-    async def unsubscribe_many_from_campaign(
+    async def unsubscribe_from_campaign_many(
         self, campaign_id: int, lead_ids: Sequence[int], *, concurrency: int = DEFAULT_CONCURRENCY
     ) -> BulkResult[int, OkResponse]:
         """Unsubscribe many leads from one campaign."""
@@ -750,42 +694,22 @@ class LeadsResource(Resource):
         return await self._each_lead(campaign_id, lead_ids, update, concurrency)
 
     @helper_of(GET_LEAD_BY_EMAIL)
-    async def get_many_by_email(
-        self, emails: Sequence[str], *, concurrency: int = DEFAULT_CONCURRENCY
-    ) -> BulkResult[str, Lead | None]:
-        """Look many leads up by email; each result's value is ``None`` when no lead has it.
+    async def get_by_email_many(
+        self, *, emails: Sequence[str], concurrency: int = DEFAULT_CONCURRENCY
+    ) -> BulkResult[str, Lead]:
+        """Look many leads up by email: one call per email, a result per email (see ``many``).
 
-        Items are the normalised emails (domain lower-cased), repeats dropped.
+        Items are the normalised emails (domain lower-cased), repeats dropped. An email no lead
+        has is a failed item whose error is a :class:`~smartlead_async.NotFoundError`.
         """
         if isinstance(emails, str) or not emails:
             raise RequestValidationError("emails must be a non-empty sequence of strings")
         normalised = unique(normalize_email(email, field="emails") for email in emails)
-        return await run_each(normalised, self.get_by_email, concurrency=concurrency)
 
-    @helper_of(ADD_TO_BLOCK_LIST)
-    async def add_many_to_block_list(
-        self,
-        entries: Sequence[str],
-        *,
-        client_id: int | None = None,
-        chunk_size: int = BLOCK_LIST_CHUNK,
-        concurrency: int = DEFAULT_CONCURRENCY,
-    ) -> BulkResult[tuple[str, ...], BlockListResult]:
-        """Block-list any number of emails and domains, ``chunk_size`` per call.
+        async def get(email: str) -> Lead:
+            return await self.get_by_email(email=email)
 
-        The API documents no maximum per call; chunks of 100 keep each request small. Items of
-        the result are the chunks sent (normalised entries, repeats dropped).
-        """
-        if isinstance(entries, str) or not entries:
-            raise RequestValidationError("entries must be a non-empty sequence of strings")
-        require_optional_id("client_id", client_id)
-        require_int_range("chunk_size", chunk_size, 1, BLOCK_LIST_CHUNK)
-        normalised = unique(normalize_block_entry(entry) for entry in entries)
-
-        async def add(chunk: tuple[str, ...]) -> BlockListResult:
-            return await self.add_to_block_list(chunk, client_id=client_id)
-
-        return await run_each(chunks(normalised, chunk_size), add, concurrency=concurrency)
+        return await run_each(normalised, get, concurrency=concurrency)
 
     async def _each_lead(
         self,
@@ -797,6 +721,39 @@ class LeadsResource(Resource):
         require_id("campaign_id", campaign_id)
         ids = unique(cast("list[int]", require_ids("lead_ids", lead_ids)))
         return await run_each(ids, functools.partial(call, campaign_id), concurrency=concurrency)
+
+    # Renamed for one release. The block list's old names take their old positional arguments;
+    # its pager method `block_list` has no alias: that name is now the sub-resource.
+    delete_many_from_campaign = deprecated_alias(
+        "delete_many_from_campaign",
+        "leads.delete_from_campaign_many",
+        lambda self: self.delete_from_campaign_many,
+    )
+    unsubscribe_many_from_campaign = deprecated_alias(
+        "unsubscribe_many_from_campaign",
+        "leads.unsubscribe_from_campaign_many",
+        lambda self: self.unsubscribe_from_campaign_many,
+    )
+    get_many_by_email = deprecated_alias(
+        "get_many_by_email",
+        "leads.get_by_email_many",
+        lambda self: lambda emails, **options: self.get_by_email_many(emails=emails, **options),
+    )
+    add_to_block_list = deprecated_alias(
+        "add_to_block_list",
+        "leads.block_list.add",
+        lambda self: lambda entries, **options: self.block_list.add(entries=entries, **options),
+    )
+    add_many_to_block_list = deprecated_alias(
+        "add_many_to_block_list",
+        "leads.block_list.add_many",
+        lambda self: (
+            lambda entries, **options: self.block_list.add_many(entries=entries, **options)
+        ),
+    )
+    remove_from_block_list = deprecated_alias(
+        "remove_from_block_list", "leads.block_list.remove", lambda self: self.block_list.remove
+    )
 
 
 def _push_action(action: str) -> str:

@@ -1,16 +1,17 @@
-"""``client.webhooks``: campaign webhook subscriptions (catalog section 6)."""
+"""``client.webhooks``: campaign and account-level webhook subscriptions."""
 
 from __future__ import annotations
 
-import builtins
-import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Literal
 
-from smartlead_async._endpoints import Endpoint, calls
+from smartlead_async._endpoints import Endpoint, Paging, Unwrap, WhenBodyHas, calls
 from smartlead_async._json import JSON
+from smartlead_async._pagination import Pager, Rows
 from smartlead_async._validation import require_id, require_optional_id, require_text
-from smartlead_async.errors import RequestValidationError, ResponseDecodeError
+from smartlead_async._window import Moment, window
+from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import OkResponse
 from smartlead_async.models.webhooks import (
     GlobalWebhook,
@@ -19,21 +20,44 @@ from smartlead_async.models.webhooks import (
     WebhookSaved,
     WebhookSummary,
 )
-from smartlead_async.resources._base import Resource
+from smartlead_async.resources._base import Resource, deprecated_alias
 
 __all__ = ["WebhooksResource"]
 
-LIST_WEBHOOKS = Endpoint("GET", "campaigns/{campaign_id}/webhooks")
-UPSERT_WEBHOOK = Endpoint("POST", "campaigns/{campaign_id}/webhooks")
-DELETE_WEBHOOK = Endpoint("DELETE", "campaigns/{campaign_id}/webhooks")
-WEBHOOK_SUMMARY = Endpoint("GET", "campaigns/{campaign_id}/webhooks/summary")
-RETRIGGER_FAILED = Endpoint("POST", "campaigns/{campaign_id}/webhooks/retrigger-failed-events")
-CREATE_GLOBAL = Endpoint("POST", "webhook/create", weak=True)
-GET_GLOBAL = Endpoint("GET", "webhook/{webhook_id}", weak=True)
-UPDATE_GLOBAL = Endpoint("PUT", "webhook/update/{webhook_id}", weak=True)
-DELETE_GLOBAL = Endpoint("DELETE", "webhook/delete/{webhook_id}", weak=True)
+# The live API answers an array; one help-center example shows a single object.
+LIST_WEBHOOKS = Endpoint(
+    "GET",
+    "campaigns/{campaign_id}/webhooks",
+    Rows[Webhook],
+    unwrap=Unwrap.ONE_OR_MANY,
+    page=Paging(max_limit=None),
+)
+# Create, or update when the body carries the webhook's `id` (then safe to repeat).
+SAVE_WEBHOOK = Endpoint(
+    "POST",
+    "campaigns/{campaign_id}/webhooks",
+    WebhookSaved,
+    unwrap=Unwrap.EVENT_MAPS,
+    idempotent=WhenBodyHas("id"),
+    acknowledged=True,
+)
+DELETE_WEBHOOK = Endpoint("DELETE", "campaigns/{campaign_id}/webhooks", OkResponse)
+WEBHOOK_SUMMARY = Endpoint(
+    "GET", "campaigns/{campaign_id}/webhooks/summary", WebhookSummary, unwrap=Unwrap.DATA_OR_BODY
+)
+RETRIGGER_FAILED = Endpoint(
+    "POST", "campaigns/{campaign_id}/webhooks/retrigger-failed-events", OkResponse
+)
+CREATE_GLOBAL = Endpoint("POST", "webhook/create", GlobalWebhook, weak=True)
+GET_GLOBAL = Endpoint("GET", "webhook/{webhook_id}", GlobalWebhook, weak=True)
+UPDATE_GLOBAL = Endpoint(
+    "PUT", "webhook/update/{webhook_id}", GlobalWebhook, idempotent=True, weak=True
+)
+DELETE_GLOBAL = Endpoint("DELETE", "webhook/delete/{webhook_id}", OkResponse, weak=True)
 _EVENT_NAME = re.compile(r"^[A-Z][A-Z_]*$")
-ASSOCIATION_TYPES = ("user", "client", "campaign")
+#: Which level an account-level webhook is attached to.
+AssociationType = Literal["user", "client", "campaign"]
+ASSOCIATION_TYPES: tuple[AssociationType, ...] = ("user", "client", "campaign")
 
 
 def _event_types(values: Sequence[WebhookEventType | str]) -> list[JSON]:
@@ -52,43 +76,25 @@ def _url(value: str) -> str:
     return value
 
 
-def _iso(name: str, value: dt.datetime) -> str:
-    if not isinstance(value, dt.datetime) or value.tzinfo is None:
-        raise RequestValidationError(f"{name} must be a timezone-aware datetime")
-    return value.isoformat()
-
-
-def _normalise_echo(payload: JSON) -> JSON:
-    # Some accounts echo {"EMAIL_REPLY": true, ...} maps instead of arrays (catalog 6.2).
-    if not isinstance(payload, dict):
-        return payload
-    echo = dict(payload)
-    for map_key, list_key in (("event_type_map", "event_types"), ("category_id_map", "categories")):
-        mapping = echo.pop(map_key, None)
-        if isinstance(mapping, dict):
-            echo[list_key] = [key for key, enabled in mapping.items() if enabled]
-    return echo
+def _time_window(start: Moment, end: Moment) -> dict[str, str]:
+    first, last = window(start, end, "datetime")
+    return {"fromTime": first, "toTime": last}
 
 
 class WebhooksResource(Resource):
     """Manage where SmartLead posts campaign events, and replay failed deliveries."""
 
     @calls(LIST_WEBHOOKS)
-    async def list(self, campaign_id: int) -> builtins.list[Webhook]:
-        """Webhooks of a campaign (``GET /campaigns/{campaign_id}/webhooks``).
+    def list(self, campaign_id: int) -> Pager[Webhook]:
+        """Webhooks of a campaign (``GET /campaigns/{campaign_id}/webhooks``; one page).
 
-        The live API answers an array; one help-center example shows a single object, which is
-        returned as a one-element list.
+        The live API answers an array; a single object is read as a one-element page.
         """
         require_id("campaign_id", campaign_id)
-        payload = await self._pipeline.request_json(LIST_WEBHOOKS.spec(campaign_id=campaign_id))
-        if isinstance(payload, dict):
-            # A lone object is one webhook; `{}` is not "no webhooks" (that is `[]`) and fails.
-            payload = [payload]
-        return self._pipeline.decode(payload, builtins.list[Webhook])
+        return self._pipeline.pager(LIST_WEBHOOKS, campaign_id=campaign_id)
 
-    @calls(UPSERT_WEBHOOK)
-    async def upsert(
+    @calls(SAVE_WEBHOOK)
+    async def save(
         self,
         campaign_id: int,
         *,
@@ -99,6 +105,9 @@ class WebhooksResource(Resource):
         webhook_id: int | None = None,
     ) -> WebhookSaved:
         """Create a campaign webhook, or update it when ``webhook_id`` is given.
+
+        Retried after an ambiguous failure only when ``webhook_id`` is given (an update); a create
+        could be applied twice.
 
         ``categories`` are lead-category *names* (``"Interested"``); ``LEAD_CATEGORY_UPDATED``
         only fires for those. One client reports the API refusing an empty list, so pass at
@@ -115,53 +124,33 @@ class WebhooksResource(Resource):
             "event_types": _event_types(event_types),
             "categories": [require_text("category", category) for category in categories],
         }
-        spec = UPSERT_WEBHOOK.spec(
-            campaign_id=campaign_id, json=body, idempotent=webhook_id is not None
-        )
-        payload = await self._acknowledged_json(spec)
-        return self._pipeline.decode(_normalise_echo(payload), WebhookSaved)
+        return await self._pipeline.call(SAVE_WEBHOOK, json=body, campaign_id=campaign_id)
+
+    upsert = deprecated_alias("upsert", "webhooks.save", lambda self: self.save)
 
     @calls(DELETE_WEBHOOK)
     async def delete(self, campaign_id: int, webhook_id: int) -> OkResponse:
         """Delete a campaign webhook (the id travels in the body, not the path)."""
         require_id("campaign_id", campaign_id)
         body: dict[str, JSON] = {"id": require_id("webhook_id", webhook_id)}
-        spec = DELETE_WEBHOOK.spec(campaign_id=campaign_id, json=body)
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(DELETE_WEBHOOK, json=body, campaign_id=campaign_id)
 
     @calls(WEBHOOK_SUMMARY)
-    async def summary(
-        self, campaign_id: int, *, from_time: dt.datetime, to_time: dt.datetime
-    ) -> WebhookSummary:
-        """Delivery counts per event type over a time window."""
+    async def summary(self, campaign_id: int, *, start: Moment, end: Moment) -> WebhookSummary:
+        """Delivery counts per event type from ``start`` to ``end`` (dates or tz-aware datetimes;
+        a date as ``end`` includes that whole day, UTC)."""
         require_id("campaign_id", campaign_id)
-        spec = WEBHOOK_SUMMARY.spec(
-            campaign_id=campaign_id,
-            query={"fromTime": _iso("from_time", from_time), "toTime": _iso("to_time", to_time)},
+        return await self._pipeline.call(
+            WEBHOOK_SUMMARY, query=_time_window(start, end), campaign_id=campaign_id
         )
-        payload = await self._pipeline.request_json(spec)
-        data = payload.get("data", payload) if isinstance(payload, dict) else payload
-        if not data:
-            raise ResponseDecodeError(
-                f"the webhook summary is empty: {payload!r}",
-                payload=payload,
-                expected="WebhookSummary",
-            )
-        return self._pipeline.decode(data, WebhookSummary)
 
     @calls(RETRIGGER_FAILED)
-    async def retrigger_failed(
-        self, campaign_id: int, *, from_time: dt.datetime, to_time: dt.datetime
-    ) -> OkResponse:
-        """Replay failed deliveries of a window (processed in small batches; watch
+    async def retrigger_failed(self, campaign_id: int, *, start: Moment, end: Moment) -> OkResponse:
+        """Replay failed deliveries from ``start`` to ``end`` (processed in small batches; watch
         :meth:`summary`)."""
         require_id("campaign_id", campaign_id)
-        body: dict[str, JSON] = {
-            "fromTime": _iso("from_time", from_time),
-            "toTime": _iso("to_time", to_time),
-        }
-        spec = RETRIGGER_FAILED.spec(campaign_id=campaign_id, json=body)
-        return await self._pipeline.request(spec, OkResponse)
+        body: dict[str, JSON] = {**_time_window(start, end)}
+        return await self._pipeline.call(RETRIGGER_FAILED, json=body, campaign_id=campaign_id)
 
     @calls(CREATE_GLOBAL)
     async def create_global(
@@ -170,7 +159,7 @@ class WebhooksResource(Resource):
         name: str,
         url: str,
         event_types: Sequence[WebhookEventType | str],
-        association_type: str = "user",
+        association_type: AssociationType = "user",
         campaign_id: int | None = None,
         client_id: int | None = None,
     ) -> GlobalWebhook:
@@ -185,13 +174,14 @@ class WebhooksResource(Resource):
             "email_campaign_id": require_optional_id("campaign_id", campaign_id),
             "client_id": require_optional_id("client_id", client_id),
         }
-        return await self._pipeline.request(CREATE_GLOBAL.spec(json=body), GlobalWebhook)
+        return await self._pipeline.call(CREATE_GLOBAL, json=body)
 
     @calls(GET_GLOBAL)
     async def get_global(self, webhook_id: int) -> GlobalWebhook:
         """One account-level webhook (**[weak]**)."""
-        spec = GET_GLOBAL.spec(webhook_id=require_id("webhook_id", webhook_id))
-        return await self._pipeline.request(spec, GlobalWebhook)
+        return await self._pipeline.call(
+            GET_GLOBAL, webhook_id=require_id("webhook_id", webhook_id)
+        )
 
     @calls(UPDATE_GLOBAL)
     async def update_global(
@@ -203,13 +193,13 @@ class WebhooksResource(Resource):
             "webhook_url": _url(url),
             "event_type_map": {str(name): True for name in _event_types(event_types)},
         }
-        spec = UPDATE_GLOBAL.spec(
-            webhook_id=require_id("webhook_id", webhook_id), json=body, idempotent=True
+        return await self._pipeline.call(
+            UPDATE_GLOBAL, json=body, webhook_id=require_id("webhook_id", webhook_id)
         )
-        return await self._pipeline.request(spec, GlobalWebhook)
 
     @calls(DELETE_GLOBAL)
     async def delete_global(self, webhook_id: int) -> OkResponse:
         """Delete an account-level webhook (**[weak]**)."""
-        spec = DELETE_GLOBAL.spec(webhook_id=require_id("webhook_id", webhook_id))
-        return await self._pipeline.request(spec, OkResponse)
+        return await self._pipeline.call(
+            DELETE_GLOBAL, webhook_id=require_id("webhook_id", webhook_id)
+        )

@@ -364,7 +364,13 @@ class AccountRoutes(FakeBase):
                     for a, t in sorted(self.state.account_tags)
                     if a == account_id
                 ]
-                rows.append({"id": account_id, "email": account["from_email"], "tags": tags})
+                rows.append(
+                    {
+                        "email_account_id": account_id,
+                        "from_email": account["from_email"],
+                        "tags": tags,
+                    }
+                )
         return answer({"ok": True, "data": rows})
 
     async def _fetch_messages(self, request: web.Request) -> web.Response:

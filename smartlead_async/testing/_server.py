@@ -57,7 +57,7 @@ class FakeSmartlead(
 
         async with FakeSmartlead() as fake:
             async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
-                await sl.campaigns.create("Q1")
+                await sl.campaigns.create(name="Q1")
             assert fake.state.campaigns
 
     Besides the endpoints, it offers strict sliding-window rate limits per key, seeded fault

@@ -1,4 +1,4 @@
-"""client.analytics: every /analytics/* route, its query, and its validation."""
+"""client.analytics: every account-wide /analytics/* route, its query, and its validation."""
 
 from __future__ import annotations
 
@@ -13,18 +13,17 @@ from smartlead_async import RequestValidationError, SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async._endpoints import endpoint_rows
 from smartlead_async.models import DataResult
-from smartlead_async.resources import AnalyticsResource
+from smartlead_async.resources import AnalyticsResource, CampaignAnalyticsResource
 
 from ..helpers import API_KEY, sent_requests
 
 ROOT = "https://server.smartlead.ai/api/v1"
 START, END = dt.date(2025, 1, 1), dt.date(2025, 1, 31)
-RANGE = {"start_date": START, "end_date": END}
 ROUTES = [
     (endpoint, method.rsplit(".", 1)[1])
     for endpoint, method in endpoint_rows({"analytics": AnalyticsResource})
 ]
-# catalog 3.8, MINT example
+# The reference's example answer of campaign/overall-stats.
 CAMPAIGN_OVERALL: Any = {
     "ok": True,
     "data": {
@@ -47,8 +46,8 @@ def kwargs_for(name: str) -> dict[str, Any]:
     method = getattr(AnalyticsResource, name)
     params = method.__code__.co_varnames[: method.__code__.co_kwonlyargcount + 1]
     kwargs: dict[str, Any] = {"client_ids": [3, 4]}
-    if "start_date" in params:
-        kwargs |= {"start_date": START, "end_date": END, "timezone": "Europe/Paris"}
+    if "start" in params:
+        kwargs |= {"start": START, "end": END, "timezone": "Europe/Paris"}
     return kwargs
 
 
@@ -66,7 +65,7 @@ async def test_wire_request(
     result = await getattr(client.analytics, name)(**kwargs)
     assert isinstance(result.data, dict)
     expected = {"client_ids": "3,4", "api_key": API_KEY}
-    if "start_date" in kwargs:
+    if "start" in kwargs:
         expected |= {
             "start_date": "2025-01-01",
             "end_date": "2025-01-31",
@@ -81,9 +80,7 @@ async def test_full_data_and_campaign_filters(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
     mock_api.get(re.compile(rf"^{ROOT}/analytics/overall-stats-v2\?.*$"), payload={"ok": True})
-    await client.analytics.overall_stats(
-        start_date=START, end_date=END, campaign_ids=[7], full_data=True
-    )
+    await client.analytics.overall_stats(start=START, end=END, campaign_ids=[7], full_data=True)
     ((_, _, query, _),) = sent_requests(mock_api)
     assert (query["campaign_ids"], query["full_data"]) == ("7", "true")
 
@@ -96,20 +93,21 @@ def test_sample_decodes_strictly() -> None:
 @pytest.mark.parametrize(
     ("name", "kwargs", "match"),
     [
-        ("overall_stats", {"start_date": END, "end_date": START}, "after"),
+        ("overall_stats", {"start": END, "end": START}, "after"),
         (
             "day_wise_overall_stats_by_sent_time",
-            {"start_date": START, "end_date": END, "timezone": None},
+            {"start": START, "end": END, "timezone": None},
             "timezone",
         ),
         (
             "lead_overall_stats",
-            {"start_date": START, "end_date": END, "timezone": "Nowhere/City"},
+            {"start": START, "end": END, "timezone": "Nowhere/City"},
             "timezone",
         ),
         ("campaign_list", {"client_ids": []}, "client_ids"),
-        ("campaign_overall_stats", {"start_date": START, "end_date": END, "limit": 0}, "limit"),
-        ("lead_overall_stats", {"start_date": "2025-01-01", "end_date": END}, "date"),
+        ("campaign_overall_stats", {"start": START, "end": END, "limit": 0}, "limit"),
+        ("lead_overall_stats", {"start": "2025-01-01", "end": END}, "date"),
+        ("overall_stats", {"start": dt.datetime(2025, 1, 1), "end": END}, "timezone-aware"),
     ],
 )
 async def test_invalid_arguments_fail_before_sending(
@@ -118,3 +116,20 @@ async def test_invalid_arguments_fail_before_sending(
     with pytest.raises(RequestValidationError, match=match):
         await getattr(client.analytics, name)(**kwargs)
     assert mock_api.requests == {}
+
+
+async def test_aware_datetimes_are_sent_as_their_dates(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.get(re.compile(rf"^{ROOT}/analytics/overall-stats-v2\?.*$"), payload={"ok": True})
+    paris = dt.timezone(dt.timedelta(hours=1))
+    await client.analytics.overall_stats(
+        start=dt.datetime(2025, 1, 1, 0, 30, tzinfo=paris),
+        end=dt.datetime(2025, 1, 2, tzinfo=paris),
+    )
+    ((_, _, query, _),) = sent_requests(mock_api)
+    assert (query["start_date"], query["end_date"]) == ("2025-01-01", "2025-01-02")
+
+
+async def test_campaign_analytics_hang_off_client_analytics(client: SmartleadClient) -> None:
+    assert isinstance(client.analytics.campaign, CampaignAnalyticsResource)

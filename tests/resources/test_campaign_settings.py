@@ -1,4 +1,4 @@
-"""client.campaigns schedule, settings, sequences, analytics and statistics."""
+"""client.campaigns schedule, settings and sequences."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from smartlead_async import SmartleadClient
+from smartlead_async import Pager, SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models import (
-    CampaignAnalytics,
-    CampaignStatisticsPage,
     SequenceStep,
     SequenceStepInput,
     SequenceVariantInput,
@@ -29,7 +27,7 @@ ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Awaitable[Any]]
 
-SCHEDULE = {
+SCHEDULE: dict[str, Any] = {
     "timezone": "America/New_York",
     "days_of_the_week": [5, 1, 2],
     "start_hour": "09:00",
@@ -99,7 +97,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "save_sequences",
-        lambda c: c.campaigns.save_sequences(3070, AB_STEPS),
+        lambda c: c.campaigns.save_sequences(3070, steps=AB_STEPS),
         "POST",
         "/campaigns/3070/sequences",
         {},
@@ -125,50 +123,6 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         },
         {"ok": True, "data": "success"},
     ),
-    (
-        "analytics",
-        lambda c: c.campaigns.analytics(979),
-        "GET",
-        "/campaigns/979/analytics",
-        {},
-        None,
-        samples.ANALYTICS,
-    ),
-    (
-        "analytics_by_date",
-        lambda c: c.campaigns.analytics_by_date(
-            979,
-            start_date=dt.date(2024, 12, 1),
-            end_date=dt.date(2024, 12, 31),
-            timezone="Europe/Paris",
-        ),
-        "GET",
-        "/campaigns/979/analytics-by-date",
-        {"start_date": "2024-12-01", "end_date": "2024-12-31", "time_zone": "Europe/Paris"},
-        None,
-        {**samples.ANALYTICS, "start_date": "2024-12-01", "end_date": "2024-12-31"},
-    ),
-    (
-        "statistics",
-        lambda c: c.campaigns.statistics(
-            12,
-            limit=1000,
-            sequence_number=1,
-            email_status="opened",
-            sent_after=dt.date(2024, 1, 1),
-        ),
-        "GET",
-        "/campaigns/12/statistics",
-        {
-            "offset": "0",
-            "limit": "1000",
-            "email_sequence_number": "1",
-            "email_status": "opened",
-            "sent_time_start_date": "2024-01-01",
-        },
-        None,
-        samples.STATISTICS_PAGE,
-    ),
 ]
 
 
@@ -184,24 +138,17 @@ def test_samples_decode_strictly() -> None:
     assert step.seq_delay_details is not None
     assert step.seq_delay_details.delay_in_days == 1
     assert step.sequence_variants[0].variant_label == "A"
-    analytics = STRICT.structure(samples.ANALYTICS, CampaignAnalytics)
-    assert (analytics.sent_count, analytics.reply_count, analytics.unique_sent_count) == (14, 4, 10)
-    assert analytics.campaign_lead_stats is not None
-    assert analytics.campaign_lead_stats.completed == 8
-    page = STRICT.structure(samples.STATISTICS_PAGE, CampaignStatisticsPage)
-    assert page.total_stats == 419
-    assert page.data[0].lead_email == "charles@newson.io"
 
 
-async def test_statistics_pager_reports_the_string_total(
+async def test_sequences_come_back_in_one_page(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(
-        re.compile(rf"^{ROOT}/campaigns/12/statistics\?.*$"), payload=samples.STATISTICS_PAGE
-    )
-    page = await client.campaigns.statistics(12, limit=1)
-    assert page.total == 419
-    assert len(page.items) == 1
+    mock_api.get(re.compile(rf"^{ROOT}/campaigns/3070/sequences\?.*$"), payload=samples.SEQUENCES)
+    pager = client.campaigns.get_sequences(3070)
+    assert isinstance(pager, Pager)
+    page = await pager
+    assert [(step.id, step.seq_number) for step in page] == [(8494, 1)]
+    assert page.is_last
 
 
 def schedule(**changes: Any) -> Call:
@@ -226,23 +173,23 @@ def schedule(**changes: Any) -> Call:
         (lambda c: c.campaigns.update_settings(1, track_settings=["DONT_EMAIL_OPEN"]), "read"),
         (lambda c: c.campaigns.update_settings(1, stop_lead_settings="OPENED_EMAIL"), "expected"),
         (
-            lambda c: c.campaigns.save_sequences(1, [AB_STEPS[0], AB_STEPS[0]]),
+            lambda c: c.campaigns.save_sequences(1, steps=[AB_STEPS[0], AB_STEPS[0]]),
             "distinct",
         ),
         (
             lambda c: c.campaigns.save_sequences(
-                1, [SequenceStepInput(seq_number=0, email_body="x")]
+                1, steps=[SequenceStepInput(seq_number=0, email_body="x")]
             ),
             "seq_number",
         ),
         (
-            lambda c: c.campaigns.save_sequences(1, [SequenceStepInput(seq_number=1)]),
+            lambda c: c.campaigns.save_sequences(1, steps=[SequenceStepInput(seq_number=1)]),
             "email_body",
         ),
         (
             lambda c: c.campaigns.save_sequences(
                 1,
-                [
+                steps=[
                     SequenceStepInput(
                         seq_number=1,
                         subject="s",
@@ -254,20 +201,6 @@ def schedule(**changes: Any) -> Call:
             ),
             "not both",
         ),
-        (
-            lambda c: c.campaigns.analytics_by_date(
-                1, start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 2, 15)
-            ),
-            "30 days",
-        ),
-        (
-            lambda c: c.campaigns.analytics_by_date(
-                1, start_date=dt.date(2024, 2, 1), end_date=dt.date(2024, 1, 1)
-            ),
-            "forward",
-        ),
-        (lambda c: c.campaigns.statistics(1, limit=1001), "limit"),
-        (lambda c: c.campaigns.statistics(1, sequence_number=21), "sequence_number"),
     ],
 )
 async def test_invalid_arguments_fail_before_sending(

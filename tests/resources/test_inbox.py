@@ -72,7 +72,8 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
             with_history=True,
             campaign_ids=[9181],
             category_ids=[1, 2],
-            replied_between=(AT, AT + dt.timedelta(days=1)),
+            start=AT,
+            end=AT + dt.timedelta(days=1),
             sort_by="SENT_TIME_DESC",
         ),
         "POST",
@@ -130,7 +131,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "update_revenue",
-        lambda c: c.inbox.update_revenue(MAP, 1200.5),
+        lambda c: c.inbox.update_revenue(MAP, revenue=1200.5),
         "PATCH",
         "/master-inbox/update-revenue",
         {},
@@ -181,7 +182,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "create_note",
-        lambda c: c.inbox.create_note(MAP, "Warm lead"),
+        lambda c: c.inbox.create_note(MAP, note="Warm lead"),
         "POST",
         "/master-inbox/create-note",
         {},
@@ -222,7 +223,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "block_domains",
-        lambda c: c.inbox.block_domains(["Rival.example"], source="inbox"),
+        lambda c: c.inbox.block_domains(domains=["Rival.example"], source="inbox"),
         "POST",
         "/master-inbox/block-domains",
         {},
@@ -280,7 +281,8 @@ def view(**kwargs: Any) -> Callable[[SmartleadClient], Any]:
         (view(campaign_ids=[1, 2, 3, 4, 5, 6]), "campaign_ids"),
         (view(email_account_ids=list(range(1, 22))), "email_account_ids"),
         (view(category_ids=[]), "category_ids"),
-        (view(replied_between=(dt.datetime(2025, 1, 1), AT)), "aware"),
+        (view(start=dt.datetime(2025, 1, 1), end=AT), "aware"),
+        (view(start=AT), "both start and end"),
         (
             lambda c: c.inbox.reply(
                 1,
@@ -293,8 +295,8 @@ def view(**kwargs: Any) -> Callable[[SmartleadClient], Any]:
             "email_stats_id",
         ),
         (lambda c: c.inbox.forward(1, message_id="m", stats_id="s", to_emails=[]), "to_emails"),
-        (lambda c: c.inbox.update_revenue(MAP, -1), "revenue"),
-        (lambda c: c.inbox.block_domains(["a@b.co"]), "domains, not email"),
+        (lambda c: c.inbox.update_revenue(MAP, revenue=-1), "revenue"),
+        (lambda c: c.inbox.block_domains(domains=["a@b.co"]), "domains, not email"),
         (lambda c: c.inbox.untracked_replies(limit=101), "limit"),
         (lambda c: c.inbox.mark_read(0), "email_lead_map_id"),
     ],

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from smartlead_async import NotFoundError, SmartleadClient
+from smartlead_async import NotFoundError, Pager, ResponseDecodeError, SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models import (
     BlockListEntry,
@@ -35,7 +35,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ("get", lambda c: c.leads.get(423), "GET", "/leads/423", {}, None, samples.LEAD_BY_ID),
     (
         "update",
-        lambda c: c.leads.update(5, 423, {"email": "Cristiano@MUFC.com", "first_name": "C"}),
+        lambda c: c.leads.update(5, 423, lead={"email": "Cristiano@MUFC.com", "first_name": "C"}),
         "POST",
         "/campaigns/5/leads/423",
         {},
@@ -133,6 +133,15 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         samples.LEAD_CAMPAIGNS,
     ),
     (
+        "export_csv",
+        lambda c: c.leads.export_csv(5),
+        "GET",
+        "/campaigns/5/leads-export",
+        {},
+        None,
+        "id,email\n1,a@x.io\n",
+    ),
+    (
         "categories",
         lambda c: c.leads.categories(),
         "GET",
@@ -142,8 +151,8 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         samples.LEAD_CATEGORIES,
     ),
     (
-        "add_to_block_list",
-        lambda c: c.leads.add_to_block_list(["Spam@X.com", " Apple.COM "], client_id=3),
+        "block_list.add",
+        lambda c: c.leads.block_list.add(entries=["Spam@X.com", " Apple.COM "], client_id=3),
         "POST",
         "/leads/add-domain-block-list",
         {},
@@ -151,8 +160,8 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         samples.BLOCK_LIST_RESULT,
     ),
     (
-        "remove_from_block_list",
-        lambda c: c.leads.remove_from_block_list(7),
+        "block_list.remove",
+        lambda c: c.leads.block_list.remove(7),
         "DELETE",
         "/leads/delete-domain-block-list",
         {"id": "7"},
@@ -227,14 +236,76 @@ async def test_plain_text_success_is_ok(client: SmartleadClient, mock_api: aiore
 async def test_block_list_pager(client: SmartleadClient, mock_api: aioresponses) -> None:
     pattern = re.compile(rf"^{ROOT}/leads/get-domain-block-list\?.*$")
     mock_api.get(pattern, payload=samples.BLOCK_LIST_ENTRIES)
-    page = await client.leads.block_list(limit=1000, email_or_domain="apple")
-    assert [e.email_or_domain for e in page.items] == ["apple.com"]
+    page = await client.leads.block_list.list(limit=1000, email_or_domain="apple")
+    assert [e.email_or_domain for e in page] == ["apple.com"]
+    assert page.is_last
     assert sent_requests(mock_api) == [
         (
             "GET",
             "/api/v1/leads/get-domain-block-list",
             {"offset": "0", "limit": "1000", "filter_email_or_domain": "apple", "api_key": API_KEY},
             None,
+        )
+    ]
+
+
+async def test_campaigns_and_categories_are_one_page_pagers(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.get(re.compile(rf"^{ROOT}/leads/423/campaigns\?.*$"), payload=samples.LEAD_CAMPAIGNS)
+    mock_api.get(
+        re.compile(rf"^{ROOT}/leads/fetch-categories\?.*$"), payload=samples.LEAD_CATEGORIES
+    )
+    campaigns = client.leads.campaigns(423)
+    assert isinstance(campaigns, Pager)
+    assert [c.id async for c in campaigns] == [2911, 5055]
+    categories = await client.leads.categories()
+    assert categories.is_last
+    assert [c.name for c in categories] == ["Interested"]
+    # One page each: no paging parameters are sent to routes that answer every row at once.
+    assert [query for _, _, query, _ in sent_requests(mock_api)] == [{"api_key": API_KEY}] * 2
+
+
+@pytest.mark.parametrize(
+    ("payload", "counts"),
+    [
+        ({"uploadCount": 0, "totalDomainAdded": 0}, (0, 0)),
+        ({"success": True, "message": "3 entries added to block list"}, (None, None)),
+        ({"ok": True}, (None, None)),
+    ],
+)
+async def test_block_list_add_reads_counters_or_a_success_flag(
+    client: SmartleadClient, mock_api: aioresponses, payload: Any, counts: Any
+) -> None:
+    mock_api.post(re.compile(rf"^{ROOT}/leads/add-domain-block-list\?.*$"), payload=payload)
+    result = await client.leads.block_list.add(entries=["rival.com"])
+    assert (result.upload_count, result.total_domain_added) == counts
+
+
+@pytest.mark.parametrize("payload", [{}, {"message": "done"}, {"totalDomainAdded": 1}])
+async def test_block_list_add_refuses_an_answer_that_does_not_say_it_worked(
+    client: SmartleadClient, mock_api: aioresponses, payload: Any
+) -> None:
+    mock_api.post(re.compile(rf"^{ROOT}/leads/add-domain-block-list\?.*$"), payload=payload)
+    with pytest.raises(ResponseDecodeError, match="does not say the call succeeded"):
+        await client.leads.block_list.add(entries=["rival.com"])
+
+
+async def test_old_block_list_names_warn_and_keep_their_positional_arguments(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    pattern = re.compile(rf"^{ROOT}/leads/add-domain-block-list\?.*$")
+    mock_api.post(pattern, payload=samples.BLOCK_LIST_RESULT)
+    with pytest.warns(DeprecationWarning, match="use leads.block_list.add instead"):
+        result = await client.leads.add_to_block_list(["Rival.com"], client_id=3)  # type: ignore[misc]
+    assert isinstance(result, BlockListResult)
+    assert result.upload_count == 1
+    assert sent_requests(mock_api) == [
+        (
+            "POST",
+            "/api/v1/leads/add-domain-block-list",
+            {"api_key": API_KEY},
+            {"domain_block_list": ["rival.com"], "client_id": 3},
         )
     ]
 
@@ -249,13 +320,15 @@ def test_csv_export_helper() -> None:
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda c: c.leads.add_to_block_list(["not a domain"]), "block list entry"),
-        (lambda c: c.leads.add_to_block_list(["bad@"]), "block list entry"),
-        (lambda c: c.leads.add_to_block_list([]), "non-empty"),
-        (lambda c: c.leads.add_to_block_list("apple.com"), "non-empty sequence"),
+        (lambda c: c.leads.block_list.add(entries=["not a domain"]), "block list entry"),
+        (lambda c: c.leads.block_list.add(entries=["bad@"]), "block list entry"),
+        (lambda c: c.leads.block_list.add(entries=[]), "non-empty"),
+        (lambda c: c.leads.block_list.add(entries="apple.com"), "non-empty sequence"),
+        (lambda c: c.leads.block_list.list(limit=1001), "limit"),
+        (lambda c: c.leads.block_list.remove(0), "entry_id"),
         (lambda c: c.leads.resume(1, 2, delay_days=-1), "delay_days"),
         (lambda c: c.leads.update_category(1, 2, 0), "category_id"),
-        (lambda c: c.leads.update(1, 2, {"first_name": "no email"}), "lead 0"),
+        (lambda c: c.leads.update(1, 2, lead={"first_name": "no email"}), "lead 0"),
         (lambda c: c.leads.pause(0, 2), "campaign_id"),
         (lambda c: c.leads.mark_complete(1, -3), "campaign_lead_map_id"),
         (lambda c: c.leads.unsubscribe("12"), "lead_id"),

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from smartlead_async import SmartleadClient
+from smartlead_async import ResponseDecodeError, SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models import AllLeadsPage, LeadListsPage
 
@@ -36,6 +36,10 @@ LISTS = {
     },
 }
 AT = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+# The documented answers of the lead-list and push routes.
+ONE_LIST = {"ok": True, "data": {"id": 3, "list_name": "Clay import", "leads_count": 0}}
+IMPORTED = {"ok": True, "data": {"total_leads": 2, "imported": 2, "duplicates": 0, "blocked": 0}}
+PUSHED = {"ok": True, "data": {"total_leads": 1250, "pushed": 1200, "duplicates": 50}}
 
 CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     (
@@ -72,7 +76,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         "/leads/push-to-campaign",
         {},
         {"campaignId": 5, "action": "move", "leadList": [1, 2]},
-        OK,
+        PUSHED,
     ),
     (
         "push_to_list",
@@ -103,17 +107,17 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "create_list",
-        lambda c: c.lead_lists.create("Clay import"),
+        lambda c: c.lead_lists.create(name="Clay import"),
         "POST",
         "/lead-list/",
         {},
         {"list_name": "Clay import"},
-        OK,
+        ONE_LIST,
     ),
-    ("get_list", lambda c: c.lead_lists.get(3), "GET", "/lead-list/3", {}, None, OK),
+    ("get_list", lambda c: c.lead_lists.get(3), "GET", "/lead-list/3", {}, None, ONE_LIST),
     (
         "rename_list",
-        lambda c: c.lead_lists.rename(3, "New"),
+        lambda c: c.lead_lists.rename(3, name="New"),
         "PUT",
         "/lead-list/3",
         {},
@@ -123,12 +127,12 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ("delete_list", lambda c: c.lead_lists.delete(3), "DELETE", "/lead-list/3", {}, None, OK),
     (
         "import_leads",
-        lambda c: c.lead_lists.import_leads(3, [{"email": "b@Y.io"}]),
+        lambda c: c.lead_lists.import_leads(3, leads=[{"email": "b@Y.io"}]),
         "POST",
         "/lead-list/3/import",
         {},
         {"lead_list": [{"email": "b@y.io"}]},
-        OK,
+        IMPORTED,
     ),
     (
         "assign_tags",
@@ -141,12 +145,12 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "save_tag",
-        lambda c: c.email_accounts.save_tag("Warm", color="#FF5733"),
+        lambda c: c.email_accounts.save_tag(name="Warm", color="#FF5733"),
         "POST",
         "/email-accounts/tag-manager",
         {},
         {"name": "Warm", "color": "#FF5733"},
-        OK,
+        {"ok": True, "data": {"id": 7, "name": "Warm", "color": "#FF5733"}},
     ),
     (
         "add_tags",
@@ -168,7 +172,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "tags_of",
-        lambda c: c.email_accounts.tags_of(["s@X.io"]),
+        lambda c: c.email_accounts.tags_of(emails=["s@X.io"]),
         "POST",
         "/email-accounts/tag-list",
         {},
@@ -177,7 +181,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "fetch_messages",
-        lambda c: c.email_accounts.fetch_messages(1, limit=50, include_body=True, since=AT),
+        lambda c: c.email_accounts.fetch_messages(1, limit=50, include_body=True, start=AT),
         "POST",
         "/email-accounts/1/fetch-messages",
         {},
@@ -186,7 +190,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "fetch_messages_many",
-        lambda c: c.email_accounts.fetch_messages_many([1, 2], limit=5),
+        lambda c: c.email_accounts.fetch_messages_multi([1, 2], limit=5),
         "POST",
         "/email-accounts/multi/fetch-messages",
         {},
@@ -217,6 +221,34 @@ async def test_list_all_walks_by_cursor(client: SmartleadClient, mock_api: aiore
     assert cursors == ["-", "11"]
 
 
+async def test_lead_list_answers_decode_as_typed_models(
+    client: SmartleadClient, mock_api: aioresponses
+) -> None:
+    mock_api.get(re.compile(rf"^{ROOT}/lead-list/3\?.*$"), payload=ONE_LIST)
+    mock_api.post(re.compile(rf"^{ROOT}/lead-list/3/import\?.*$"), payload=IMPORTED)
+    mock_api.post(re.compile(rf"^{ROOT}/leads/push-to-campaign\?.*$"), payload=PUSHED)
+    mock_api.get(re.compile(rf"^{ROOT}/lead-list/\?.*$"), payload=LISTS)
+    lead_list = await client.lead_lists.get(3)
+    assert (lead_list.id, lead_list.list_name) == (3, "Clay import")
+    imported = await client.lead_lists.import_leads(3, leads=[{"email": "b@y.io"}])
+    assert imported.data is not None
+    assert (imported.data.imported, imported.data.duplicates) == (2, 0)
+    pushed = await client.leads.push_to_campaign(5, [1], action="copy")
+    assert pushed.data is not None
+    assert (pushed.data.total_leads, pushed.data.pushed) == (1250, 1200)
+    page = await client.lead_lists.list(limit=10)
+    assert (page.total, [item.id for item in page]) == (1, [3])
+
+
+@pytest.mark.parametrize("payload", [{"ok": True}, {"data": {"id": 3}}])
+async def test_lead_list_get_refuses_an_answer_without_the_list(
+    client: SmartleadClient, mock_api: aioresponses, payload: Any
+) -> None:
+    mock_api.get(re.compile(rf"^{ROOT}/lead-list/3\?.*$"), payload=payload)
+    with pytest.raises(ResponseDecodeError):
+        await client.lead_lists.get(3)
+
+
 def test_samples_decode_strictly() -> None:
     strict = make_converter(strict=True)
     lists = strict.structure(LISTS, LeadListsPage)
@@ -236,12 +268,13 @@ def test_samples_decode_strictly() -> None:
         (lambda c: c.leads.push_to_campaign(5, [1], action="clone"), "action"),
         (lambda c: c.leads.push_to_list(3), "either"),
         (lambda c: c.leads.push_to_list(3, lead_ids=[1], all_leads=True), "either"),
-        (lambda c: c.lead_lists.import_leads(3, []), "1 to 100"),
-        (lambda c: c.lead_lists.import_leads(3, [{"email": "bad"}]), "email"),
-        (lambda c: c.email_accounts.save_tag("x", color="red"), "color"),
+        (lambda c: c.lead_lists.import_leads(3, leads=[]), "1 to 100"),
+        (lambda c: c.lead_lists.import_leads(3, leads=[{"email": "bad"}]), "email"),
+        (lambda c: c.lead_lists.create(name=" "), "name"),
+        (lambda c: c.email_accounts.save_tag(name="x", color="red"), "color"),
         (lambda c: c.email_accounts.fetch_messages(1, limit=501), "limit"),
-        (lambda c: c.email_accounts.fetch_messages(1, since=dt.datetime(2025, 1, 1)), "aware"),
-        (lambda c: c.email_accounts.fetch_messages_many(list(range(1, 12))), "at most 10"),
+        (lambda c: c.email_accounts.fetch_messages(1, start=dt.datetime(2025, 1, 1)), "aware"),
+        (lambda c: c.email_accounts.fetch_messages_multi(list(range(1, 12))), "at most 10"),
     ],
 )
 async def test_invalid_arguments_fail_before_sending(

@@ -31,7 +31,7 @@ T1 = dt.datetime(2025, 3, 2, tzinfo=dt.UTC)
 CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     (
         "upsert",
-        lambda c: c.webhooks.upsert(
+        lambda c: c.webhooks.save(
             2180,
             name="Replies",
             url="https://hooks.example.com/smartlead",
@@ -61,7 +61,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "summary",
-        lambda c: c.webhooks.summary(2180, from_time=T0, to_time=T1),
+        lambda c: c.webhooks.summary(2180, start=T0, end=T1),
         "GET",
         "/campaigns/2180/webhooks/summary",
         {"fromTime": "2025-03-01T00:00:00+00:00", "toTime": "2025-03-02T00:00:00+00:00"},
@@ -70,7 +70,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "retrigger_failed",
-        lambda c: c.webhooks.retrigger_failed(2180, from_time=T0, to_time=T1),
+        lambda c: c.webhooks.retrigger_failed(2180, start=T0, end=T1),
         "POST",
         "/campaigns/2180/webhooks/retrigger-failed-events",
         {},
@@ -119,7 +119,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     (
         "create_client",
         lambda c: c.clients.create(
-            "Acme", email="OPS@Acme.example", password="Test1234!", permission=["full_access"]
+            name="Acme", email="OPS@Acme.example", password="Test1234!", permission=["full_access"]
         ),
         "POST",
         "/client/save",
@@ -136,7 +136,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "create_api_key",
-        lambda c: c.clients.create_api_key(299, "CRM sync"),
+        lambda c: c.clients.create_api_key(299, name="CRM sync"),
         "POST",
         "/client/api-key",
         {},
@@ -185,7 +185,7 @@ async def test_upsert_echo_is_normalised(
     client: SmartleadClient, mock_api: aioresponses, payload: Any
 ) -> None:
     mock_api.post(re.compile(rf"^{ROOT}/campaigns/2180/webhooks\?.*$"), payload=payload)
-    saved = await client.webhooks.upsert(
+    saved = await client.webhooks.save(
         2180, name="Replies", url="https://hooks.example.com/smartlead", event_types=["EMAIL_REPLY"]
     )
     assert saved.event_types == ("EMAIL_REPLY",)
@@ -196,7 +196,7 @@ async def test_upsert_echo_is_normalised(
 async def test_summary_unwraps_data(client: SmartleadClient, mock_api: aioresponses) -> None:
     pattern = re.compile(rf"^{ROOT}/campaigns/2180/webhooks/summary\?.*$")
     mock_api.get(pattern, payload=samples.WEBHOOK_SUMMARY)
-    summary = await client.webhooks.summary(2180, from_time=T0, to_time=T1)
+    summary = await client.webhooks.summary(2180, start=T0, end=T1)
     assert summary.time_range is not None
     assert summary.time_range.from_time == T0
     assert isinstance(summary.summary, list)
@@ -215,29 +215,27 @@ def test_samples_decode_strictly_and_secrets_stay_hidden() -> None:
 
 def upsert(**changes: Any) -> Call:
     args = {"name": "n", "url": "https://x.io", "event_types": ["EMAIL_SENT"], **changes}
-    return lambda c: c.webhooks.upsert(1, **args)
+    return lambda c: c.webhooks.save(1, **args)
 
 
 @pytest.mark.parametrize(
     ("call", "match"),
     [
         (
-            lambda c: c.webhooks.upsert(1, name="n", url="ftp://x", event_types=["EMAIL_REPLY"]),
+            lambda c: c.webhooks.save(1, name="n", url="ftp://x", event_types=["EMAIL_REPLY"]),
             "url",
         ),
-        (lambda c: c.webhooks.upsert(1, name="n", url="https://x.io", event_types=[]), "non-empty"),
+        (lambda c: c.webhooks.save(1, name="n", url="https://x.io", event_types=[]), "non-empty"),
         (
-            lambda c: c.webhooks.upsert(1, name="n", url="https://x.io", event_types=["reply"]),
+            lambda c: c.webhooks.save(1, name="n", url="https://x.io", event_types=["reply"]),
             "event",
         ),
         (
-            lambda c: c.webhooks.upsert(
-                1, name=" ", url="https://x.io", event_types=["EMAIL_SENT"]
-            ),
+            lambda c: c.webhooks.save(1, name=" ", url="https://x.io", event_types=["EMAIL_SENT"]),
             "name",
         ),
         (lambda c: c.webhooks.delete(1, 0), "webhook_id"),
-        (lambda c: c.webhooks.summary(1, from_time=dt.datetime(2025, 1, 1), to_time=T1), "aware"),
+        (lambda c: c.webhooks.summary(1, start=dt.datetime(2025, 1, 1), end=T1), "timezone-aware"),
         (
             lambda c: c.webhooks.create_global(
                 name="n", url="https://x.io", event_types=["EMAIL_SENT"], association_type="team"
@@ -245,11 +243,13 @@ def upsert(**changes: Any) -> Call:
             "association_type",
         ),
         (
-            lambda c: c.clients.create("A", email="a@b.co", password="p", permission=["admin"]),
+            lambda c: c.clients.create(
+                name="A", email="a@b.co", password="p", permission=["admin"]
+            ),
             "unknown",
         ),
-        (lambda c: c.clients.create("A", email="nope", password="p"), "email"),
-        (lambda c: c.clients.create_api_key(1, "bad/name"), "key names"),
+        (lambda c: c.clients.create(name="A", email="nope", password="p"), "email"),
+        (lambda c: c.clients.create_api_key(1, name="bad/name"), "key names"),
         (lambda c: c.clients.reset_api_key(0), "key_id"),
     ],
 )
