@@ -1,8 +1,10 @@
 # Two entry points that work on a fresh machine with only Python 3.11+:
 #   make demo   creates .venv, installs the project, runs the demo and the CSV import CLI (10,000 rows) against the embedded fake server
 #   make test   creates .venv, installs the project with dev tools, runs ruff, mypy --strict and pytest
+# Another interpreter gets a venv of its own, e.g.
+#   make pytest PYTHON=python3.13 VENV=.venv-3.13
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
