@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest check-wheel bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(STAMP)-%: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[$*]'
+	touch $@
 
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
@@ -34,8 +38,12 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# Builds the sdist and the wheel, checks them and runs the wheel in a clean venv.
+check-wheel: $(STAMP)-release
+	.ci/check_wheel $(BIN)/python
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gate.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache dist
