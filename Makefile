@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest check-wheel bench clean
+.PHONY: demo test lint typecheck pytest docs check-wheel bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# The API reference, from the docstrings, into site/; a warning fails the build.
+docs: $(STAMP)-docs
+	$(BIN)/mkdocs build --strict
+
 # Builds the sdist and the wheel, checks them and runs the wheel in a clean venv.
 check-wheel: $(STAMP)-release
 	.ci/check_wheel $(BIN)/python
@@ -46,4 +50,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gate.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache dist
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache site dist

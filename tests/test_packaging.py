@@ -1,17 +1,21 @@
-"""What the package index shows: the package description, its quick start and the supported
-Pythons. The build itself (sdist, wheel, twine check, the wheel run in a clean venv) is
-`.ci/check_wheel`."""
+"""What the package index and the API reference show: the package description, its quick
+start, the supported Pythons, and a reference page for every public module. The builds
+themselves are `make docs` (mkdocs --strict) and `.ci/check_wheel` (sdist, wheel, twine check,
+the wheel run in a clean venv)."""
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import importlib.metadata
 import io
+import pkgutil
 import re
 import tomllib
 from pathlib import Path
 
 import smartlead_async
+from smartlead_async.resources import RESOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -61,3 +65,36 @@ def test_every_python_ci_tests_is_a_classifier_and_the_version_has_one_source() 
     )
     assert "version" in PROJECT["dynamic"]
     assert importlib.metadata.version("smartlead-async") == smartlead_async.__version__
+
+
+def re_exported_by_a_documented_package(modules: set[str]) -> set[str]:
+    """The modules whose every public name their package exports (and its page documents)."""
+    covered = set()
+    for name in modules:
+        package = importlib.import_module(name.rpartition(".")[0])
+        names = getattr(importlib.import_module(name), "__all__", None)
+        if names and set(names) <= set(getattr(package, "__all__", ())):
+            covered.add(name)
+    return covered
+
+
+def test_every_public_module_has_an_api_reference_page() -> None:
+    documented = {
+        directive
+        for page in (ROOT / "docs" / "reference").rglob("*.md")
+        for directive in re.findall(r"^::: ([\w.]+)", page.read_text(), re.MULTILINE)
+    }
+    public = {
+        module.name
+        for module in pkgutil.walk_packages(smartlead_async.__path__, "smartlead_async.")
+        if not any(part.startswith("_") for part in module.name.split("."))
+    }
+    # Packages whose every name is documented on the pages of their modules.
+    public -= {
+        "smartlead_async.integrations",
+        "smartlead_async.models",
+        "smartlead_async.resources",
+    }
+    assert sorted(public - documented - re_exported_by_a_documented_package(public)) == []
+    assert {resource.__module__ for resource in RESOURCES.values()} <= documented
+    assert "smartlead_async.SmartleadClient" in documented
