@@ -4,10 +4,13 @@ Each test is the attack that would make the help or the JSON lie."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
+import os
 import re
 import shlex
+import signal
 from pathlib import Path
 
 import pytest
@@ -179,3 +182,35 @@ async def test_with_json_input_and_connection_errors_are_json_objects_on_stdout(
         assert await run_import(args, out, err) == status
         assert out.getvalue() == ""
         assert err.getvalue().splitlines()[-1] == f"error: {error['error']}"
+
+
+async def test_with_json_an_abort_before_anything_was_sent_is_a_json_object_on_stdout(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path / "leads.csv", leads(3))
+    connected, release = asyncio.Event(), asyncio.Event()
+
+    async def never_answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connected.set()  # the preflight request is on its way: the command is still in setup
+        await release.wait()
+        writer.close()
+        await writer.wait_closed()
+
+    server = await asyncio.start_server(never_answer, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    argv = ["import", str(path), "--campaign", "1", "--api-key", API_KEY, "--json"]
+    argv += ["--base-url", f"http://127.0.0.1:{port}/api/v1", "--no-progress"]
+    out, err = io.StringIO(), io.StringIO()
+    async with server:
+        task = asyncio.create_task(run_import(parse_args(argv), out, err))
+        await asyncio.wait_for(connected.wait(), timeout=5)
+        os.kill(os.getpid(), signal.SIGINT)
+        status = await asyncio.wait_for(task, timeout=5)
+        release.set()
+    assert status == 130
+    assert json_error(out.getvalue()) == {
+        "error": "aborted before anything was sent",
+        "kind": "aborted",
+        "exit_status": 130,
+    }
+    assert err.getvalue().splitlines()[-1] == "aborted before anything was sent"
