@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.metadata
+import importlib.util
 import io
 import pkgutil
 import re
@@ -98,3 +99,19 @@ def test_every_public_module_has_an_api_reference_page() -> None:
     assert sorted(public - documented - re_exported_by_a_documented_package(public)) == []
     assert {resource.__module__ for resource in RESOURCES.values()} <= documented
     assert "smartlead_async.SmartleadClient" in documented
+
+
+def test_the_reference_shows_sphinx_roles_as_plain_code() -> None:
+    spec = importlib.util.spec_from_file_location("mkdocs_hooks", ROOT / "scripts/mkdocs_hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    rendered = (
+        "returns a :class:<code>BulkResult</code>; see :meth:<code>~a.b.Client.aclose</code> "
+        "and :func:<code>smartlead_async.redis.redis_rate_gate</code>"
+    )
+    assert hooks.on_page_content(rendered, page=None) == (
+        "returns a <code>BulkResult</code>; see <code>aclose</code> "
+        "and <code>smartlead_async.redis.redis_rate_gate</code>"
+    )
