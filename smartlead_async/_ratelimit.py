@@ -73,7 +73,7 @@ def _positive_number(_instance: object, attribute: attrs.Attribute[float], value
 class RateLimit:
     """A rule "at most ``requests`` in any ``seconds``-long window".
 
-    Args:
+    Attributes:
         requests: Maximum number of requests in the window.
         seconds: Window length in seconds.
         burst: How many requests may go out back to back when the key has been idle. ``1`` gives

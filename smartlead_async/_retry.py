@@ -89,7 +89,7 @@ class RetryPolicy(Protocol):
 class DefaultRetryPolicy:
     """Capped exponential backoff with full jitter, honouring ``Retry-After``.
 
-    Args:
+    Attributes:
         max_retries: Retries after the first attempt (0 disables retrying).
         base_delay: Backoff before the first retry, in seconds.
         max_delay: Cap of the exponential backoff.

@@ -33,10 +33,11 @@ from types import TracebackType
 from typing import NoReturn, TextIO
 from urllib.parse import urlsplit
 
+from smartlead_async import __version__
 from smartlead_async._client import API_KEY_ENV, DEFAULT_BASE_URL, SmartleadClient
 from smartlead_async._ratelimit import DEFAULT_RATE_LIMITS, RateLimit
 from smartlead_async._secrets import APIKey, scrub
-from smartlead_async._validation import LEAD_FIELDS
+from smartlead_async._validation import LEAD_FIELDS, MAX_LEADS_PER_REQUEST
 from smartlead_async.bulk import DEFAULT_CONCURRENCY, ImportReport, RowOutcome
 from smartlead_async.errors import (
     AuthenticationError,
@@ -397,7 +398,23 @@ _KEY_HELP = (
     "the API key. Anything on a command line is visible to every user of this machine (the "
     f"process list, e.g. ps): prefer ${API_KEY_ENV} (the default) or --api-key-file"
 )
+BASE_URL_ENV = "SMARTLEAD_BASE_URL"
 
+_EPILOG = f"""\
+environment variables:
+  {API_KEY_ENV}   the API key, unless --api-key-file or --api-key is given
+  {BASE_URL_ENV}  the API's base URL, unless --base-url is given
+                      (default: {DEFAULT_BASE_URL})
+
+examples:
+  # check the column mapping and every row; nothing is sent
+  smartlead-async import leads.csv --campaign 123 --dry-run
+
+  # import, then after a crash, Ctrl-C or an edit of the CSV send only what is not done yet
+  export {API_KEY_ENV}=...
+  smartlead-async import leads.csv --campaign 123 --json > report.json
+  smartlead-async import leads.csv --campaign 123 --resume --json > report.json
+"""
 
 _COMMANDS = ("import",)
 
@@ -410,6 +427,7 @@ def _quiet_parser(argv: Sequence[str]) -> type[argparse.ArgumentParser]:
     """
     values = {token.partition("=")[2] if token.startswith("-") else token for token in argv}
     values -= {"", *_COMMANDS}
+    as_json = "--json" in argv
 
     class QuietParser(argparse.ArgumentParser):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -420,44 +438,105 @@ def _quiet_parser(argv: Sequence[str]) -> type[argparse.ArgumentParser]:
         def error(self, message: str) -> NoReturn:
             for value in sorted(values, key=len, reverse=True):
                 message = message.replace(value, "***")
+            if as_json:
+                sys.stdout.write(_error_json("usage", message, EXIT_USAGE))
             super().error(message)
 
     return QuietParser
+
+
+def _error_json(kind: str, message: str, status: int) -> str:
+    """An error as ``--json`` prints it on stdout: one object on one line."""
+    return json.dumps({"error": message, "kind": kind, "exit_status": status}) + "\n"
+
+
+def _limits(limits: Sequence[RateLimit]) -> str:
+    return ", ".join(f"{limit.requests}/{limit.seconds:g}" for limit in limits)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The command line (usage errors exit 2, as argparse does)."""
     parser = _quiet_parser(argv)(
         prog="smartlead-async",
-        description=__doc__.splitlines()[0],
+        description=__doc__.splitlines()[0].replace("``", ""),
+        epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     imp = commands.add_parser(
         _COMMANDS[0],
         help="import a CSV of leads into a campaign",
         description="\n".join(__doc__.splitlines()[4:]).replace("``", ""),
+        epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    imp.add_argument("csv", type=Path)
-    imp.add_argument("--campaign", type=int, required=True)
+    imp.add_argument("csv", type=Path, help="the CSV file of leads, with a header line")
+    imp.add_argument(
+        "--campaign", type=int, required=True, metavar="ID", help="the campaign to import into"
+    )
     keys = imp.add_mutually_exclusive_group()
     # type=APIKey: the raw key never sits in the Namespace (tracebacks show frame locals).
     keys.add_argument("--api-key", type=APIKey, help=_KEY_HELP)
     keys.add_argument(
         "--api-key-file", type=Path, metavar="PATH", help="read the API key from this file"
     )
-    imp.add_argument("--base-url", default=os.environ.get("SMARTLEAD_BASE_URL", DEFAULT_BASE_URL))
-    imp.add_argument("--rate", type=_rate, action="append", help="N/SECONDS (repeatable)")
-    imp.add_argument("--timeout", type=_seconds, default=30.0, help="seconds per attempt")
-    imp.add_argument("--max-retries", type=_retries, default=3, help="retries per request")
-    imp.add_argument("--map", type=_pair, action="append", default=[], help="FIELD=Column")
-    imp.add_argument("--ignore", action="append", default=[], help="a column to drop")
+    imp.add_argument(
+        "--base-url",
+        default=os.environ.get(BASE_URL_ENV, DEFAULT_BASE_URL),
+        metavar="URL",
+        help=f"the API's base URL (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})",
+    )
+    imp.add_argument(
+        "--rate",
+        type=_rate,
+        action="append",
+        metavar="N/SECONDS",
+        help="the key's rate limit; repeat for several windows "
+        f"(default: {_limits(DEFAULT_RATE_LIMITS)}, SmartLead's documented limit)",
+    )
+    imp.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="per attempt (default: %(default)g)",
+    )
+    imp.add_argument(
+        "--max-retries",
+        type=_retries,
+        default=3,
+        metavar="N",
+        help="retries per request (default: %(default)s)",
+    )
+    imp.add_argument(
+        "--map",
+        type=_pair,
+        action="append",
+        default=[],
+        metavar="FIELD=Column",
+        help="map a column to a lead field by hand (repeatable)",
+    )
+    imp.add_argument(
+        "--ignore", action="append", default=[], metavar="Column", help="drop a column (repeatable)"
+    )
     imp.add_argument(
         "--encoding", default=DEFAULT_ENCODING, help="of the CSV (default: UTF-8, BOM or not)"
     )
-    imp.add_argument("--batch-size", type=int, default=100)
-    imp.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY)
+    imp.add_argument(
+        "--batch-size",
+        type=int,
+        default=MAX_LEADS_PER_REQUEST,
+        metavar="N",
+        help="leads per request (default: %(default)s, SmartLead's maximum)",
+    )
+    imp.add_argument(
+        "--concurrency",
+        type=int,
+        default=DEFAULT_CONCURRENCY,
+        metavar="N",
+        help="batches in flight (default: %(default)s)",
+    )
     imp.add_argument("--resume", action="store_true", help="skip leads the journal has as final")
     imp.add_argument(
         "--resolve",
@@ -470,8 +549,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     imp.add_argument(
         "--no-dedupe", action="store_true", help="leave repeated emails to SmartLead's dedupe"
     )
-    imp.add_argument("--json", action="store_true", help="print the report as JSON")
-    imp.add_argument("--no-progress", action="store_true")
+    imp.add_argument(
+        "--json",
+        action="store_true",
+        help="print the report as JSON on stdout, and errors as a JSON object "
+        '({"error": ..., "kind": ..., "exit_status": ...}) on stdout as well as on stderr',
+    )
+    imp.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
     return parser.parse_args(list(argv))
 
 
@@ -707,22 +791,26 @@ class _Run:
 async def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The ``import`` command. Returns the exit status (see the module docs)."""
     console = _Console(out, err)
+
+    def failed(kind: str, message: str, status: int) -> int:
+        console.err(f"{message}\n" if kind == "aborted" else f"error: {message}\n")
+        if args.json:
+            console.out(_error_json(kind, message, status))
+        return status
+
     with _Signals() as signals:
         signals.task = task = asyncio.ensure_future(_Run(args, console, signals).run())
         try:
             return await task
         except InputError as exc:
-            console.err(f"error: {exc}\n")
-            return EXIT_USAGE
+            return failed("input", str(exc), EXIT_USAGE)
         except _UnavailableError as exc:
-            console.err(f"error: {exc}\n")
-            return EXIT_OPEN
+            return failed("unavailable", str(exc), EXIT_OPEN)
         except asyncio.CancelledError:
             current = asyncio.current_task()
             if not signals.aborted or (current is not None and current.cancelling()):
                 raise
-            console.err("aborted before anything was sent\n")
-            return signals.status
+            return failed("aborted", "aborted before anything was sent", signals.status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

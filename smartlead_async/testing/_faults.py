@@ -61,7 +61,7 @@ def _kinds(value: Sequence[FaultKind | str]) -> tuple[FaultKind, ...]:
 class Faults:
     """A share of requests that fail, and how.
 
-    Args:
+    Attributes:
         rate: Share of requests (0 to 1) that get a fault.
         kinds: Faults to choose from, uniformly. Defaults to :data:`TRANSIENT_FAULTS`.
     """
