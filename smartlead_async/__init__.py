@@ -14,6 +14,7 @@ from smartlead_async._ratelimit import (
     RateGate,
     RateLimit,
 )
+from smartlead_async._raw import APIResponse, RawResource, RawResponses
 from smartlead_async._retry import DefaultRetryPolicy, Outcome, RetryPolicy, RetryState
 from smartlead_async._secrets import APIKey
 from smartlead_async.errors import (
@@ -24,6 +25,7 @@ from smartlead_async.errors import (
     BadRequestError,
     ClientClosedError,
     ConfigurationError,
+    GateTimeoutError,
     InternalServerError,
     NotAcceptableError,
     NotFoundError,
@@ -46,6 +48,7 @@ __all__ = [
     "STANDARD_PLAN_RATE_LIMITS",
     "APIConnectionError",
     "APIKey",
+    "APIResponse",
     "APIStatusError",
     "APITimeoutError",
     "AsyncPager",
@@ -54,6 +57,7 @@ __all__ = [
     "ClientClosedError",
     "ConfigurationError",
     "DefaultRetryPolicy",
+    "GateTimeoutError",
     "InternalServerError",
     "LocalRateGate",
     "NotAcceptableError",
@@ -67,6 +71,8 @@ __all__ = [
     "RateGateUnavailableError",
     "RateLimit",
     "RateLimitError",
+    "RawResource",
+    "RawResponses",
     "RequestValidationError",
     "ResponseDecodeError",
     "ResponseTooLargeError",

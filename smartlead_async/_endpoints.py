@@ -59,6 +59,7 @@ class Endpoint:
             json=json,
             text_ok=self.text_ok,
             empty_ok=self.empty_ok,
+            route=self.path,
         )
         return spec if idempotent is None else attrs.evolve(spec, idempotent=idempotent)
 
