@@ -70,7 +70,7 @@ async def _capture(name: str, call: Callable[[], Awaitable[T]]) -> APIResponse[T
         if not inspect.isawaitable(pending):
             raise TypeError(
                 f"with_raw_response cannot wrap {name}: it returns a "
-                f"{type(pending).__name__}, which sends one request per page, not one request"
+                f"{type(pending).__name__}, not an awaitable"
             )
         parsed = await pending
     finally:
@@ -120,8 +120,9 @@ class RawResponses:
         resp = await sl.with_raw_response.request("GET", "campaigns/42")
 
     The call runs exactly as it does without the wrapper (gate, retries, errors, decoding);
-    error statuses still raise their exception, which carries the headers too. Methods
-    that return a pager are refused with :class:`TypeError`.
+    error statuses still raise their exception, which carries the headers too. A method
+    returning a pager answers its first page (what ``await pager`` gives). Calls that return
+    something not awaitable are refused with :class:`TypeError`.
     """
 
     def __init__(self, client: SmartleadClient) -> None:
