@@ -35,7 +35,7 @@ from smartlead_async._retry import RetryPolicy
 from smartlead_async._secrets import APIKey
 from smartlead_async._sentinel import NOT_GIVEN, NotGiven
 from smartlead_async._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
-from smartlead_async.errors import ClientClosedError, ConfigurationError
+from smartlead_async.errors import ClientClosedError, ConfigurationError, RequestValidationError
 from smartlead_async.events import EventHook, check_hooks
 from smartlead_async.resources import (
     AnalyticsResource,
@@ -166,7 +166,10 @@ class SmartleadClient:
             # A ConfigurationError raised in this frame carries it, and tracebacks that capture
             # locals (error trackers) would show the raw key held by the argument.
             del api_key
-        self.base_url = resolve_base_url(base_url)
+        try:
+            self.base_url = resolve_base_url(base_url)
+        finally:
+            del base_url  # a URL with a query may carry the key (see above)
         options = ClientOptions.build(
             timeout=timeout,
             max_response_bytes=max_response_bytes,
@@ -333,6 +336,9 @@ class SmartleadClient:
         spec = custom_spec(
             self._api_key, method=method, path=path, query=query, json=json, idempotent=idempotent
         )
+        if isinstance(spec, RequestValidationError):
+            del path, query  # may hold the key: keep them out of the traceback's locals
+            raise spec
         return await self._pipeline.request_json(spec)
 
     def _gate(self) -> RateGate:

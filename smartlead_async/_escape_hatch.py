@@ -76,13 +76,31 @@ def custom_spec(
     query: Mapping[str, QueryValue | None] | None,
     json: JSON,
     idempotent: bool | None,
-) -> RequestSpec:
-    """The checked request of a ``client.request()`` call.
+) -> RequestSpec | RequestValidationError:
+    """The checked request of a ``client.request()`` call, or the error to raise for it.
 
-    Raises:
-        RequestValidationError: An unknown method, a path that is not a plain relative path,
-            or a query that names ``api_key`` or carries the key. Messages never quote the key.
+    The error is returned, not raised: the caller raises it after deleting its own locals, so
+    a traceback that records locals shows no path or query that holds the key.
+
+    Returns:
+        The spec, or :class:`RequestValidationError` for an unknown method, a path that is not
+        a plain relative path, or a query that names ``api_key`` or carries the key (messages
+        never quote the key).
     """
+    try:
+        return _checked(api_key, method, path, query, json, idempotent)
+    except RequestValidationError as error:
+        return error.with_traceback(None)  # its frames hold the path and query
+
+
+def _checked(  # noqa: PLR0917
+    api_key: APIKey,
+    method: str,
+    path: str,
+    query: Mapping[str, QueryValue | None] | None,
+    json: JSON,
+    idempotent: bool | None,
+) -> RequestSpec:
     verb = method.upper() if isinstance(method, str) else method
     if verb not in METHODS:
         raise RequestValidationError(

@@ -46,12 +46,14 @@ def resolve_base_url(base_url: str | None) -> str:
             return DEFAULT_BASE_URL
     if not isinstance(base_url, str):
         raise ConfigurationError(f"base_url must be a str, not {type(base_url).__name__}")
+    if base_url.startswith(("http://", "https://")) and not ("?" in base_url or "#" in base_url):
+        return base_url.rstrip("/")
     shown = redact_url(base_url)
-    if not base_url.startswith(("http://", "https://")):
+    # A URL with a query may carry a key: out of this frame's locals, which tracebacks record.
+    del base_url
+    if not shown.startswith(("http://", "https://")):
         raise ConfigurationError(f"{source} must be an http(s) URL, got {shown!r}")
-    if "?" in base_url or "#" in base_url:
-        raise ConfigurationError(f"{source} must not have a query or fragment, got {shown!r}")
-    return base_url.rstrip("/")
+    raise ConfigurationError(f"{source} must not have a query or fragment, got {shown!r}")
 
 
 def resolve_log_level(log: str | None) -> int | None:

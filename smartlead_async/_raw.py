@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Generic, ParamSpec, TypeVar
 
 import attrs
 
+from smartlead_async._escape_hatch import custom_spec
 from smartlead_async._json import JSON
 from smartlead_async._pipeline import capture_responses, stop_capturing
 from smartlead_async._request import QueryValue
 from smartlead_async._transport import RawResponse
-from smartlead_async.errors import SmartleadError
+from smartlead_async.errors import RequestValidationError, SmartleadError
 from smartlead_async.resources._base import Resource
 
 if TYPE_CHECKING:
@@ -148,9 +149,14 @@ class RawResponses:
         idempotent: bool | None = None,
     ) -> APIResponse[JSON]:
         """:meth:`SmartleadClient.request`, answering :class:`APIResponse`."""
-        return await self(self._client.request)(
-            method, path, query=query, json=json, idempotent=idempotent
+        client = self._client
+        spec = custom_spec(
+            client._api_key, method=method, path=path, query=query, json=json, idempotent=idempotent
         )
+        if isinstance(spec, RequestValidationError):
+            del path, query  # may hold the key: keep them out of the traceback's locals
+            raise spec
+        return await self(client._pipeline.request_json)(spec)
 
     def __getattr__(self, name: str) -> RawResource:
         resource = getattr(self._client, name)
