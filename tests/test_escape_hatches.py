@@ -239,8 +239,10 @@ async def test_concurrent_raw_calls_do_not_mix_their_responses(fake: FakeSmartle
         API_KEY, base_url=fake.base_url, rate_limits=[RateLimit(100, 1.0)]
     ) as sl:
         responses = await asyncio.gather(*(sl.with_raw_response.campaigns.get(i) for i in ids))
+        alone = await sl.with_raw_response.campaigns.get(ids[0])  # in this very task
         await sl.campaigns.list()  # outside a wrapper: captured nowhere
         assert _captured.get() is None
+        assert len(alone.responses) == 1
     for campaign_id, resp in zip(ids, responses, strict=True):
         assert len(resp.responses) == 1
         assert resp.url.startswith(f"{fake.base_url}/campaigns/{campaign_id}?")
