@@ -254,7 +254,7 @@ class SmartleadClient:
         base URL; options not given are kept (``event_hooks`` replaces the hooks)::
 
             patient = sl.with_options(timeout=120, max_retries=6)
-            export = await patient.campaigns.export_leads(42)
+            csv = await patient.leads.export_csv(42)
             await sl.with_options(max_gate_wait=1.0).campaigns.get(42)
 
         The copy owns nothing: closing it (or leaving it unclosed) does not close the session
@@ -312,7 +312,7 @@ class SmartleadClient:
         """Call a route the SDK has no method for, through the same gate, retries, error
         mapping, success-body checks and redaction as every other call::
 
-            stats = await sl.request("GET", "campaigns/42/statistics", query={"limit": 10})
+            summary = await sl.request("GET", "campaigns/42/webhooks/summary")
 
         Args:
             method: ``GET``, ``POST``, ``PUT``, ``PATCH`` or ``DELETE``.
