@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Self
 
 import aiohttp
+import cattrs
 
 from smartlead_async._convert import make_converter
 from smartlead_async._escape_hatch import custom_spec
@@ -211,15 +212,15 @@ class SmartleadClient:
             session=session,
             trace_configs=trace_configs,
         )
-        self._set_up(options)
+        self._set_up(options, make_converter())
 
-    def _set_up(self, options: ClientOptions) -> None:
+    def _set_up(self, options: ClientOptions, converter: cattrs.Converter) -> None:
         self._options = options
         self._pipeline = Pipeline(
             transport=self._transport,
             gate=self._gate,
             retry_policy=options.retry_policy,
-            converter=make_converter(),
+            converter=converter,
             max_gate_wait=options.max_gate_wait,
             event_hooks=options.event_hooks,
         )
@@ -284,7 +285,8 @@ class SmartleadClient:
         copy._transport = origin._transport.derive(
             timeout=options.timeout, max_response_bytes=options.max_response_bytes
         )
-        copy._set_up(options)
+        # One converter for all: its structuring code is generated once per model, on first use.
+        copy._set_up(options, origin._pipeline.converter)
         return copy
 
     @property

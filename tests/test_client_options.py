@@ -188,6 +188,8 @@ def test_a_copy_keeps_what_it_was_not_given() -> None:
     assert copy._options.retry_policy == DefaultRetryPolicy(max_retries=5)
     assert copy.base_url == sl.base_url
     assert "with_options copy" in repr(copy)
+    # Cheap to make per request: the converter (and the code it generated) is shared.
+    assert copy._pipeline.converter is sl._pipeline.converter
 
 
 # --- environment -------------------------------------------------------------------------------

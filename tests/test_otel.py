@@ -9,7 +9,10 @@ from typing import Any
 
 import pytest
 from opentelemetry import trace
-from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
+from opentelemetry.instrumentation.aiohttp_client import (
+    AioHttpClientInstrumentor,
+    create_trace_config,
+)
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
@@ -240,3 +243,23 @@ def test_url_filter_redacts_every_secret_parameter() -> None:
     )
     assert url_filter(url) == "https://server.smartlead.ai/api/v1/campaigns?limit=5&api_key=***"
     assert url_filter("https://h/x") == "https://h/x"
+
+
+@pytest.mark.parametrize(("filtered", "leaked"), [(True, False), (False, True)])
+async def test_an_instrumentor_trace_config_passed_to_the_client(
+    exporter: tuple[TracerProvider, InMemorySpanExporter], filtered: bool, leaked: bool
+) -> None:
+    # trace_configs= without instrumenting every session in the process: the URL filter
+    # matters just the same.
+    provider, spans = exporter
+    config = create_trace_config(
+        url_filter=url_filter if filtered else None, tracer_provider=provider
+    )
+    async with (
+        FakeSmartlead(api_keys=(ODD_KEY,)) as fake,
+        SmartleadClient(ODD_KEY, base_url=fake.base_url, trace_configs=[config]) as sl,
+    ):
+        await sl.campaigns.list()
+    finished = spans.get_finished_spans()
+    assert len(finished) == 1
+    assert bool(key_leaks(finished)) is leaked
