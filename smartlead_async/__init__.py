@@ -16,6 +16,7 @@ from smartlead_async._ratelimit import (
     RateGate,
     RateLimit,
 )
+from smartlead_async._raw import APIResponse, RawResource, RawResponses
 from smartlead_async._retry import DefaultRetryPolicy, Outcome, RetryPolicy, RetryState
 from smartlead_async._secrets import APIKey
 from smartlead_async._sentinel import NOT_GIVEN, NotGiven
@@ -28,6 +29,7 @@ from smartlead_async.errors import (
     BadRequestError,
     ClientClosedError,
     ConfigurationError,
+    GateTimeoutError,
     InternalServerError,
     NotAcceptableError,
     NotFoundError,
@@ -52,6 +54,7 @@ __all__ = [
     "STANDARD_PLAN_RATE_LIMITS",
     "APIConnectionError",
     "APIKey",
+    "APIResponse",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
@@ -60,6 +63,7 @@ __all__ = [
     "ClientClosedError",
     "ConfigurationError",
     "DefaultRetryPolicy",
+    "GateTimeoutError",
     "ImportReport",
     "InternalServerError",
     "LocalRateGate",
@@ -76,6 +80,8 @@ __all__ = [
     "RateGateUnavailableError",
     "RateLimit",
     "RateLimitError",
+    "RawResource",
+    "RawResponses",
     "RequestValidationError",
     "ResponseDecodeError",
     "ResponseTooLargeError",

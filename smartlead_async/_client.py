@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Self
 
 import aiohttp
+import cattrs
 
 from smartlead_async._convert import make_converter
+from smartlead_async._escape_hatch import custom_spec
+from smartlead_async._json import JSON
+from smartlead_async._options import (
+    DEFAULT_BASE_URL,
+    ClientOptions,
+    configure_logging,
+    resolve_base_url,
+    resolve_log_level,
+)
 from smartlead_async._pipeline import Pipeline
 from smartlead_async._ratelimit import (
     DEFAULT_RATE_LIMITS,
@@ -20,10 +30,14 @@ from smartlead_async._ratelimit import (
     check_safety_margin,
     gate_registry,
 )
-from smartlead_async._retry import DefaultRetryPolicy, RetryPolicy
+from smartlead_async._raw import RawResponses
+from smartlead_async._request import QueryValue
+from smartlead_async._retry import RetryPolicy
 from smartlead_async._secrets import APIKey
+from smartlead_async._sentinel import NOT_GIVEN, NotGiven
 from smartlead_async._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
-from smartlead_async.errors import ClientClosedError, ConfigurationError
+from smartlead_async.errors import ClientClosedError, ConfigurationError, RequestValidationError
+from smartlead_async.events import EventHook, check_hooks
 from smartlead_async.resources import (
     AnalyticsResource,
     CampaignsResource,
@@ -37,7 +51,6 @@ from smartlead_async.resources import (
 
 __all__ = ["DEFAULT_BASE_URL", "SmartleadClient"]
 
-DEFAULT_BASE_URL = "https://server.smartlead.ai/api/v1"
 API_KEY_ENV = "SMARTLEAD_API_KEY"
 
 
@@ -95,7 +108,8 @@ class SmartleadClient:
     Args:
         api_key: The SmartLead API key, as a ``str`` or an :class:`APIKey` (which never prints
             it); defaults to the ``SMARTLEAD_API_KEY`` environment variable.
-        base_url: API root, e.g. a :class:`~smartlead_async.testing.FakeSmartlead` URL in tests.
+        base_url: API root, e.g. a :class:`~smartlead_async.testing.FakeSmartlead` URL in tests;
+            defaults to the ``SMARTLEAD_BASE_URL`` environment variable, else SmartLead's API.
         rate_limits: Rules enforced before sending, all of them. Defaults to the documented
             10 requests per 2 seconds; see ``STANDARD_PLAN_RATE_LIMITS`` and friends.
         safety_margin: Fraction by which the built-in gate lengthens every window, in [0, 1);
@@ -113,16 +127,27 @@ class SmartleadClient:
             which is given ``rate_limits`` and resolved once per event loop per (factory, key,
             base URL), so clients built per request share its gate.
         retry_policy: A custom :class:`RetryPolicy`; replaces ``max_retries``.
+        max_gate_wait: Longest time, in seconds, one attempt may wait in the rate gate; past
+            it the request raises :class:`~smartlead_async.GateTimeoutError` without sending.
+            ``None`` (the default) waits as long as the gate needs.
+        event_hooks: Callables given every request event (see :mod:`smartlead_async.events`).
+        trace_configs: ``aiohttp.TraceConfig`` objects for the session the client creates (not
+            with ``session``: add them to your own). The URL aiohttp hands their callbacks
+            carries the key; pass it through ``smartlead_async.integrations.otel.url_filter``
+            before recording it.
+        log: ``"debug"`` or ``"info"``: log the ``smartlead_async`` logger at that level (to
+            stderr, unless logging is configured); defaults to the ``SMARTLEAD_LOG``
+            environment variable, else leaves logging alone.
 
     Raises:
-        ConfigurationError: No API key, or invalid options.
+        ConfigurationError: No API key, or invalid options (from arguments or environment).
     """
 
     def __init__(
         self,
         api_key: str | APIKey | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         rate_limits: Sequence[RateLimit] | None = None,
         max_retries: int = 3,
         timeout: float = 30.0,
@@ -131,6 +156,10 @@ class SmartleadClient:
         rate_gate: RateGate | RateGateFactory | None = None,
         retry_policy: RetryPolicy | None = None,
         safety_margin: float | None = None,
+        max_gate_wait: float | None = None,
+        event_hooks: Sequence[EventHook] = (),
+        trace_configs: Sequence[aiohttp.TraceConfig] = (),
+        log: str | None = None,
     ) -> None:
         try:
             self._api_key = _resolve_api_key(api_key)
@@ -138,46 +167,62 @@ class SmartleadClient:
             # A ConfigurationError raised in this frame carries it, and tracebacks that capture
             # locals (error trackers) would show the raw key held by the argument.
             del api_key
-        if not base_url.startswith(("http://", "https://")):
-            raise ConfigurationError(f"base_url must be an http(s) URL, got {base_url!r}")
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ConfigurationError(f"max_retries must be an int >= 0, got {max_retries!r}")
-        if not timeout > 0:
-            raise ConfigurationError(f"timeout must be > 0 seconds, got {timeout!r}")
-        if (
-            isinstance(max_response_bytes, bool)
-            or not isinstance(max_response_bytes, int)
-            or max_response_bytes < 1
-        ):
+        try:
+            self.base_url = resolve_base_url(base_url)
+        finally:
+            del base_url  # a URL with a query may carry the key (see above)
+        options = ClientOptions.build(
+            timeout=timeout,
+            max_response_bytes=max_response_bytes,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            max_gate_wait=max_gate_wait,
+            event_hooks=check_hooks(event_hooks),
+        )
+        trace_configs = tuple(trace_configs)
+        if not all(isinstance(config, aiohttp.TraceConfig) for config in trace_configs):
+            raise ConfigurationError("trace_configs must be aiohttp.TraceConfig objects")
+        if trace_configs and session is not None:
             raise ConfigurationError(
-                f"max_response_bytes must be an int >= 1, got {max_response_bytes!r}"
+                "trace_configs are for the session the client creates; add them to the "
+                "session you pass instead"
             )
+        level = resolve_log_level(log)
         custom_gate, gate_factory = _split_rate_gate(rate_gate)
         if custom_gate is not None and rate_limits is not None:
             raise ConfigurationError("pass rate_limits or rate_gate, not both")
         self._safety_margin = _resolve_safety_margin(safety_margin, rate_gate is not None)
-        self.base_url = base_url.rstrip("/")
         self.rate_limits: tuple[RateLimit, ...] = tuple(
             DEFAULT_RATE_LIMITS if rate_limits is None else rate_limits
         )
         if not self.rate_limits:
             raise ConfigurationError("rate_limits must contain at least one RateLimit")
+        if level is not None:
+            configure_logging(level)
         self._custom_gate = custom_gate
         self._gate_factory = gate_factory
         self._shared_gate: RateGate | None = None
         self._closed = False
+        self._origin: SmartleadClient | None = None
         self._transport = Transport(
             base_url=self.base_url,
             api_key=self._api_key,
-            timeout=timeout,
-            max_response_bytes=max_response_bytes,
+            timeout=options.timeout,
+            max_response_bytes=options.max_response_bytes,
             session=session,
+            trace_configs=trace_configs,
         )
+        self._set_up(options, make_converter())
+
+    def _set_up(self, options: ClientOptions, converter: cattrs.Converter) -> None:
+        self._options = options
         self._pipeline = Pipeline(
             transport=self._transport,
             gate=self._gate,
-            retry_policy=retry_policy or DefaultRetryPolicy(max_retries=max_retries),
-            converter=make_converter(),
+            retry_policy=options.retry_policy,
+            converter=converter,
+            max_gate_wait=options.max_gate_wait,
+            event_hooks=options.event_hooks,
         )
         self.campaigns = CampaignsResource(self._pipeline)
         """Campaign endpoints."""
@@ -196,10 +241,114 @@ class SmartleadClient:
         self.lead_lists = LeadListsResource(self._pipeline)
         """Lead list endpoints."""
 
+    def with_options(
+        self,
+        *,
+        timeout: float | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_policy: RetryPolicy | NotGiven = NOT_GIVEN,
+        max_response_bytes: int | NotGiven = NOT_GIVEN,
+        max_gate_wait: float | NotGiven | None = NOT_GIVEN,
+        event_hooks: Sequence[EventHook] | NotGiven = NOT_GIVEN,
+    ) -> SmartleadClient:
+        """A client with some options changed, sharing this one's session, rate gate, key and
+        base URL; options not given are kept (``event_hooks`` replaces the hooks)::
+
+            patient = sl.with_options(timeout=120, max_retries=6)
+            csv = await patient.leads.export_csv(42)
+            await sl.with_options(max_gate_wait=1.0).campaigns.get(42)
+
+        The copy owns nothing: closing it (or leaving it unclosed) does not close the session
+        or release the gate. Both stay with the client they came from, and once that client is
+        closed its copies raise :class:`~smartlead_async.ClientClosedError`. A copy of a copy
+        belongs to the same original client.
+
+        Raises:
+            ConfigurationError: An invalid option; ``max_retries`` on a client with a custom
+                ``retry_policy``.
+        """
+        options = self._options.changed(
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            max_response_bytes=max_response_bytes,
+            max_gate_wait=max_gate_wait,
+            event_hooks=event_hooks,
+        )
+        origin = self._origin or self
+        copy = object.__new__(SmartleadClient)
+        copy._api_key = origin._api_key
+        copy.base_url = origin.base_url
+        copy.rate_limits = origin.rate_limits
+        copy._closed = False
+        copy._origin = origin
+        copy._transport = origin._transport.derive(
+            timeout=options.timeout, max_response_bytes=options.max_response_bytes
+        )
+        # One converter for all: its structuring code is generated once per model, on first use.
+        copy._set_up(options, origin._pipeline.converter)
+        return copy
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """This client's calls, answering the HTTP response (status, headers, body) along
+        with the parsed result::
+
+            resp = await sl.with_raw_response.campaigns.list()
+            resp.headers.get("x-ratelimit-remaining")
+            campaigns = resp.parse()
+
+        See :class:`~smartlead_async.RawResponses` for the typed form.
+        """
+        return RawResponses(self)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, QueryValue | None] | None = None,
+        json: JSON = None,
+        idempotent: bool | None = None,
+    ) -> JSON:
+        """Call a route the SDK has no method for, through the same gate, retries, error
+        mapping, success-body checks and redaction as every other call::
+
+            summary = await sl.request("GET", "campaigns/42/webhooks/summary")
+
+        Args:
+            method: ``GET``, ``POST``, ``PUT``, ``PATCH`` or ``DELETE``.
+            path: Relative to the base URL, without a leading ``/``, query or fragment
+                (``campaigns/42/leads``).
+            query: Query parameters (``None`` values left out). The key is added by the
+                client: an ``api_key`` here is refused.
+            json: The JSON body, or ``None`` for none.
+            idempotent: Whether the request is safe to repeat after an ambiguous failure
+                (see the retry table in the README); defaults to ``True`` for GET only.
+
+        Returns:
+            The decoded JSON of the 2xx answer.
+
+        Raises:
+            RequestValidationError: An invalid method, path or query; nothing was sent.
+            APIStatusError: SmartLead answered an error (a subclass per status), or a 2xx
+                saying ``ok: false`` (:class:`~smartlead_async.OperationFailedError`).
+            ResponseDecodeError: The 2xx body is not JSON.
+        """
+        spec = custom_spec(
+            self._api_key, method=method, path=path, query=query, json=json, idempotent=idempotent
+        )
+        if isinstance(spec, RequestValidationError):
+            del path, query  # may hold the key: keep them out of the traceback's locals
+            raise spec
+        return await self._pipeline.request_json(spec)
+
     def _gate(self) -> RateGate:
         # Resolved on first use: the shared gates are bound to the running event loop.
         if self._closed:
             raise ClientClosedError("this SmartleadClient is closed")
+        if self._origin is not None:
+            return self._origin._gate()
         if self._custom_gate is not None:
             return self._custom_gate
         if self._shared_gate is None:
@@ -214,14 +363,21 @@ class SmartleadClient:
 
     @property
     def closed(self) -> bool:
-        """Whether :meth:`aclose` has been called."""
-        return self._closed
+        """Whether :meth:`aclose` has been called (on this client, or on the client a
+        :meth:`with_options` copy came from)."""
+        return self._closed or (self._origin is not None and self._origin.closed)
 
     async def aclose(self) -> None:
-        """Close the HTTP session (if the client created it) and release the shared gate."""
+        """Close the HTTP session (if the client created it) and release the shared gate.
+
+        On a :meth:`with_options` copy this only stops the copy: the session and the gate
+        belong to the original client.
+        """
         if self._closed:
             return
         self._closed = True
+        if self._origin is not None:
+            return
         await self._transport.aclose()
         gate, self._shared_gate = self._shared_gate, None
         if gate is not None:
@@ -243,7 +399,9 @@ class SmartleadClient:
         if not hasattr(self, "_transport"):
             # __init__ raised; tracebacks that capture locals still call repr() on `self`.
             return "<SmartleadClient (not constructed)>"
-        state = "closed" if self._closed else "open"
+        state = "closed" if self.closed else "open"
+        copy = " (with_options copy)" if self._origin is not None else ""
         return (
-            f"<SmartleadClient base_url={self.base_url!r} key={self._api_key.fingerprint} {state}>"
+            f"<SmartleadClient base_url={self.base_url!r} key={self._api_key.fingerprint} "
+            f"{state}{copy}>"
         )

@@ -164,6 +164,7 @@ class Endpoint(Generic[R_co]):
             idempotent=self.spec_idempotent(json),
             text_ok=self.text_ok,
             empty_ok=self.empty_ok or self.empty_is_not_found,
+            route=self.path,
         )
 
     def unwrapped(self, payload: JSON) -> JSON:

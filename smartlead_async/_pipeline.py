@@ -12,6 +12,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar, cast
 
+import attrs
 import cattrs
 from cattrs.v import format_exception
 
@@ -28,12 +29,28 @@ from smartlead_async.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    GateTimeoutError,
     NotFoundError,
     OperationFailedError,
     RateLimitError,
     ResponseDecodeError,
+    ResponseTooLargeError,
     error_message_from_body,
     status_error_class,
+)
+from smartlead_async.events import (
+    AttemptFailed,
+    EventHook,
+    GateWaited,
+    PipelineEvent,
+    RequestFinished,
+    RequestInfo,
+    RequestSent,
+    RequestStarted,
+    ResponseReceived,
+    RetryScheduled,
+    bind_to_context,
+    emit,
 )
 from smartlead_async.models.common import Acknowledgement
 
@@ -215,9 +232,9 @@ def _problem(exc: BaseException, type_: type | None) -> str:
 class RetryTally:
     """Counts the retries of the requests made by every task that called :meth:`track`.
 
-    A context variable rather than a parameter: bulk helpers count the retries of calls made
-    through public resource methods, which do not take one. A tally with a ``parent`` also
-    counts into it (one batch's retries, within the whole import's).
+    An event hook bound to a context rather than to a client: bulk helpers count the retries of
+    calls made through public resource methods, which take no hooks. A tally with a ``parent``
+    also counts into it (one batch's retries, within the whole import's).
 
     Attributes:
         count: Retries so far.
@@ -231,22 +248,55 @@ class RetryTally:
         self.may_be_stored = False
         self.parent = parent
 
-    def add(self, state: RetryState) -> None:
-        """Count one retry of an attempt that ended as ``state``, here and in every parent."""
+    def __call__(self, event: PipelineEvent) -> None:
+        """Count one retry per :class:`~smartlead_async.events.RetryScheduled`, here and in
+        every parent."""
+        if not isinstance(event, RetryScheduled):
+            return
         tally: RetryTally | None = self
         while tally is not None:
             tally.count += 1
-            tally.may_be_stored |= state.may_have_been_applied
+            tally.may_be_stored |= event.may_have_been_applied
             tally = tally.parent
 
     def track(self) -> None:
-        """Count retries of the requests this task (and tasks it creates) makes from now on."""
-        _tally.set(self)
+        """Count retries of the requests this task (and tasks it creates) makes from now on,
+        instead of counting them in a tally tracked before."""
+        bind_to_context(self, replacing=RetryTally)
 
 
-_tally: contextvars.ContextVar[RetryTally | None] = contextvars.ContextVar(
-    "smartlead_retry_tally", default=None
+def _route_of(spec: RequestSpec) -> str:
+    if spec.route is not None:
+        return spec.route
+    # Ids would give every request a route of its own (and a span name of its own).
+    return "/".join("{id}" if part.isdigit() else part for part in spec.path.split("/"))
+
+
+@attrs.define
+class _Progress:
+    """What :class:`RequestFinished` reports, gathered while the request runs."""
+
+    attempts: int = 0
+    retries: int = 0
+    gate_seconds: float = 0.0
+    status: int | None = None
+
+
+#: The answers received by the calls of a ``with_raw_response`` wrapper (see ``_raw.py``).
+_captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
+    "smartlead_captured_responses", default=None
 )
+
+
+def capture_responses(into: list[RawResponse]) -> contextvars.Token[list[RawResponse] | None]:
+    """Append the 2xx answer of every request this task makes to ``into``, until the returned
+    token is reset with :func:`stop_capturing`."""
+    return _captured.set(into)
+
+
+def stop_capturing(token: contextvars.Token[list[RawResponse] | None]) -> None:
+    """End the capture :func:`capture_responses` began."""
+    _captured.reset(token)
 
 
 class Pipeline:
@@ -259,6 +309,9 @@ class Pipeline:
         converter: Decodes JSON into models.
         jitter: Source of uniform random numbers for backoff jitter.
         sleep: Coroutine used to wait between attempts (injectable for tests).
+        max_gate_wait: Longest wait of one attempt in the gate, ``None`` for no bound.
+        event_hooks: Called with every event of every request (see
+            :mod:`smartlead_async.events`).
     """
 
     def __init__(
@@ -270,6 +323,8 @@ class Pipeline:
         converter: cattrs.Converter,
         jitter: Callable[[], float] = random.random,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        max_gate_wait: float | None = None,
+        event_hooks: tuple[EventHook, ...] = (),
     ) -> None:
         self._transport = transport
         self._gate = gate
@@ -277,6 +332,8 @@ class Pipeline:
         self.converter = converter
         self._jitter = jitter
         self._sleep = sleep
+        self._max_gate_wait = max_gate_wait
+        self._hooks = event_hooks
 
     async def send(self, spec: RequestSpec) -> RawResponse:
         """Run ``spec`` through gate, transport and retry policy; return a 2xx response.
@@ -284,20 +341,66 @@ class Pipeline:
         Raises:
             APIStatusError: (a subclass per status) when the final answer is an error.
             APIConnectionError: when the final attempt failed at the transport level.
+            GateTimeoutError: an attempt waited ``max_gate_wait`` in the gate (not sent).
         """
-        attempt = 0
+        request = RequestInfo.new(spec.method, _route_of(spec), self._transport.shown_url(spec))
+        progress = _Progress()
+        started = time.perf_counter()
+        emit(self._hooks, RequestStarted(request))
+        error: BaseException | None = None
+        try:
+            raw = await self._attempts(spec, request, progress)
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            emit(
+                self._hooks,
+                RequestFinished(
+                    request,
+                    attempts=progress.attempts,
+                    retries=progress.retries,
+                    gate_seconds=progress.gate_seconds,
+                    seconds=time.perf_counter() - started,
+                    status=progress.status,
+                    error=error,
+                ),
+            )
+            del error  # the frame must not keep the exception (and its traceback) alive
+        if (captured := _captured.get()) is not None:
+            captured.append(raw)
+        return raw
+
+    async def _attempts(
+        self, spec: RequestSpec, request: RequestInfo, progress: _Progress
+    ) -> RawResponse:
         while True:
-            attempt += 1
+            progress.attempts += 1
+            attempt = progress.attempts
+            progress.status = None
             gate = self._gate()
-            await gate.acquire()
+            progress.gate_seconds += await self._admit(gate, request, attempt)
+            emit(self._hooks, RequestSent(request, attempt))
+            sent = time.perf_counter()
             try:
                 raw = await self._transport.send(spec)
             except APIConnectionError as error:
+                emit(self._hooks, AttemptFailed(request, attempt, error))
                 state = RetryState(
                     attempt=attempt, idempotent=spec.idempotent, outcome=_outcome(error)
                 )
-                await self._wait_or_raise(state, error)
+                await self._wait_or_raise(request, progress, state, error)
                 continue
+            except ResponseTooLargeError as error:
+                emit(self._hooks, AttemptFailed(request, attempt, error))
+                raise
+            progress.status = raw.status
+            emit(
+                self._hooks,
+                ResponseReceived(
+                    request, attempt, raw.status, time.perf_counter() - sent, raw.headers
+                ),
+            )
             body = parse_body(raw.body) if raw.status >= 400 else None
             retry_after = parse_retry_after(raw.headers, body, now=time.time())
             await gate.observe(_feedback(raw, retry_after, now=time.time()))
@@ -310,15 +413,68 @@ class Pipeline:
                 status=raw.status,
                 retry_after=retry_after,
             )
-            await self._wait_or_raise(state, _status_error(raw, body, retry_after))
+            refusal = _status_error(raw, body, retry_after)
+            await self._wait_or_raise(request, progress, state, refusal)
 
-    async def _wait_or_raise(self, state: RetryState, error: Exception) -> None:
+    async def _admit(self, gate: RateGate, request: RequestInfo, attempt: int) -> float:
+        """Wait in ``gate`` for one attempt, at most ``max_gate_wait``; the seconds waited."""
+        loop = asyncio.get_running_loop()
+        entered = loop.time()
+        if self._max_gate_wait is None:
+            await gate.acquire()
+        else:
+            # Cancelling acquire() is what a caller's own asyncio.timeout does too: every gate
+            # must (and the SDK's do) leave no admission half-taken and no lock held.
+            try:
+                async with asyncio.timeout(self._max_gate_wait) as bound:
+                    await gate.acquire()
+            except TimeoutError:
+                if not bound.expired():
+                    raise  # the gate's own TimeoutError, not the bound
+                logger.debug(
+                    "%s %s: not admitted by the rate gate within %.3f s (attempt %d)",
+                    request.method,
+                    request.route,
+                    self._max_gate_wait,
+                    attempt,
+                )
+                raise GateTimeoutError(
+                    method=request.method,
+                    route=request.route,
+                    max_gate_wait=self._max_gate_wait,
+                    attempt=attempt,
+                ) from None
+        waited = loop.time() - entered
+        logger.debug(
+            "%s %s waited %.3f s in the rate gate (attempt %d)",
+            request.method,
+            request.route,
+            waited,
+            attempt,
+        )
+        emit(self._hooks, GateWaited(request, attempt, waited))
+        return waited
+
+    async def _wait_or_raise(
+        self, request: RequestInfo, progress: _Progress, state: RetryState, error: Exception
+    ) -> None:
         delay = self._retry_policy.delay_before_retry(state, self._jitter())
         if delay is None:
             raise error
         logger.info("retrying in %.2f s after attempt %d: %s", delay, state.attempt, error)
-        if (tally := _tally.get()) is not None:
-            tally.add(state)
+        progress.retries += 1
+        emit(
+            self._hooks,
+            RetryScheduled(
+                request,
+                attempt=state.attempt,
+                delay=delay,
+                outcome=state.outcome,
+                status=state.status,
+                may_have_been_applied=state.may_have_been_applied,
+                error=error,
+            ),
+        )
         await self._sleep(delay)
 
     async def request_json(self, spec: RequestSpec) -> JSON:

@@ -36,6 +36,8 @@ class RequestSpec:
             any route, is a :class:`~smartlead_async.ResponseDecodeError`.
         empty_ok: The route is known to answer a 2xx with an empty body (decoded as ``None``);
             elsewhere an empty body is a :class:`~smartlead_async.ResponseDecodeError`.
+        route: The path template, e.g. ``campaigns/{campaign_id}/leads``, named in events and
+            spans (ids would make every request a route of its own); ``None`` when unknown.
     """
 
     method: str
@@ -45,6 +47,7 @@ class RequestSpec:
     idempotent: bool = attrs.field()
     text_ok: bool = attrs.field(default=False, kw_only=True)
     empty_ok: bool = attrs.field(default=False, kw_only=True)
+    route: str | None = attrs.field(default=None, kw_only=True)
 
     @idempotent.default
     def _idempotent_default(self) -> bool:

@@ -13,7 +13,7 @@ import io
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote, urlencode
 
 import aiohttp
@@ -90,8 +90,9 @@ def _query_value(value: QueryValue) -> str | int | float:
 class Transport:
     """Sends one request and returns the raw response; maps aiohttp failures to SDK errors.
 
-    The session is created lazily on the first request, inside the running loop. A session the
-    caller passes in is used as it is and never closed here.
+    The session is created lazily on the first request, inside the running loop, with
+    ``trace_configs``. A session the caller passes in is used as it is and never closed here.
+    Transports made by :meth:`derive` borrow the session of the one they came from.
     """
 
     def __init__(
@@ -102,6 +103,7 @@ class Transport:
         timeout: float,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         session: aiohttp.ClientSession | None = None,
+        trace_configs: Sequence[aiohttp.TraceConfig] = (),
     ) -> None:
         self._base_url = base_url.rstrip("/") + "/"
         self._api_key = api_key
@@ -109,11 +111,40 @@ class Transport:
         self._max_response_bytes = max_response_bytes
         self._session = session
         self._owns_session = session is None
+        self._trace_configs = tuple(trace_configs)
+        self._lender: Transport | None = None
+
+    def derive(self, *, timeout: float, max_response_bytes: int) -> Transport:
+        """A transport with other limits that sends through this one's session (created by
+        whichever of them sends first) and never closes it."""
+        lender = self._lender or self
+        borrower = Transport(
+            base_url=self._base_url,
+            api_key=self._api_key,
+            timeout=timeout,
+            max_response_bytes=max_response_bytes,
+        )
+        borrower._owns_session = False
+        borrower._lender = lender
+        return borrower
 
     def _get_session(self) -> aiohttp.ClientSession:
+        if self._lender is not None:
+            return self._lender._get_session()
         if self._session is None:
-            self._session = aiohttp.ClientSession()
+            self._session = aiohttp.ClientSession(trace_configs=list(self._trace_configs) or None)
         return self._session
+
+    def shown_url(self, spec: RequestSpec) -> str:
+        """The URL of ``spec`` as logs, errors and events show it: ``api_key=***``."""
+        query = urlencode({**self._params(spec), "api_key": REDACTED}, safe="*")
+        return f"{self._base_url}{spec.path}?{query}"
+
+    @staticmethod
+    def _params(spec: RequestSpec) -> dict[str, str | int | float]:
+        return {
+            name: _query_value(value) for name, value in spec.query.items() if value is not None
+        }
 
     def _wire_url(self, spec: RequestSpec) -> URL:
         # The key is encoded here, by `quote(safe="")` — a spelling the scrubber knows — and
@@ -138,11 +169,8 @@ class Transport:
             ResponseTooLargeError: The answer exceeded ``max_response_bytes``.
             ClientClosedError: The caller's aiohttp session is closed.
         """
-        params = {
-            name: _query_value(value) for name, value in spec.query.items() if value is not None
-        }
-        query = urlencode({**params, "api_key": REDACTED}, safe="*")
-        shown_url = f"{self._base_url}{spec.path}?{query}"
+        params = self._params(spec)
+        shown_url = self.shown_url(spec)
         started = time.perf_counter()
         # _exchange returns its failures and they are raised here, once its frame is gone: its
         # locals (the aiohttp response, whose repr shows the request URL) and aiohttp's frames

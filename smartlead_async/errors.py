@@ -7,6 +7,7 @@ Everything the SDK raises on purpose derives from :class:`SmartleadError`::
     ├── RequestValidationError      (also ValueError)  invalid request; nothing was sent
     ├── ClientClosedError                              the client was closed
     ├── RateGateUnavailableError                       the shared rate gate's store is unreachable
+    ├── GateTimeoutError             (also TimeoutError) waited max_gate_wait in the gate; not sent
     ├── APIConnectionError                             the request may not have reached SmartLead
     │   └── APITimeoutError
     ├── APIStatusError                                 SmartLead answered with an error status
@@ -43,6 +44,7 @@ __all__ = [
     "BadRequestError",
     "ClientClosedError",
     "ConfigurationError",
+    "GateTimeoutError",
     "InternalServerError",
     "NotAcceptableError",
     "NotFoundError",
@@ -82,6 +84,30 @@ class RateGateUnavailableError(SmartleadError):
     Nothing was sent: a shared gate fails closed rather than let a request go out unguarded.
     The message names the kind of failure only, never the store's address or credentials.
     """
+
+
+class GateTimeoutError(SmartleadError, TimeoutError):
+    """An attempt waited ``max_gate_wait`` seconds in the rate gate without being admitted.
+
+    Nothing was sent for that attempt, and it is not retried: the gate is busy because the key's
+    limit is, and waiting again would only queue behind the same requests.
+
+    Attributes:
+        method: HTTP method of the request.
+        route: Route template of the request, e.g. ``campaigns/{campaign_id}``.
+        max_gate_wait: The bound that was exceeded, in seconds.
+        attempt: The attempt that waited (1 for the first).
+    """
+
+    def __init__(self, *, method: str, route: str, max_gate_wait: float, attempt: int) -> None:
+        super().__init__(
+            f"{method} {route}: not admitted by the rate gate within max_gate_wait="
+            f"{max_gate_wait:g} s (attempt {attempt}); nothing was sent"
+        )
+        self.method = method
+        self.route = route
+        self.max_gate_wait = max_gate_wait
+        self.attempt = attempt
 
 
 class APIConnectionError(SmartleadError):
