@@ -11,7 +11,7 @@ SmartLead's wire differs from their annotations:
 * open enums keep unknown values;
 * keys a model does not declare are kept in its ``extra`` dict.
 
-The strict converter, used by the test-suite against the catalog's sample payloads, refuses unknown
+The strict converter, used by the test-suite on the payloads of tests/samples, refuses unknown
 keys and unknown enum values so that drift between the SDK and the API is seen in CI.
 """
 

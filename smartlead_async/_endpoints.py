@@ -41,7 +41,7 @@ _HELPER_MARK = "__smartlead_helper_of__"
 
 
 class Unwrap(enum.Enum):
-    """Where a route's result sits in its answer (docs/api-notes.md, Response shapes)."""
+    """Where a route's result sits in its answer (docs/api-notes.md, Response envelopes)."""
 
     #: The whole JSON body.
     BODY = "body"
@@ -216,7 +216,7 @@ class Endpoint(Generic[R_co]):
 
 def _event_lists(payload: JSON) -> JSON:
     # Some accounts echo {"EMAIL_REPLY": true, ...} maps instead of arrays
-    # (docs/api-notes.md, Webhooks).
+    # (docs/api-notes.md, Webhook subscriptions).
     if not isinstance(payload, dict):
         return payload
     echo = dict(payload)

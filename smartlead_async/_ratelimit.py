@@ -92,15 +92,15 @@ class RateLimit:
             )
 
 
-#: The documented limit: 10 requests per 2 seconds per API key (help center, seed 003).
+#: The documented limit: 10 requests per 2 seconds per API key (docs/api-notes.md, Rate limits).
 DEFAULT_RATE_LIMITS: tuple[RateLimit, ...] = (RateLimit(10, 2.0),)
-#: The newer "Standard" tier: 60/min, 1,000/h, burst 10/s (catalog 1.2).
+#: The newer "Standard" tier: 60/min, 1,000/h, burst 10/s (docs/api-notes.md, Rate limits).
 STANDARD_PLAN_RATE_LIMITS: tuple[RateLimit, ...] = (
     RateLimit(60, 60.0, burst=10),
     RateLimit(1000, 3600.0, burst=100),
     RateLimit(10, 1.0),
 )
-#: The newer "Pro" tier: 120/min, 3,000/h, burst 20/s (catalog 1.2).
+#: The newer "Pro" tier: 120/min, 3,000/h, burst 20/s (docs/api-notes.md, Rate limits).
 PRO_PLAN_RATE_LIMITS: tuple[RateLimit, ...] = (
     RateLimit(120, 60.0, burst=20),
     RateLimit(3000, 3600.0, burst=300),

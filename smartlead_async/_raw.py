@@ -91,24 +91,29 @@ async def _capture(name: str, call: Callable[[], Awaitable[T]]) -> APIResponse[T
 
 
 class RawResource:
-    """A resource namespace whose methods answer :class:`APIResponse` (see
-    :attr:`SmartleadClient.with_raw_response`). Its ``parse()`` is typed ``object`` here;
-    ``client.with_raw_response(client.campaigns.get)`` keeps the method's types."""
+    """A resource namespace (or one of its methods) whose calls answer :class:`APIResponse`
+    (see :attr:`SmartleadClient.with_raw_response`). Sub-resources nest
+    (``with_raw_response.analytics.campaign.statistics(...)``). Its ``parse()`` is typed
+    ``object`` here; ``client.with_raw_response(client.campaigns.get)`` keeps the method's
+    types."""
 
-    def __init__(self, resource: Resource, name: str) -> None:
-        self._resource = resource
+    def __init__(self, target: object, name: str) -> None:
+        self._target = target
         self._name = name
 
-    def __getattr__(self, name: str) -> Callable[..., Awaitable[APIResponse[object]]]:
-        method = getattr(self._resource, name)
-        if name.startswith("_") or not callable(method):
+    def __getattr__(self, name: str) -> RawResource:
+        if name.startswith("_") or not isinstance(self._target, Resource):
             raise AttributeError(f"client.{self._name}.{name} is not an API method")
-        label = f"client.{self._name}.{name}"
+        member = getattr(self._target, name)
+        if not (isinstance(member, Resource) or callable(member)):
+            raise AttributeError(f"client.{self._name}.{name} is not an API method")
+        return RawResource(member, f"{self._name}.{name}")
 
-        async def call(*args: object, **kwargs: object) -> APIResponse[object]:
-            return await _capture(label, lambda: method(*args, **kwargs))
-
-        return call
+    async def __call__(self, *args: object, **kwargs: object) -> APIResponse[object]:
+        method = self._target
+        if isinstance(method, Resource) or not callable(method):
+            raise TypeError(f"client.{self._name} is a resource, not an API method")
+        return await _capture(f"client.{self._name}", lambda: method(*args, **kwargs))
 
 
 class RawResponses:

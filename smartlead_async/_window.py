@@ -1,7 +1,8 @@
 """The SDK's one time-window convention: ``start=`` / ``end=``, each a date or a tz-aware datetime.
 
 Routes want different wire forms (plain dates on analytics, full timestamps on webhook summaries;
-see docs/api-notes.md, Time windows); resources say which, and this module converts and checks.
+see docs/api-notes.md, Time windows and formats); resources say which, and this module converts
+and checks.
 """
 
 from __future__ import annotations

@@ -323,7 +323,7 @@ _MAX_TEXT_MESSAGE = 300
 
 
 def error_message_from_body(body: JSON, *, status: int) -> str:
-    """Extract the human message from any of SmartLead's error body formats (catalog 1.4).
+    """The human message of any of SmartLead's error bodies (docs/api-notes.md, Error bodies).
 
     Joi/Hapi validation bodies carry the useful text in ``message`` (``error`` is only the reason
     phrase); domain errors use ``error``; auth failures use ``message``; the newer front-end nests

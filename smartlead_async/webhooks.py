@@ -3,7 +3,7 @@
 No web framework is imported here; :mod:`smartlead_async.integrations` holds thin adapters.
 
 * :func:`parse_event` / :func:`parse_events` turn a body (bytes, text or a mapping) into typed
-  events: one attrs class per event type of catalog section 9, :class:`UnknownEvent` for any
+  events: one class per event type (docs/api-notes.md#webhook-events), :class:`UnknownEvent` for any
   other ``event_type`` (a new event never raises). A JSON array yields several events. Text
   nested deeper than :data:`MAX_JSON_DEPTH` is refused before ``json.loads`` sees it (which
   would otherwise raise ``RecursionError``), so a hostile body is a :class:`WebhookJSONError`.
@@ -194,7 +194,7 @@ class ThreadMessage(Model):
 
 @attrs.frozen(kw_only=True)
 class WebhookEvent(Model):
-    """The envelope every event carries (catalog 9.4).
+    """The envelope every event carries (docs/api-notes.md, Webhook events).
 
     ``from_email`` is always *your* mailbox and ``to_email`` the lead, replies included.
     ``secret_key`` is hidden in reprs. Use :attr:`lead_email` rather than a single field: the

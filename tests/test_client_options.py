@@ -62,7 +62,7 @@ async def test_closing_a_copy_keeps_the_shared_session_and_gate(fake: FakeSmartl
         assert session is not None
         assert not session.closed
         assert len(gate_registry) == gates
-        assert await sl.campaigns.list() == []  # the original still works
+        assert list(await sl.campaigns.list()) == []  # the original still works
         with pytest.raises(ClientClosedError):
             await copy.campaigns.list()  # the copy itself is closed
 
@@ -134,7 +134,7 @@ async def test_a_copy_times_out_with_its_own_timeout(slow_server: str) -> None:
     async with SmartleadClient(API_KEY, base_url=slow_server, max_retries=0, timeout=5) as sl:
         with pytest.raises(APITimeoutError):
             await sl.with_options(timeout=0.05).campaigns.list()
-        assert await sl.campaigns.list() == []  # the original's 5 s still apply
+        assert list(await sl.campaigns.list()) == []  # the original's 5 s still apply
 
 
 async def test_a_copy_reports_to_its_own_hooks(fake: FakeSmartlead) -> None:

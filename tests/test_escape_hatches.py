@@ -258,7 +258,7 @@ async def test_a_pager_answers_its_first_page(mock_api: aioresponses) -> None:
         headers={"x-ratelimit-remaining": "4"},
     )
     async with SmartleadClient(API_KEY) as sl:
-        resp = await sl.with_raw_response.campaigns.statistics(12, limit=10)
+        resp = await sl.with_raw_response.analytics.campaign.statistics(12, limit=10)
     page = resp.parse()
     assert isinstance(page, Page)
     assert page.limit == 10

@@ -119,7 +119,7 @@ def test_cancelled_and_gate_timed_out_requests_still_finish() -> None:
                 API_KEY, rate_limits=[RateLimit(1, 10.0)], event_hooks=[events.append]
             ) as sl:
                 await sl.campaigns.list()
-                task = asyncio.create_task(sl.campaigns.list())
+                task = asyncio.ensure_future(sl.campaigns.list())
                 await asyncio.sleep(1.0)
                 task.cancel()
                 with pytest.raises(asyncio.CancelledError):
@@ -150,7 +150,7 @@ async def test_a_failing_hook_changes_nothing_but_a_warning(
         raise RuntimeError("hook bug")
 
     async with SmartleadClient(API_KEY, event_hooks=[broken, seen.append]) as sl:
-        assert await sl.campaigns.list() == []
+        assert list(await sl.campaigns.list()) == []
     assert len(seen) == 5  # the hook after the broken one got every event
     warnings = [r for r in caplog.records if "event hook" in r.getMessage()]
     assert len(warnings) == 5
@@ -215,7 +215,7 @@ async def test_a_child_tally_replaces_its_parent_in_the_context(mock_api: aiores
     async def run() -> None:
         parent.track()
         child.track()
-        await sl.campaigns.create("x")
+        await sl.campaigns.create(name="x")
 
     async with sl:
         await asyncio.create_task(run())

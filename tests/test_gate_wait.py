@@ -12,6 +12,7 @@ from aioresponses import aioresponses
 
 from smartlead_async import (
     GateTimeoutError,
+    Page,
     RateFeedback,
     RateLimit,
     SmartleadClient,
@@ -77,7 +78,7 @@ def test_the_callers_own_timeout_and_cancellation_are_not_mistaken_for_the_bound
                         await sl.campaigns.list()
                 except TimeoutError as exc:
                     outer = type(exc)
-                task = asyncio.create_task(sl.campaigns.list())
+                task = asyncio.ensure_future(sl.campaigns.list())
                 await asyncio.sleep(0.1)
                 task.cancel()
                 with pytest.raises(asyncio.CancelledError):
@@ -134,7 +135,7 @@ def test_timed_out_waiters_leave_the_local_gate_intact() -> None:
                 gate = sl._gate()
                 assert isinstance(gate, LocalRateGate)
                 idle = not gate._lock.locked()
-        admitted = sum(1 for result in first if result == [])
+        admitted = sum(1 for result in first if isinstance(result, Page) and not result)
         refused = sum(1 for result in first if isinstance(result, GateTimeoutError))
         return admitted, refused, sent_at, second_round_at, idle
 
@@ -171,7 +172,7 @@ async def test_timed_out_waiters_leave_the_redis_gate_intact(
         first = await asyncio.gather(
             *(sl.campaigns.list() for _ in range(12)), return_exceptions=True
         )
-        assert all(result == [] or isinstance(result, GateTimeoutError) for result in first)
+        assert all(isinstance(result, Page | GateTimeoutError) for result in first)
         refused = sum(isinstance(result, GateTimeoutError) for result in first)
         unbounded = sl.with_options(max_gate_wait=None)
         second = await asyncio.gather(*(unbounded.campaigns.list() for _ in range(4)))
@@ -179,7 +180,7 @@ async def test_timed_out_waiters_leave_the_redis_gate_intact(
         assert isinstance(gate, RedisRateGate)
         assert not gate._lock.locked()
     assert refused >= 8  # the bound did cut waits short
-    assert second == [[]] * 4
+    assert [list(page) for page in second] == [[]] * 4
     arrivals = [r.received_at for r in fake.state.requests]
     assert len(arrivals) == 12 - refused + 4
     assert busiest_window(arrivals, 0.2) <= 2

@@ -203,7 +203,7 @@ async def test_a_gate_timeout_carries_no_key(caplog: pytest.LogCaptureFixture) -
         await sl.campaigns.list()
         with pytest.raises(GateTimeoutError) as caught:
             await sl.campaigns.list()
-        task = asyncio.create_task(sl.with_options(max_gate_wait=None).campaigns.list())
+        task = asyncio.ensure_future(sl.with_options(max_gate_wait=None).campaigns.list())
         await asyncio.sleep(0.01)
         task.cancel()
         with pytest.raises(asyncio.CancelledError):

@@ -1,4 +1,4 @@
-"""Agency client (sub-account) models (catalog section 8)."""
+"""Agency client (sub-account) models (docs/api-notes.md, Clients)."""
 
 from __future__ import annotations
 

@@ -110,7 +110,7 @@ class UntrackedRepliesResult(Model):
 @attrs.frozen(kw_only=True)
 class UntrackedRepliesPage(Model, Envelope):
     """One page of untracked replies: ``{"ok": true, "data": {"success": true, "data":
-    {"replies": [...]}}}`` (docs/api-notes.md, Response shapes)."""
+    {"replies": [...]}}}`` (docs/api-notes.md, Response envelopes)."""
 
     ok: bool = True
     data: UntrackedRepliesResult | None = None

@@ -93,7 +93,7 @@ class LeadImportSettings:
     """The ``settings`` object of an add-leads call. ``None`` leaves a flag to the server default.
 
     ``ignore_duplicate_leads_in_other_campaign`` is sent exactly as given. Public sources disagree
-    on its meaning (catalog 4.1: the help center says ``false`` lets a lead that is in another
+    on its meaning (docs/api-notes.md#adding-leads; help center: ``false`` lets a lead in another
     campaign be added; other clients say ``true`` does); the SDK does not invert it.
     """
 

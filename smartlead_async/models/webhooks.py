@@ -1,4 +1,4 @@
-"""Campaign webhook subscription models (catalog section 6)."""
+"""Campaign webhook subscription models (docs/api-notes.md, Webhook subscriptions)."""
 
 from __future__ import annotations
 

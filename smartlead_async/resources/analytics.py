@@ -3,8 +3,8 @@
 Every account-wide method returns a :class:`DataResult` whose ``data`` is passed through as sent:
 the reference documents these routes by example only, and their keys vary with the filters.
 Windows are ``start=``/``end=`` (sent as ``start_date``/``end_date``, ``YYYY-MM-DD``); the
-time-zone parameter of this family is ``timezone``, not ``time_zone`` (docs/api-notes.md, Time
-windows).
+time-zone parameter of this family is ``timezone``, not ``time_zone``
+(docs/api-notes.md, Time windows and formats).
 """
 
 from __future__ import annotations

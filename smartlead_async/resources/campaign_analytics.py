@@ -4,7 +4,7 @@ The routes live under ``/campaigns/{campaign_id}/…`` (plus the account-wide le
 ``/campaigns/all-leads-activities``); the SDK keeps them with the rest of the analytics so that
 campaign analytics have one home. Date windows are plain ``YYYY-MM-DD`` dates on every route here,
 and the time-zone parameter is ``time_zone`` (the account-wide ``/analytics`` family spells it
-``timezone``; docs/api-notes.md, Time windows).
+``timezone``; docs/api-notes.md, Time windows and formats).
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ LIST_CAMPAIGN_LEADS = Endpoint(
     CampaignLeadsPage,
     page=Paging(max_limit=CAMPAIGN_LEADS_MAX_LIMIT),
 )
-# An unknown email is answered 200 `{}` (docs/api-notes.md, Not found).
+# An unknown email is answered 200 `{}` (docs/api-notes.md, Not found answers).
 GET_LEAD_BY_EMAIL = Endpoint("GET", "leads/", Lead, empty_is_not_found=True)
 # The lead comes wrapped as `{"data": [lead]}`; an unknown id is answered `{"data": []}`.
 GET_LEAD = Endpoint("GET", "leads/{lead_id}", Lead, unwrap=Unwrap.FIRST_OF_DATA)

@@ -78,7 +78,7 @@ class CampaignRoutes(FakeBase):
 
     async def _get_campaign(self, request: web.Request) -> web.Response:
         campaign = self._campaign(request)
-        # The live API answers a missing campaign with 200 and an empty object (catalog 2.2).
+        # Live, a missing campaign answers 200 and {} (docs/api-notes.md, Not found answers).
         return answer(campaign.to_wire(self.state.user_id) if campaign else {})
 
     async def _delete_campaign(self, request: web.Request) -> web.Response:

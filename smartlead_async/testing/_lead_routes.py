@@ -216,7 +216,7 @@ class LeadRoutes(FakeBase):
     async def _delete_lead(self, request: web.Request) -> web.Response:
         campaign, lead, _ = self._membership_of(request)
         del campaign.leads[lead.email]
-        # The live API answers the bare text "success" here (catalog 4.10).
+        # The live API answers the bare text "success" here (docs/api-notes.md, Success bodies).
         return web.Response(text="success", content_type="text/plain")
 
     async def _lead_action(self, request: web.Request) -> web.Response:
@@ -308,7 +308,7 @@ class LeadRoutes(FakeBase):
         if lead is None:
             return answer({})
         wire = self.state.lead_to_wire(lead)
-        wire["id"] = str(lead.id)  # this route serialises the id as a string (catalog 4.3)
+        wire["id"] = str(lead.id)  # a string on this route (docs/api-notes.md, Types on the wire)
         wire["created_at"] = lead.created_at
         wire["lead_campaign_data"] = [
             {

@@ -76,7 +76,7 @@ class FakeCampaign:
             "updated_at": self.updated_at,
             "status": self.status,
             "name": self.name,
-            # Written as DONT_TRACK_*, read back without TRACK_ (catalog 1.6).
+            # Written DONT_TRACK_*, read DONT_* (docs/api-notes.md, Read and write vocabularies).
             "track_settings": [
                 str(value).replace("DONT_TRACK_", "DONT_")
                 for value in _as_list(self.settings.get("track_settings"))

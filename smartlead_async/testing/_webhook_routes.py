@@ -129,7 +129,7 @@ class WebhookRoutes(FakeBase):
     ) -> list[WebhookDelivery]:
         """POST ``event_type`` for one lead to every webhook of the campaign subscribed to it.
 
-        The body is the flat payload of catalog section 9 (envelope, event fields, deprecated
+        The flat payload of docs/api-notes.md#webhook-events (envelope, event fields, deprecated
         aliases). ``LEAD_CATEGORY_UPDATED`` only goes to webhooks whose ``categories`` name the new
         category (``Interested`` unless ``extra`` says otherwise) or that list none. Every delivery
         is recorded in ``state.webhook_deliveries`` and returned.

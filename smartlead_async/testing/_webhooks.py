@@ -1,4 +1,4 @@
-"""Webhook payloads as SmartLead posts them (catalog section 9), and their delivery."""
+"""SmartLead's webhook payloads and their delivery (docs/api-notes.md, Webhook events)."""
 
 from __future__ import annotations
 
