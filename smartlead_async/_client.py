@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping, Sequence
 from types import TracebackType
@@ -12,6 +13,7 @@ import cattrs
 
 from smartlead_async._convert import make_converter
 from smartlead_async._escape_hatch import custom_spec
+from smartlead_async._hosts import CORE, HOSTS, Host, resolve_host_urls
 from smartlead_async._json import JSON
 from smartlead_async._options import (
     DEFAULT_BASE_URL,
@@ -46,6 +48,9 @@ from smartlead_async.resources import (
     InboxResource,
     LeadListsResource,
     LeadsResource,
+    ProspectResource,
+    SmartDeliveryResource,
+    SmartSendersResource,
     WebhooksResource,
 )
 
@@ -93,6 +98,20 @@ def _split_rate_gate(
     return None, rate_gate
 
 
+def _host_limits(
+    core: tuple[RateLimit, ...], overrides: Mapping[str, Sequence[RateLimit]] | None
+) -> dict[Host, tuple[RateLimit, ...]]:
+    limits: dict[Host, tuple[RateLimit, ...]] = dict.fromkeys(HOSTS, core)
+    for name, rules in (overrides or {}).items():
+        host = next((known for known in HOSTS if known == name and known != CORE), None)
+        if host is None:
+            raise ConfigurationError(f"host_rate_limits names no product host: {name!r}")
+        limits[host] = tuple(rules)
+        if not limits[host]:
+            raise ConfigurationError(f"host_rate_limits[{name!r}] must hold at least one RateLimit")
+    return limits
+
+
 class SmartleadClient:
     """Async client for the SmartLead API. One client owns one ``aiohttp.ClientSession``.
 
@@ -138,6 +157,12 @@ class SmartleadClient:
         log: ``"debug"`` or ``"info"``: log the ``smartlead_async`` logger at that level (to
             stderr, unless logging is configured); defaults to the ``SMARTLEAD_LOG``
             environment variable, else leaves logging alone.
+        host_urls: Base URLs of the product hosts, by name (``smart_delivery``,
+            ``smart_senders``, ``prospect``), e.g. ``fake.host_urls`` in tests; the others keep
+            SmartLead's. ``base_url`` sets the core host.
+        host_rate_limits: Rules of each product host's own gate, by name; a host not named
+            uses ``rate_limits`` (SmartLead documents no limits for them). With a ``rate_gate``
+            object, every host shares that gate.
 
     Raises:
         ConfigurationError: No API key, or invalid options (from arguments or environment).
@@ -160,6 +185,8 @@ class SmartleadClient:
         event_hooks: Sequence[EventHook] = (),
         trace_configs: Sequence[aiohttp.TraceConfig] = (),
         log: str | None = None,
+        host_urls: Mapping[str, str] | None = None,
+        host_rate_limits: Mapping[str, Sequence[RateLimit]] | None = None,
     ) -> None:
         try:
             self._api_key = _resolve_api_key(api_key)
@@ -197,11 +224,13 @@ class SmartleadClient:
         )
         if not self.rate_limits:
             raise ConfigurationError("rate_limits must contain at least one RateLimit")
+        self.host_urls = resolve_host_urls(self.base_url, host_urls)
+        self._host_limits = _host_limits(self.rate_limits, host_rate_limits)
         if level is not None:
             configure_logging(level)
         self._custom_gate = custom_gate
         self._gate_factory = gate_factory
-        self._shared_gate: RateGate | None = None
+        self._shared_gates: dict[Host, RateGate] = {}
         self._closed = False
         self._origin: SmartleadClient | None = None
         self._transport = Transport(
@@ -216,14 +245,25 @@ class SmartleadClient:
 
     def _set_up(self, options: ClientOptions, converter: cattrs.Converter) -> None:
         self._options = options
-        self._pipeline = Pipeline(
-            transport=self._transport,
-            gate=self._gate,
-            retry_policy=options.retry_policy,
-            converter=converter,
-            max_gate_wait=options.max_gate_wait,
-            event_hooks=options.event_hooks,
-        )
+        pipelines = {
+            host: Pipeline(
+                transport=self._transport
+                if host == CORE
+                else self._transport.derive(
+                    timeout=options.timeout,
+                    max_response_bytes=options.max_response_bytes,
+                    base_url=url,
+                ),
+                gate=functools.partial(self._gate, host),
+                retry_policy=options.retry_policy,
+                converter=converter,
+                max_gate_wait=options.max_gate_wait,
+                event_hooks=options.event_hooks,
+                host=host,
+            )
+            for host, url in self.host_urls.items()
+        }
+        self._pipeline = pipelines[CORE]
         self.campaigns = CampaignsResource(self._pipeline)
         """Campaign endpoints."""
         self.leads = LeadsResource(self._pipeline)
@@ -240,6 +280,12 @@ class SmartleadClient:
         """Account-wide ``/analytics/*`` endpoints."""
         self.lead_lists = LeadListsResource(self._pipeline)
         """Lead list endpoints."""
+        self.smart_delivery = SmartDeliveryResource(pipelines["smart_delivery"])
+        """Smart Delivery: inbox-placement tests and their reports (its own host and gate)."""
+        self.smart_senders = SmartSendersResource(pipelines["smart_senders"])
+        """Smart Senders: domains and mailboxes to buy (its own host and gate)."""
+        self.prospect = ProspectResource(pipelines["prospect"])
+        """Prospect: contact search (its own host and gate)."""
 
     def with_options(
         self,
@@ -279,6 +325,7 @@ class SmartleadClient:
         copy = object.__new__(SmartleadClient)
         copy._api_key = origin._api_key
         copy.base_url = origin.base_url
+        copy.host_urls = origin.host_urls
         copy.rate_limits = origin.rate_limits
         copy._closed = False
         copy._origin = origin
@@ -343,23 +390,25 @@ class SmartleadClient:
             raise spec
         return await self._pipeline.request_json(spec)
 
-    def _gate(self) -> RateGate:
+    def _gate(self, host: Host = CORE) -> RateGate:
         # Resolved on first use: the shared gates are bound to the running event loop.
         if self._closed:
             raise ClientClosedError("this SmartleadClient is closed")
         if self._origin is not None:
-            return self._origin._gate()
+            return self._origin._gate(host)
         if self._custom_gate is not None:
             return self._custom_gate
-        if self._shared_gate is None:
-            self._shared_gate = gate_registry.attach(
+        gate = self._shared_gates.get(host)
+        if gate is None:
+            # Keyed by (key, host URL): every client of a key shares each host's gate.
+            gate = self._shared_gates[host] = gate_registry.attach(
                 self._api_key,
-                self.base_url,
-                self.rate_limits,
+                self.host_urls[host],
+                self._host_limits[host],
                 self._gate_factory,
                 safety_margin=self._safety_margin,
             )
-        return self._shared_gate
+        return gate
 
     @property
     def closed(self) -> bool:
@@ -379,8 +428,8 @@ class SmartleadClient:
         if self._origin is not None:
             return
         await self._transport.aclose()
-        gate, self._shared_gate = self._shared_gate, None
-        if gate is not None:
+        gates, self._shared_gates = self._shared_gates, {}
+        for gate in gates.values():
             gate_registry.detach(gate)
 
     async def __aenter__(self) -> Self:

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from smartlead_async._hosts import CORE, Host
 from smartlead_async._json import JSON
 from smartlead_async._request import QueryValue, RequestSpec
 from smartlead_async.errors import ResponseDecodeError
@@ -119,6 +120,7 @@ class Endpoint(Generic[R_co]):
         text_ok: The route answers the bare text ``success`` (see :attr:`RequestSpec.text_ok`).
         empty_ok: The route may answer a 2xx with an empty body (see
             :attr:`RequestSpec.empty_ok`).
+        host: The SmartLead host serving the route.
     """
 
     method: str
@@ -132,6 +134,7 @@ class Endpoint(Generic[R_co]):
     weak: bool = attrs.field(default=False, kw_only=True)
     text_ok: bool = attrs.field(default=False, kw_only=True)
     empty_ok: bool = attrs.field(default=False, kw_only=True)
+    host: Host = attrs.field(default=CORE, kw_only=True)
 
     @property
     def retry_safe(self) -> str:
@@ -261,7 +264,9 @@ def endpoint_rows(resources: Mapping[str, type]) -> list[tuple[Endpoint[object],
             endpoint = getattr(member, _MARK, None)
             if isinstance(endpoint, Endpoint):
                 rows.append((endpoint, f"client.{attribute}.{name}"))
-    return sorted(rows, key=lambda row: (row[0].path, row[0].method, row[1]))
+    return sorted(
+        rows, key=lambda row: (row[0].host != CORE, row[0].host, row[0].path, row[0].method, row[1])
+    )
 
 
 def endpoint_table(resources: Mapping[str, type]) -> str:
@@ -275,14 +280,14 @@ def endpoint_table(resources: Mapping[str, type]) -> str:
         "**paging**: how the route's pager walks it. **[weak]** marks routes known from a",
         "single uncorroborated source.",
         "",
-        "| METHOD | path | SDK method | retry | paging |",
-        "|---|---|---|---|---|",
+        "| host | METHOD | path | SDK method | retry | paging |",
+        "|---|---|---|---|---|---|",
     ]
     for endpoint, method in endpoint_rows(resources):
         weak = " **[weak]**" if endpoint.weak else ""
         paging = str(endpoint.page) if endpoint.page else ""
         lines.append(
-            f"| {endpoint.method} | /{endpoint.path} | `{method}`{weak} "
+            f"| {endpoint.host} | {endpoint.method} | /{endpoint.path} | `{method}`{weak} "
             f"| {endpoint.retry_safe} | {paging} |"
         )
     return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ import cattrs
 from cattrs.v import format_exception
 
 from smartlead_async._endpoints import EmptyAnswerError, Endpoint, Unwrap
+from smartlead_async._hosts import CORE, Host
 from smartlead_async._json import JSON
 from smartlead_async._pagination import Page, PageEnvelope, Pager, ends_here
 from smartlead_async._ratelimit import RateFeedback, RateGate
@@ -312,6 +313,8 @@ class Pipeline:
         max_gate_wait: Longest wait of one attempt in the gate, ``None`` for no bound.
         event_hooks: Called with every event of every request (see
             :mod:`smartlead_async.events`).
+        host: The SmartLead host the transport sends to; :meth:`call` refuses routes of
+            another host.
     """
 
     def __init__(
@@ -325,7 +328,9 @@ class Pipeline:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         max_gate_wait: float | None = None,
         event_hooks: tuple[EventHook, ...] = (),
+        host: Host = CORE,
     ) -> None:
+        self.host = host
         self._transport = transport
         self._gate = gate
         self._retry_policy = retry_policy
@@ -529,6 +534,8 @@ class Pipeline:
             OperationFailedError: The answer says ``ok: false`` / ``success: false``.
             ResponseDecodeError: The answer does not have the route's shape.
         """
+        if endpoint.host != self.host:
+            raise TypeError(f"{endpoint.path} is a {endpoint.host} route, not a {self.host} one")
         spec = endpoint.spec(query=query, json=json, **path_params)
         raw = await self.send(spec)
         if endpoint.unwrap is Unwrap.TEXT:

@@ -114,12 +114,14 @@ class Transport:
         self._trace_configs = tuple(trace_configs)
         self._lender: Transport | None = None
 
-    def derive(self, *, timeout: float, max_response_bytes: int) -> Transport:
-        """A transport with other limits that sends through this one's session (created by
-        whichever of them sends first) and never closes it."""
+    def derive(
+        self, *, timeout: float, max_response_bytes: int, base_url: str | None = None
+    ) -> Transport:
+        """A transport with other limits (or another host's ``base_url``) that sends through
+        this one's session (created by whichever of them sends first) and never closes it."""
         lender = self._lender or self
         borrower = Transport(
-            base_url=self._base_url,
+            base_url=self._base_url if base_url is None else base_url,
             api_key=self._api_key,
             timeout=timeout,
             max_response_bytes=max_response_bytes,

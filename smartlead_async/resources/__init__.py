@@ -9,6 +9,9 @@ from smartlead_async.resources.email_accounts import EmailAccountsResource
 from smartlead_async.resources.inbox import InboxResource
 from smartlead_async.resources.lead_lists import LeadListsResource
 from smartlead_async.resources.leads import LeadsResource
+from smartlead_async.resources.prospect import ProspectResource
+from smartlead_async.resources.smart_delivery import SmartDeliveryResource
+from smartlead_async.resources.smart_senders import SmartSendersResource
 from smartlead_async.resources.webhooks import WebhooksResource
 
 #: ``SmartleadClient`` attribute name → resource class (the endpoint table is built from it).
@@ -23,6 +26,9 @@ RESOURCES: dict[str, type] = {
     "analytics": AnalyticsResource,
     "analytics.campaign": CampaignAnalyticsResource,
     "lead_lists": LeadListsResource,
+    "smart_delivery": SmartDeliveryResource,
+    "smart_senders": SmartSendersResource,
+    "prospect": ProspectResource,
 }
 
 __all__ = [
@@ -36,5 +42,8 @@ __all__ = [
     "InboxResource",
     "LeadListsResource",
     "LeadsResource",
+    "ProspectResource",
+    "SmartDeliveryResource",
+    "SmartSendersResource",
     "WebhooksResource",
 ]
