@@ -9,7 +9,7 @@ from typing import Self
 
 import aiohttp
 
-from smartlead_async._convert import make_converter
+from smartlead_async._convert import CONVERTER
 from smartlead_async._pipeline import Pipeline
 from smartlead_async._ratelimit import (
     DEFAULT_RATE_LIMITS,
@@ -177,7 +177,7 @@ class SmartleadClient:
             transport=self._transport,
             gate=self._gate,
             retry_policy=retry_policy or DefaultRetryPolicy(max_retries=max_retries),
-            converter=make_converter(),
+            converter=CONVERTER,
         )
         self.campaigns = CampaignsResource(self._pipeline)
         """Campaign endpoints."""
