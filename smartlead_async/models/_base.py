@@ -58,9 +58,10 @@ class Model:
 
         Keys are the wire names (``leadCorrespondence``, not ``lead_correspondence``), datetimes
         and dates are ISO-8601 strings, enums their string values, nested models dicts, tuples
-        lists, unset fields ``None``; the :attr:`extra` keys are merged back in. ``json.dumps``
-        accepts the result as it is, and :meth:`from_dict` turns it back into an equal model
-        with the same ``extra``.
+        lists, unset fields ``None``; the :attr:`extra` keys are merged back in (a declared field
+        wins over an ``extra`` key of the same name). ``json.dumps`` accepts the result as it is,
+        and :meth:`from_dict` turns it back into an equal model with the same ``extra``. (Decoded
+        datetimes are always tz-aware; a naive one set by hand comes back as UTC.)
         """
         # Imported here: the converter module builds on this one.
         from smartlead_async._convert import CONVERTER  # noqa: PLC0415
