@@ -141,6 +141,7 @@ def test_every_model_round_trips_through_plain_json(
     model: type[Model], data: st.DataObject
 ) -> None:
     original = data.draw(_instances(model))
+    assert isinstance(original, model)
     wire = original.to_dict()
     assert _plain(wire), wire
     # Through real JSON text, as it travels between services.

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 async def test_the_sample_webhook_handlers_get_their_events() -> None:
     for seen in (typed_usage.replies, typed_usage.bounces, typed_usage.others):
         seen.clear()
-    body = [
+    body: list[dict[str, object]] = [
         {"event_type": "EMAIL_REPLY", "stats_id": "s1", "reply_message": {"text": "Yes"}},
         {"event_type": "EMAIL_BOUNCE", "stats_id": "s2", "is_sender_originated_bounce": True},
         {"event_type": "EMAIL_OPEN", "stats_id": "s3"},
