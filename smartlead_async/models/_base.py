@@ -71,9 +71,9 @@ class Model:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Self:
-        """Decode wire data (an API answer, or :meth:`to_dict` output) with the SDK's lenient
-        rules: counts sent as strings become ints, naive datetimes are UTC, unknown enum values
-        and keys are kept.
+        """Decode wire data (:meth:`to_dict` output, or a JSON object of the model's wire shape)
+        with the SDK's lenient rules: counts sent as strings become ints, naive datetimes are
+        UTC, unknown enum values and keys are kept.
 
         Raises:
             cattrs.BaseValidationError: ``data`` does not fit the model (the exception group
