@@ -13,6 +13,7 @@ import typing
 from types import ModuleType
 
 import attrs
+import cattrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -205,3 +206,12 @@ def test_from_dict_is_the_lenient_decoder() -> None:
     assert account.id == 14
     assert account.is_smtp_success is True
     assert account.extra == {"new_key": 1}
+
+
+def test_from_dict_refuses_what_does_not_fit() -> None:
+    with pytest.raises(cattrs.BaseValidationError):
+        Campaign.from_dict({"id": "not a number"})
+    with pytest.raises(cattrs.BaseValidationError):
+        Campaign.from_dict({"name": "no id"})
+    with pytest.raises(TypeError, match="JSON object"):
+        Campaign.from_dict(["id", 1])  # type: ignore[arg-type]

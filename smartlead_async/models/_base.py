@@ -78,6 +78,7 @@ class Model:
         Raises:
             cattrs.BaseValidationError: ``data`` does not fit the model (the exception group
                 names each field that failed).
+            TypeError: ``data`` is not a mapping.
         """
         from smartlead_async._convert import CONVERTER  # noqa: PLC0415
 
