@@ -11,7 +11,7 @@ from typing import Self
 import aiohttp
 import cattrs
 
-from smartlead_async._convert import make_converter
+from smartlead_async._convert import CONVERTER
 from smartlead_async._escape_hatch import custom_spec
 from smartlead_async._hosts import CORE, HOSTS, Host, resolve_host_urls
 from smartlead_async._json import JSON
@@ -241,7 +241,7 @@ class SmartleadClient:
             session=session,
             trace_configs=trace_configs,
         )
-        self._set_up(options, make_converter())
+        self._set_up(options, CONVERTER)
 
     def _set_up(self, options: ClientOptions, converter: cattrs.Converter) -> None:
         self._options = options

@@ -11,6 +11,15 @@ SmartLead's wire differs from their annotations:
 * open enums keep unknown values;
 * keys a model does not declare are kept in its ``extra`` dict.
 
+Unstructuring is the inverse, so that a model travels as plain JSON and decodes back to an equal
+one (:meth:`~smartlead_async.models.Model.to_dict`): wire key names, datetimes and dates as ISO
+strings, enums as their plain string values, tuples as lists, and the ``extra`` keys merged back
+in (a declared field wins over an ``extra`` key of the same name).
+
+:data:`CONVERTER` is the lenient converter every client, the webhook parser and the models share:
+cattrs builds each class's hooks on first use, so one shared converter pays that cost once per
+process instead of once per client.
+
 The strict converter, used by the test-suite on the payloads of tests/samples, refuses unknown
 keys and unknown enum values so that drift between the SDK and the API is seen in CI.
 """
@@ -20,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, Union, cast, get_args, get_origin
+from typing import Any, Final, TypeVar, Union, cast, get_args, get_origin
 
 import attrs
 import cattrs
@@ -29,7 +38,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from smartlead_async._json import JSON
 from smartlead_async.models._base import Model, OpenStrEnum
 
-__all__ = ["make_converter", "to_wire"]
+__all__ = ["CONVERTER", "make_converter", "to_wire"]
 
 T = TypeVar("T")
 _EPOCH_MILLIS_THRESHOLD = 100_000_000_000  # later than year 5138 in seconds: must be ms
@@ -168,6 +177,8 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     converter.register_structure_hook_func(_is_scalar_union, _structure_scalar)
     converter.register_unstructure_hook(dt.datetime, lambda d: d.isoformat())
     converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    # The plain string, not the member: JSON-ready data holds no SDK types.
+    converter.register_unstructure_hook(OpenStrEnum, lambda member: member.value)
 
     def structure_open_enum(value: object, enum_type: type[OpenStrEnum]) -> OpenStrEnum:
         if not isinstance(value, str):
@@ -205,13 +216,25 @@ def make_converter(*, strict: bool = False) -> cattrs.Converter:
     def unstructure_factory(cl: type[Any]) -> Callable[[Any], dict[str, Any]]:
         names = _wire_names(cl)
         renames = {name: override(rename=wire) for name, wire in names.items() if name != wire}
-        if issubclass(cl, Model):
-            renames["extra"] = override(omit=True)
-        return make_dict_unstructure_fn(cl, converter, **cast("dict[str, Any]", renames))
+        if not issubclass(get_origin(cl) or cl, Model):
+            return make_dict_unstructure_fn(cl, converter, **cast("dict[str, Any]", renames))
+        renames["extra"] = override(omit=True)
+        base = make_dict_unstructure_fn(cl, converter, **cast("dict[str, Any]", renames))
+
+        def unstructure(obj: Model) -> dict[str, Any]:
+            data = base(obj)
+            data.update((key, value) for key, value in obj.extra.items() if key not in data)
+            return data
+
+        return unstructure
 
     converter.register_structure_hook_factory(attrs.has, structure_factory)
     converter.register_unstructure_hook_factory(attrs.has, unstructure_factory)
     return converter
+
+
+#: The lenient converter shared by every client, the webhook parser and the models.
+CONVERTER: Final[cattrs.Converter] = make_converter()
 
 
 def to_wire(converter: cattrs.Converter, obj: object) -> JSON:

@@ -21,7 +21,12 @@ Everything the SDK raises on purpose derives from :class:`SmartleadError`::
     │   ├── InternalServerError      5xx
     │   └── OperationFailedError     2xx whose body says ``ok: false`` / ``success: false``
     ├── ResponseDecodeError                            a 2xx body that does not fit the model
-    └── ResponseTooLargeError                          an answer over ``max_response_bytes``
+    ├── ResponseTooLargeError                          an answer over ``max_response_bytes``
+    └── WebhookError                (also ValueError)  a webhook delivery you received is refused
+        ├── InvalidWebhookError                        not JSON, not events, or no event_type
+        │   ├── WebhookJSONError                       not JSON, or nested too deep
+        │   └── MissingEventTypeError                  an event object without event_type
+        └── WebhookAuthenticationError                 wrong secret_key or signature
 
 No exception holds or prints the API key: URLs are redacted before they are stored, and exceptions
 raised by aiohttp (whose messages can contain the full URL) are summarised, not chained.
@@ -46,6 +51,8 @@ __all__ = [
     "ConfigurationError",
     "GateTimeoutError",
     "InternalServerError",
+    "InvalidWebhookError",
+    "MissingEventTypeError",
     "NotAcceptableError",
     "NotFoundError",
     "OperationFailedError",
@@ -57,6 +64,9 @@ __all__ = [
     "ResponseTooLargeError",
     "SmartleadError",
     "UnprocessableEntityError",
+    "WebhookAuthenticationError",
+    "WebhookError",
+    "WebhookJSONError",
     "error_message_from_body",
     "status_error_class",
 ]
@@ -129,6 +139,26 @@ class APIConnectionError(SmartleadError):
 
     def __str__(self) -> str:
         return f"{self.message} ({self.method} {self.url})"
+
+
+class WebhookError(SmartleadError, ValueError):
+    """Root of webhook parsing and verification errors."""
+
+
+class InvalidWebhookError(WebhookError):
+    """The body is not JSON, not an object (or array of objects), or has no ``event_type``."""
+
+
+class WebhookJSONError(InvalidWebhookError):
+    """The body is not valid JSON."""
+
+
+class MissingEventTypeError(InvalidWebhookError):
+    """An event object has no ``event_type`` (so it cannot even be an ``UnknownEvent``)."""
+
+
+class WebhookAuthenticationError(WebhookError):
+    """The secret key or signature does not match."""
 
 
 class APITimeoutError(APIConnectionError):

@@ -14,7 +14,9 @@ import cattrs
 import pytest
 
 import smartlead_async.models
-from smartlead_async._convert import make_converter, to_wire
+from smartlead_async import SmartleadClient
+from smartlead_async import _convert as convert_module
+from smartlead_async._convert import CONVERTER, make_converter, to_wire
 from smartlead_async.models import (
     AddLeadsResult,
     Campaign,
@@ -27,6 +29,8 @@ from smartlead_async.models import (
     LeadStatus,
     OkResponse,
 )
+from smartlead_async.webhooks import EmailOpened, parse_event
+from smartlead_async.webhooks import parse as webhooks_parse
 
 from . import samples
 
@@ -185,3 +189,31 @@ def test_request_models_unstructure_without_unset_fields() -> None:
     }
     settings = LeadImportSettings(ignore_global_block_list=False)
     assert to_wire(LENIENT, settings) == {"ignore_global_block_list": False}
+
+
+def test_every_client_decodes_with_the_one_shared_lenient_converter() -> None:
+    # A converter per client rebuilds every model's hooks on its first decode: the cost the
+    # client-per-request pattern would pay on every request (benchmarks/bench_converter.py).
+    first, second = SmartleadClient("key-one"), SmartleadClient("key-two")
+    assert first._pipeline.converter is CONVERTER
+    assert second._pipeline.converter is CONVERTER
+    # The shared one is the lenient one: unknown keys are kept, not refused.
+    assert first._pipeline.decode({"id": 1, "new": 2}, Campaign).extra == {"new": 2}
+
+
+def test_webhooks_and_models_decode_with_the_shared_converter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[type] = []
+
+    class Spy:
+        def structure(self, obj: object, cl: type) -> object:
+            seen.append(cl)
+            return CONVERTER.structure(obj, cl)
+
+    assert webhooks_parse.CONVERTER is CONVERTER
+    monkeypatch.setattr(webhooks_parse, "CONVERTER", Spy())
+    monkeypatch.setattr(convert_module, "CONVERTER", Spy())
+    parse_event('{"event_type": "EMAIL_OPEN"}')
+    Campaign.from_dict({"id": 1})
+    assert seen == [EmailOpened, Campaign]

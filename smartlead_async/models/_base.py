@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
+from typing import Self
 
 import attrs
 
@@ -50,3 +52,34 @@ class Model:
     """
 
     extra: dict[str, JSON] = attrs.field(factory=dict, repr=False, eq=False)
+
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as plain JSON-ready data, the way SmartLead sends it.
+
+        Keys are the wire names (``leadCorrespondence``, not ``lead_correspondence``), datetimes
+        and dates are ISO-8601 strings, enums their string values, nested models dicts, tuples
+        lists, unset fields ``None``; the :attr:`extra` keys are merged back in (a declared field
+        wins over an ``extra`` key of the same name). ``json.dumps`` accepts the result as it is,
+        and :meth:`from_dict` turns it back into an equal model with the same ``extra``. (Decoded
+        datetimes are always tz-aware; a naive one set by hand comes back as UTC.)
+        """
+        # Imported here: the converter module builds on this one.
+        from smartlead_async._convert import CONVERTER  # noqa: PLC0415
+
+        data: dict[str, JSON] = CONVERTER.unstructure(self)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Self:
+        """Decode wire data (:meth:`to_dict` output, or a JSON object of the model's wire shape)
+        with the SDK's lenient rules: counts sent as strings become ints, naive datetimes are
+        UTC, unknown enum values and keys are kept.
+
+        Raises:
+            cattrs.BaseValidationError: ``data`` does not fit the model (the exception group
+                names each field that failed).
+            TypeError: ``data`` is not a mapping.
+        """
+        from smartlead_async._convert import CONVERTER  # noqa: PLC0415
+
+        return CONVERTER.structure(data, cls)
