@@ -135,7 +135,7 @@ async def test_handlers_answer_models_and_lists_of_models_as_wire_json() -> None
             return SmartleadClient(API_KEY, base_url=fake.base_url, rate_limits=[RateLimit(100, 1)])
 
         async with factory() as direct:
-            expected = await direct.campaigns.list()
+            expected = list(await direct.campaigns.list())
 
         def call_app() -> dict[str, httpx.Response]:
             # TestClient runs the app on its own loop, in this worker thread, while the fake
