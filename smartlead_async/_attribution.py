@@ -106,17 +106,18 @@ class AmbiguousBatch:
         return any(not outcome.is_final for outcome in self.counts)
 
 
-@attrs.frozen
+@attrs.define  # not frozen: a frozen attrs class costs twice as much to build, once per row
 class SentRow:
-    """One row as sent: input position, the email as given, the wire form."""
+    """One row as sent: input position, the email as given, the wire form, and ``key``: the
+    email SmartLead dedupes on (the wire's normalised email, case-folded), worked out once."""
 
     index: int
     email: str | None
     wire: dict[str, JSON]
+    key: str = attrs.field(eq=False)
 
-    @property
-    def key(self) -> str:
-        """The email SmartLead dedupes on (normalised, case-folded)."""
+    @key.default
+    def _key_of_wire(self) -> str:
         return str(self.wire.get("email", "")).lower()
 
 
