@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import aiohttp
 
 from smartlead_async._convert import make_converter
+from smartlead_async._lazy import Namespace
 from smartlead_async._pipeline import Pipeline
 from smartlead_async._ratelimit import (
     DEFAULT_RATE_LIMITS,
@@ -24,16 +25,18 @@ from smartlead_async._retry import DefaultRetryPolicy, RetryPolicy
 from smartlead_async._secrets import APIKey
 from smartlead_async._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
 from smartlead_async.errors import ClientClosedError, ConfigurationError
-from smartlead_async.resources import (
-    AnalyticsResource,
-    CampaignsResource,
-    ClientsResource,
-    EmailAccountsResource,
-    InboxResource,
-    LeadListsResource,
-    LeadsResource,
-    WebhooksResource,
-)
+
+if TYPE_CHECKING:
+    from smartlead_async.resources import (
+        AnalyticsResource,
+        CampaignsResource,
+        ClientsResource,
+        EmailAccountsResource,
+        InboxResource,
+        LeadListsResource,
+        LeadsResource,
+        WebhooksResource,
+    )
 
 __all__ = ["DEFAULT_BASE_URL", "SmartleadClient"]
 
@@ -118,6 +121,38 @@ class SmartleadClient:
         ConfigurationError: No API key, or invalid options.
     """
 
+    # Each namespace's module (and its models) is imported on first use: see the package docs.
+    campaigns: Namespace[CampaignsResource] = Namespace(
+        "smartlead_async.resources.campaigns", "CampaignsResource", "Campaign endpoints."
+    )
+    leads: Namespace[LeadsResource] = Namespace(
+        "smartlead_async.resources.leads", "LeadsResource", "Lead endpoints."
+    )
+    email_accounts: Namespace[EmailAccountsResource] = Namespace(
+        "smartlead_async.resources.email_accounts",
+        "EmailAccountsResource",
+        "Sending mailbox endpoints.",
+    )
+    webhooks: Namespace[WebhooksResource] = Namespace(
+        "smartlead_async.resources.webhooks", "WebhooksResource", "Campaign webhook endpoints."
+    )
+    clients: Namespace[ClientsResource] = Namespace(
+        "smartlead_async.resources.clients", "ClientsResource", "Agency client endpoints."
+    )
+    inbox: Namespace[InboxResource] = Namespace(
+        "smartlead_async.resources.inbox",
+        "InboxResource",
+        "Master inbox endpoints (replies, views, conversation actions).",
+    )
+    analytics: Namespace[AnalyticsResource] = Namespace(
+        "smartlead_async.resources.analytics",
+        "AnalyticsResource",
+        "Account-wide ``/analytics/*`` endpoints.",
+    )
+    lead_lists: Namespace[LeadListsResource] = Namespace(
+        "smartlead_async.resources.lead_lists", "LeadListsResource", "Lead list endpoints."
+    )
+
     def __init__(
         self,
         api_key: str | APIKey | None = None,
@@ -179,22 +214,6 @@ class SmartleadClient:
             retry_policy=retry_policy or DefaultRetryPolicy(max_retries=max_retries),
             converter=make_converter(),
         )
-        self.campaigns = CampaignsResource(self._pipeline)
-        """Campaign endpoints."""
-        self.leads = LeadsResource(self._pipeline)
-        """Lead endpoints."""
-        self.email_accounts = EmailAccountsResource(self._pipeline)
-        """Sending mailbox endpoints."""
-        self.webhooks = WebhooksResource(self._pipeline)
-        """Campaign webhook endpoints."""
-        self.clients = ClientsResource(self._pipeline)
-        """Agency client endpoints."""
-        self.inbox = InboxResource(self._pipeline)
-        """Master inbox endpoints (replies, views, conversation actions)."""
-        self.analytics = AnalyticsResource(self._pipeline)
-        """Account-wide ``/analytics/*`` endpoints."""
-        self.lead_lists = LeadListsResource(self._pipeline)
-        """Lead list endpoints."""
 
     def _gate(self) -> RateGate:
         # Resolved on first use: the shared gates are bound to the running event loop.

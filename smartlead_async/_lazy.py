@@ -1,12 +1,16 @@
-"""Names of a package imported from their modules on first use (PEP 562 ``__getattr__``)."""
+"""Imports deferred to first use: a package's names (PEP 562 ``__getattr__``), and a client's
+resource namespaces."""
 
 from __future__ import annotations
 
 import importlib
 import sys
 from collections.abc import Callable, Mapping
+from typing import Generic, TypeVar, overload
 
-__all__ = ["lazy_exports"]
+__all__ = ["Namespace", "lazy_exports"]
+
+R = TypeVar("R")
 
 
 def lazy_exports(
@@ -28,3 +32,33 @@ def lazy_exports(
         return sorted({*vars(sys.modules[package]), *where})
 
     return get_attribute, list_names
+
+
+class Namespace(Generic[R]):
+    """A client attribute whose resource class is imported, and built, on first access.
+
+    ``Namespace("smartlead_async.resources.leads", "LeadsResource")`` on a class whose instances
+    have a ``_pipeline``: the first ``client.leads`` imports the module, builds the resource and
+    stores it on the instance, so later accesses are plain attribute reads.
+    """
+
+    def __init__(self, module: str, name: str, doc: str) -> None:
+        self._module = module
+        self._name = name
+        self._attribute = name
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self._attribute = attribute
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Namespace[R]: ...
+    @overload
+    def __get__(self, instance: object, owner: type) -> R: ...
+    def __get__(self, instance: object, owner: type) -> Namespace[R] | R:
+        if instance is None:
+            return self
+        cls: Callable[[object], R] = getattr(importlib.import_module(self._module), self._name)
+        value = cls(vars(instance)["_pipeline"])
+        vars(instance)[self._attribute] = value  # a non-data descriptor: this wins from now on
+        return value

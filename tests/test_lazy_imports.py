@@ -108,3 +108,21 @@ def test_the_types_mypy_sees_are_the_names_served(module: object, path: Path) ->
     }
     assert typed == served
     assert set(module.__all__) - {"__version__"} == {name for _, name in served}  # type: ignore[attr-defined]
+
+
+def test_a_client_imports_a_namespace_when_it_is_first_used() -> None:
+    before = imported_after("from smartlead_async import SmartleadClient")
+    assert not loaded(before, "smartlead_async.resources")
+    assert {name for name in before if loaded({name}, "smartlead_async.models")} == {
+        "smartlead_async.models",
+        "smartlead_async.models._base",
+    }
+    after = imported_after(
+        "from smartlead_async import SmartleadClient\n"
+        "client = SmartleadClient('k')\n"
+        "assert client.leads is client.leads\n"  # built once, then a plain attribute
+        "assert type(client.leads).__name__ == 'LeadsResource'"
+    )
+    assert "smartlead_async.resources.leads" in after
+    assert "smartlead_async.resources.campaigns" not in after
+    assert "smartlead_async.models.analytics" not in after
