@@ -162,16 +162,20 @@ def attribute(batch: list[SentRow], response: AddLeadsResult) -> Attribution:
     invalid = {email.lower() for email in response.invalid_emails}
     unsubscribed = {email.lower() for email in response.unsubscribed_emails}
     named: list[RowResult] = []
-    remaining: list[SentRow] = []
-    for row in batch:
-        if row.key in invalid:
-            named.append(
-                RowResult(row.index, row.email, RowOutcome.INVALID, "refused by SmartLead")
-            )
-        elif row.key in unsubscribed:
-            named.append(RowResult(row.index, row.email, RowOutcome.UNSUBSCRIBED, "unsubscribed"))
-        else:
-            remaining.append(row)
+    remaining = batch  # the rows left to the counters: all of them unless some are named
+    if invalid or unsubscribed:
+        remaining = []
+        for row in batch:
+            if row.key in invalid:
+                named.append(
+                    RowResult(row.index, row.email, RowOutcome.INVALID, "refused by SmartLead")
+                )
+            elif row.key in unsubscribed:
+                named.append(
+                    RowResult(row.index, row.email, RowOutcome.UNSUBSCRIBED, "unsubscribed")
+                )
+            else:
+                remaining.append(row)
     counts = {outcome: int(getattr(response, field)) for field, outcome in _COUNTERS}
     if not response.unsubscribed_emails:
         counts[RowOutcome.UNSUBSCRIBED] = response.unsubscribed_count
