@@ -37,6 +37,11 @@ class DigestSet:
     def __len__(self) -> int:
         return self._count
 
+    def __contains__(self, digest: object) -> bool:
+        if not isinstance(digest, int):
+            return False
+        return self._table[_probe(self._table, digest or 1)] != 0
+
     def add(self, digest: int) -> bool:
         """Add ``digest``; False if it was already there. (0 and 1 count as one digest.)"""
         if not _insert(self._table, digest or 1):  # 0 marks an empty slot
@@ -56,12 +61,18 @@ def _empty(capacity: int) -> array.array[int]:
     return array.array("Q", [0]) * (1 << max(capacity - 1, 1).bit_length())
 
 
-def _insert(table: array.array[int], digest: int) -> bool:
+def _probe(table: array.array[int], digest: int) -> int:
+    """The slot holding ``digest``, or the empty slot where it would go."""
     mask = len(table) - 1
     slot = digest & mask
-    while (held := table[slot]) != 0:
-        if held == digest:
-            return False
+    while (held := table[slot]) != 0 and held != digest:
         slot = (slot + 1) & mask
+    return slot
+
+
+def _insert(table: array.array[int], digest: int) -> bool:
+    slot = _probe(table, digest)
+    if table[slot]:
+        return False
     table[slot] = digest
     return True

@@ -18,8 +18,11 @@ holds is final: that is never weakened. The journal runs in WAL mode, so lookups
 the writer's commits.
 
 A journal is bound to one campaign and one API host; opening it for another raises
-:class:`JournalMismatchError`. Lookups go to SQLite's index, so memory stays flat however many
-leads the journal holds.
+:class:`JournalMismatchError`. Lookups in an opened journal go to SQLite's index, so memory
+stays flat however many leads it holds. A journal this run created holds only what this run
+recorded, so it also keeps a 64-bit digest of each (16 to 32 bytes a lead, as the import's own
+dedupe does): a lookup for a lead it never recorded — nearly every row of a first run — is
+answered without a query.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from smartlead_async._digests import DigestSet, email_digest
 from smartlead_async._validation import normalize_email
 from smartlead_async.errors import RequestValidationError
 
@@ -77,6 +81,8 @@ class Journal:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         self._writer: _Writer | None = None
+        #: What this run recorded, when that is everything the file holds (see the module docs).
+        self._recorded = DigestSet() if created else None
 
     @classmethod
     def create(cls, path: Path, *, campaign_id: int, host: str) -> Journal:
@@ -126,12 +132,14 @@ class Journal:
         or handed to :meth:`record_soon`)."""
         if self._writer is not None and self._writer.holds(key):
             return True
+        if self._recorded is not None and email_digest(key) not in self._recorded:
+            return False
         found = self._db.execute("SELECT 1 FROM final WHERE email = ?", (key,)).fetchone()
         return found is not None
 
     def record(self, emails: Iterable[str]) -> None:
         """Commit leads as final (durable before this returns); invalid emails are ignored."""
-        _insert(self._db, _keys(emails))
+        _insert(self._db, self._keys(emails))
 
     def record_soon(self, emails: Iterable[str]) -> None:
         """Record leads as final in the writer thread (see the module docs): :meth:`is_final`
@@ -142,7 +150,7 @@ class Journal:
         """
         if self._writer is None:
             self._writer = _Writer(self.path)
-        self._writer.put(_keys(emails))
+        self._writer.put(self._keys(emails))
 
     def flush(self) -> None:
         """Wait until every lead given to :meth:`record_soon` is durable.
@@ -152,6 +160,14 @@ class Journal:
         """
         if self._writer is not None:
             self._writer.flush()
+
+    def _keys(self, emails: Iterable[str]) -> list[str]:
+        """The journal keys of ``emails`` (invalid ones left out), noted as recorded."""
+        keys = [key for email in emails if (key := journal_key(email)) is not None]
+        if self._recorded is not None:
+            for key in keys:
+                self._recorded.add(email_digest(key))
+        return keys
 
     def close(self) -> None:
         """Flush, then close the database; a journal this run created and never recorded into
@@ -169,10 +185,6 @@ class Journal:
             self._db.close()
             if empty:
                 self.path.unlink(missing_ok=True)
-
-
-def _keys(emails: Iterable[str]) -> list[str]:
-    return [key for email in emails if (key := journal_key(email)) is not None]
 
 
 def _insert(db: sqlite3.Connection, keys: list[str]) -> None:

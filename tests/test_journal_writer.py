@@ -88,3 +88,32 @@ def test_an_empty_journal_is_still_removed_with_the_writer_used(tmp_path: Path) 
     journal.record_soon(["not-an-email"])  # invalid: nothing to record
     journal.close()
     assert list(tmp_path.iterdir()) == []  # nor its WAL files
+
+
+def test_a_new_journal_answers_unknown_leads_without_a_query_and_finds_every_recorded_one(
+    tmp_path: Path,
+) -> None:
+    journal = Journal.create(tmp_path / "j", campaign_id=7, host="h")
+    journal.record([f"Lead{i}@X.IO" for i in range(300)])  # keyed normalised, case-folded
+    journal.record_soon([f"later{i}@x.io" for i in range(300)])
+    journal.flush()
+    queries: list[str] = []
+    journal._db.set_trace_callback(queries.append)
+    assert not any(journal.is_final(f"new{i}@x.io") for i in range(2_000))
+    assert len(queries) < 5  # a digest collision may cost a query, no more
+    assert all(journal.is_final(f"lead{i}@x.io") for i in range(300))
+    assert all(journal.is_final(f"later{i}@x.io") for i in range(300))
+    journal.close()
+
+
+def test_an_opened_journal_still_asks_sqlite_for_what_earlier_runs_recorded(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j"
+    first = Journal.create(path, campaign_id=7, host="h")
+    first.record(["ann@x.io"])
+    first.close()
+    resumed = Journal.open(path, campaign_id=7, host="h")
+    assert resumed.is_final("ann@x.io")  # not in this run's digests, yet final
+    assert not resumed.is_final("bob@x.io")
+    resumed.close()
