@@ -10,10 +10,12 @@ choose ``r = (N - B + 1) / (W * (1 + safety_margin))``; with ``B = 1`` that is `
 the margin, which is how the default gate reaches ~97 % of the allowed rate without a single 429.
 
 A bucket is kept as a schedule (the "theoretical arrival time" of the next request), so a request
-that must wait learns at once when it may go and sleeps exactly once. A bucket that re-reads the
-clock after each wake-up spins on a loop whose clock ticks in milliseconds (uvloop): it wakes,
-sees no time has passed, and sleeps again. The schedule is charged with the planned time, so a
-wake-up that comes a clock tick early cannot let a later request through sooner.
+that must wait learns at once when it may go and sleeps exactly once — or not at all when the
+wait is under half a tick of the loop's clock, which its timers cannot express anyway. A bucket
+that re-reads the clock after each wake-up spins on a loop whose clock ticks in milliseconds
+(uvloop): it wakes, sees no time has passed, and sleeps again. The schedule is charged with the
+planned time, so a wake-up that comes a clock tick early cannot let a later request through
+sooner.
 
 When several rules apply (plan presets), admission is serialised by a lock; a request goes at
 the latest time any bucket allows, and every bucket is charged with that time. Every bucket
@@ -220,6 +222,9 @@ def check_safety_margin(value: object) -> float:
     return float(value)
 
 
+#: The tick of a loop clock that does not state its resolution (uvloop's).
+_MILLISECOND = 1e-3
+
 #: (gate id, loop time) of the last admission the current task got. ``observe`` runs in the task
 #: that sent the request, so a gate can tell a 429 for a request sent before it reacted to the
 #: previous 429 (the same episode) from one sent after it (its pause was not enough).
@@ -290,6 +295,12 @@ class LocalRateGate:
     def _now() -> float:
         return asyncio.get_running_loop().time()
 
+    @staticmethod
+    def _half_tick() -> float:
+        # asyncio's loops keep their clock's resolution (nanoseconds); uvloop keeps none, and its
+        # clock and timers tick in milliseconds.
+        return getattr(asyncio.get_running_loop(), "_clock_resolution", _MILLISECOND) / 2
+
     @property
     def paused_for(self) -> float:
         """Seconds left in the current key-wide pause (0 when not paused)."""
@@ -315,7 +326,9 @@ class LocalRateGate:
                     await asyncio.sleep(pause)
                 now = self._now()
                 at = max(now, *(bucket.opens_at() for bucket in self._buckets))
-                if at == now:
+                if at - now < self._half_tick():
+                    # A wait the loop's timers cannot express (uvloop rounds it to 0 ms): a
+                    # sleep would only cost a wake-up and return with the clock unmoved.
                     break
                 await asyncio.sleep(at - now)
                 # A pause that began while we waited makes this admission stale: go round again.

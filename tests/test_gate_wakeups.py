@@ -20,6 +20,7 @@ class MillisecondClockLoop(VirtualTimeLoop):
     def __init__(self) -> None:
         super().__init__()
         self.timers = 0
+        self._clock_resolution = 1e-3  # what the gate assumes for a loop that does not say
 
     def time(self) -> float:
         return math.floor(self.virtual_now * 1000) / 1000
