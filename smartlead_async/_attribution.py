@@ -106,17 +106,18 @@ class AmbiguousBatch:
         return any(not outcome.is_final for outcome in self.counts)
 
 
-@attrs.frozen
+@attrs.define  # not frozen: a frozen attrs class costs twice as much to build, once per row
 class SentRow:
-    """One row as sent: input position, the email as given, the wire form."""
+    """One row as sent: input position, the email as given, the wire form, and ``key``: the
+    email SmartLead dedupes on (the wire's normalised email, case-folded), worked out once."""
 
     index: int
     email: str | None
     wire: dict[str, JSON]
+    key: str = attrs.field(eq=False)
 
-    @property
-    def key(self) -> str:
-        """The email SmartLead dedupes on (normalised, case-folded)."""
+    @key.default
+    def _key_of_wire(self) -> str:
         return str(self.wire.get("email", "")).lower()
 
 
@@ -161,16 +162,20 @@ def attribute(batch: list[SentRow], response: AddLeadsResult) -> Attribution:
     invalid = {email.lower() for email in response.invalid_emails}
     unsubscribed = {email.lower() for email in response.unsubscribed_emails}
     named: list[RowResult] = []
-    remaining: list[SentRow] = []
-    for row in batch:
-        if row.key in invalid:
-            named.append(
-                RowResult(row.index, row.email, RowOutcome.INVALID, "refused by SmartLead")
-            )
-        elif row.key in unsubscribed:
-            named.append(RowResult(row.index, row.email, RowOutcome.UNSUBSCRIBED, "unsubscribed"))
-        else:
-            remaining.append(row)
+    remaining = batch  # the rows left to the counters: all of them unless some are named
+    if invalid or unsubscribed:
+        remaining = []
+        for row in batch:
+            if row.key in invalid:
+                named.append(
+                    RowResult(row.index, row.email, RowOutcome.INVALID, "refused by SmartLead")
+                )
+            elif row.key in unsubscribed:
+                named.append(
+                    RowResult(row.index, row.email, RowOutcome.UNSUBSCRIBED, "unsubscribed")
+                )
+            else:
+                remaining.append(row)
     counts = {outcome: int(getattr(response, field)) for field, outcome in _COUNTERS}
     if not response.unsubscribed_emails:
         counts[RowOutcome.UNSUBSCRIBED] = response.unsubscribed_count

@@ -6,7 +6,7 @@ import functools
 import os
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import aiohttp
 import cattrs
@@ -15,6 +15,7 @@ from smartlead_async._convert import CONVERTER
 from smartlead_async._escape_hatch import custom_spec
 from smartlead_async._hosts import CORE, HOSTS, Host, resolve_host_urls
 from smartlead_async._json import JSON
+from smartlead_async._lazy import Namespace
 from smartlead_async._options import (
     DEFAULT_BASE_URL,
     ClientOptions,
@@ -40,19 +41,21 @@ from smartlead_async._sentinel import NOT_GIVEN, NotGiven
 from smartlead_async._transport import DEFAULT_MAX_RESPONSE_BYTES, Transport
 from smartlead_async.errors import ClientClosedError, ConfigurationError, RequestValidationError
 from smartlead_async.events import EventHook, check_hooks
-from smartlead_async.resources import (
-    AnalyticsResource,
-    CampaignsResource,
-    ClientsResource,
-    EmailAccountsResource,
-    InboxResource,
-    LeadListsResource,
-    LeadsResource,
-    ProspectResource,
-    SmartDeliveryResource,
-    SmartSendersResource,
-    WebhooksResource,
-)
+
+if TYPE_CHECKING:
+    from smartlead_async.resources import (
+        AnalyticsResource,
+        CampaignsResource,
+        ClientsResource,
+        EmailAccountsResource,
+        InboxResource,
+        LeadListsResource,
+        LeadsResource,
+        ProspectResource,
+        SmartDeliveryResource,
+        SmartSendersResource,
+        WebhooksResource,
+    )
 
 __all__ = ["DEFAULT_BASE_URL", "SmartleadClient"]
 
@@ -168,6 +171,56 @@ class SmartleadClient:
         ConfigurationError: No API key, or invalid options (from arguments or environment).
     """
 
+    # Each namespace's module (and its models) is imported on first use: see the package docs.
+    campaigns: Namespace[CampaignsResource] = Namespace(
+        "smartlead_async.resources.campaigns", "CampaignsResource", "Campaign endpoints."
+    )
+    leads: Namespace[LeadsResource] = Namespace(
+        "smartlead_async.resources.leads", "LeadsResource", "Lead endpoints."
+    )
+    email_accounts: Namespace[EmailAccountsResource] = Namespace(
+        "smartlead_async.resources.email_accounts",
+        "EmailAccountsResource",
+        "Sending mailbox endpoints.",
+    )
+    webhooks: Namespace[WebhooksResource] = Namespace(
+        "smartlead_async.resources.webhooks", "WebhooksResource", "Campaign webhook endpoints."
+    )
+    clients: Namespace[ClientsResource] = Namespace(
+        "smartlead_async.resources.clients", "ClientsResource", "Agency client endpoints."
+    )
+    inbox: Namespace[InboxResource] = Namespace(
+        "smartlead_async.resources.inbox",
+        "InboxResource",
+        "Master inbox endpoints (replies, views, conversation actions).",
+    )
+    analytics: Namespace[AnalyticsResource] = Namespace(
+        "smartlead_async.resources.analytics",
+        "AnalyticsResource",
+        "Account-wide ``/analytics/*`` endpoints.",
+    )
+    lead_lists: Namespace[LeadListsResource] = Namespace(
+        "smartlead_async.resources.lead_lists", "LeadListsResource", "Lead list endpoints."
+    )
+    smart_delivery: Namespace[SmartDeliveryResource] = Namespace(
+        "smartlead_async.resources.smart_delivery",
+        "SmartDeliveryResource",
+        "Smart Delivery: inbox-placement tests and their reports (its own host and gate).",
+        host="smart_delivery",
+    )
+    smart_senders: Namespace[SmartSendersResource] = Namespace(
+        "smartlead_async.resources.smart_senders",
+        "SmartSendersResource",
+        "Smart Senders: domains and mailboxes to buy (its own host and gate).",
+        host="smart_senders",
+    )
+    prospect: Namespace[ProspectResource] = Namespace(
+        "smartlead_async.resources.prospect",
+        "ProspectResource",
+        "Prospect: contact search (its own host and gate).",
+        host="prospect",
+    )
+
     def __init__(
         self,
         api_key: str | APIKey | None = None,
@@ -263,29 +316,8 @@ class SmartleadClient:
             )
             for host, url in self.host_urls.items()
         }
+        self._pipelines = pipelines
         self._pipeline = pipelines[CORE]
-        self.campaigns = CampaignsResource(self._pipeline)
-        """Campaign endpoints."""
-        self.leads = LeadsResource(self._pipeline)
-        """Lead endpoints."""
-        self.email_accounts = EmailAccountsResource(self._pipeline)
-        """Sending mailbox endpoints."""
-        self.webhooks = WebhooksResource(self._pipeline)
-        """Campaign webhook endpoints."""
-        self.clients = ClientsResource(self._pipeline)
-        """Agency client endpoints."""
-        self.inbox = InboxResource(self._pipeline)
-        """Master inbox endpoints (replies, views, conversation actions)."""
-        self.analytics = AnalyticsResource(self._pipeline)
-        """Account-wide ``/analytics/*`` endpoints."""
-        self.lead_lists = LeadListsResource(self._pipeline)
-        """Lead list endpoints."""
-        self.smart_delivery = SmartDeliveryResource(pipelines["smart_delivery"])
-        """Smart Delivery: inbox-placement tests and their reports (its own host and gate)."""
-        self.smart_senders = SmartSendersResource(pipelines["smart_senders"])
-        """Smart Senders: domains and mailboxes to buy (its own host and gate)."""
-        self.prospect = ProspectResource(pipelines["prospect"])
-        """Prospect: contact search (its own host and gate)."""
 
     def with_options(
         self,

@@ -1,18 +1,26 @@
 """The request gate: at most N requests in any W-second window, per API key.
 
-Sizing (why the limiters look the way they do)
-----------------------------------------------
-An ``aiolimiter.AsyncLimiter`` is a leaky bucket of capacity ``B`` draining at ``r`` per second. Its
-bucket starts empty, so within any closed window of ``W`` seconds it admits up to
-``B + floor(r * W)`` requests — not ``N``. ``AsyncLimiter(10, 2)`` therefore admits up to 20 in
-the first two seconds. To honour a strict sliding window of ``N`` per ``W`` we choose
-``r = (N - B + 1) / (W * (1 + safety_margin))``; with ``B = 1`` that is ``N / W`` shaved by the
-margin, which is how the default gate reaches ~97 % of the allowed rate without a single 429.
+Sizing (why the buckets look the way they do)
+---------------------------------------------
+Each rule is a leaky bucket of capacity ``B`` draining at ``r`` per second (what
+``aiolimiter.AsyncLimiter(B, B / r)`` is). A bucket starts empty, so within any closed window of
+``W`` seconds it admits up to ``B + floor(r * W)`` requests — not ``N``: ``AsyncLimiter(10, 2)``
+admits up to 20 in the first two seconds. To honour a strict sliding window of ``N`` per ``W`` we
+choose ``r = (N - B + 1) / (W * (1 + safety_margin))``; with ``B = 1`` that is ``N / W`` shaved by
+the margin, which is how the default gate reaches ~97 % of the allowed rate without a single 429.
 
-When several rules apply (plan presets), admission is serialised by a lock and goes through the
-limiters in order. A later limiter can hold a request after an earlier one admitted it, which can
-pack one extra request into the earlier limiter's window, so every limiter except the last is
-sized for ``N - 1``. The last limiter is the one for the shortest window.
+A bucket is kept as a schedule (the "theoretical arrival time" of the next request), so a request
+that must wait learns at once when it may go and sleeps exactly once — or not at all when the
+wait is under half a tick of the loop's clock, which its timers cannot express anyway. A bucket
+that re-reads the clock after each wake-up spins on a loop whose clock ticks in milliseconds
+(uvloop): it wakes, sees no time has passed, and sleeps again. The schedule is charged with the
+planned time, so a wake-up that comes a clock tick early cannot let a later request through
+sooner.
+
+When several rules apply (plan presets), admission is serialised by a lock; a request goes at
+the latest time any bucket allows, and every bucket is charged with that time. Every bucket
+except the one for the shortest window is sized for ``N - 1``, as when the buckets admitted one
+after another (then a later bucket could hold a request after an earlier one had admitted it).
 
 Server feedback pauses every caller of the key: a 429 pauses for ``Retry-After``, and an
 exhausted ``remaining`` (``x-ratelimit-*`` or the IETF ``RateLimit`` headers) pauses until its
@@ -35,7 +43,6 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import attrs
-from aiolimiter import AsyncLimiter
 
 from smartlead_async._background import Background
 from smartlead_async._secrets import APIKey
@@ -162,11 +169,28 @@ class RateGateFactory(Protocol):
         ...
 
 
-def _limiter_for(rule: RateLimit, capacity: int, safety_margin: float) -> AsyncLimiter:
-    """An AsyncLimiter admitting at most ``capacity`` requests in any closed ``rule.seconds``."""
-    burst = min(rule.burst, capacity)
-    rate = (capacity - burst + 1) / (rule.seconds * (1.0 + safety_margin))
-    return AsyncLimiter(burst, burst / rate)
+class _Bucket:
+    """A leaky bucket admitting at most ``capacity`` requests in any closed ``rule.seconds``,
+    kept as the time from which the next request may go (see the module docs)."""
+
+    __slots__ = ("_interval", "_next", "_tolerance")
+
+    def __init__(self, rule: RateLimit, capacity: int, safety_margin: float) -> None:
+        burst = min(rule.burst, capacity)
+        rate = (capacity - burst + 1) / (rule.seconds * (1.0 + safety_margin))
+        self._interval = 1.0 / rate
+        # A bucket of capacity B lets a request go while it holds at most B - 1: up to
+        # (B - 1) intervals ahead of the drained level.
+        self._tolerance = (burst - 1) * self._interval
+        self._next = -math.inf  # when the bucket is empty again; it starts empty
+
+    def opens_at(self) -> float:
+        """The earliest time a request may go."""
+        return self._next - self._tolerance
+
+    def charge(self, at: float) -> None:
+        """Count one request admitted at ``at`` (not before :meth:`opens_at`)."""
+        self._next = max(self._next, at) + self._interval
 
 
 def _by_window(limits: Sequence[RateLimit]) -> list[RateLimit]:
@@ -198,6 +222,9 @@ def check_safety_margin(value: object) -> float:
     return float(value)
 
 
+#: The tick of a loop clock that does not state its resolution (uvloop's).
+_MILLISECOND = 1e-3
+
 #: (gate id, loop time) of the last admission the current task got. ``observe`` runs in the task
 #: that sent the request, so a gate can tell a 429 for a request sent before it reacted to the
 #: previous 429 (the same episode) from one sent after it (its pause was not enough).
@@ -207,10 +234,10 @@ _admission: contextvars.ContextVar[tuple[int, float] | None] = contextvars.Conte
 
 
 class LocalRateGate:
-    """The in-process gate: aiolimiter windows plus a key-wide pause on server feedback.
+    """The in-process gate: one leaky bucket per rule plus a key-wide pause on server feedback.
 
-    Create it inside the event loop that will use it (aiolimiter objects are loop-bound). Clients
-    get one from a per-loop registry, so every client of one key shares it.
+    Create it inside the event loop that will use it (its lock is loop-bound). Clients get one
+    from a per-loop registry, so every client of one key shares it.
 
     A 429 with ``Retry-After`` pauses every caller for that long. A 429 without it pauses them
     only until the server's window can admit again: until the oldest of the last ``N``
@@ -246,8 +273,8 @@ class LocalRateGate:
         ordered = _by_window(limits)
         last = len(ordered) - 1
         self.limits: tuple[RateLimit, ...] = tuple(limits)
-        self._limiters = [
-            _limiter_for(rule, rule.requests if i == last else rule.requests - 1, safety_margin)
+        self._buckets = [
+            _Bucket(rule, rule.requests if i == last else rule.requests - 1, safety_margin)
             for i, rule in enumerate(ordered)
         ]
         # Per rule, its stretched window and its last N admission times (shortest window last).
@@ -268,6 +295,12 @@ class LocalRateGate:
     def _now() -> float:
         return asyncio.get_running_loop().time()
 
+    @staticmethod
+    def _half_tick() -> float:
+        # asyncio's loops keep their clock's resolution (nanoseconds); uvloop keeps none, and its
+        # clock and timers tick in milliseconds.
+        return getattr(asyncio.get_running_loop(), "_clock_resolution", _MILLISECOND) / 2
+
     @property
     def paused_for(self) -> float:
         """Seconds left in the current key-wide pause (0 when not paused)."""
@@ -282,21 +315,34 @@ class LocalRateGate:
         )
 
     async def acquire(self) -> None:
-        """Wait for a pause to end and for every window to have room, then admit one request."""
+        """Wait for a pause to end and for every window to have room, then admit one request.
+
+        A request that must wait sleeps once, until the time the buckets planned for it.
+        """
         async with self._lock:
             while True:
                 # A timed sleep, not an Event: a later 429 can push the deadline out while we wait.
                 while (pause := self.paused_for) > 0:  # noqa: ASYNC110
                     await asyncio.sleep(pause)
-                for limiter in self._limiters:
-                    await limiter.acquire()
+                now = self._now()
+                at = max(now, *(bucket.opens_at() for bucket in self._buckets))
+                if at - now < self._half_tick():
+                    # A wait the loop's timers cannot express (uvloop rounds it to 0 ms): a
+                    # sleep would only cost a wake-up and return with the clock unmoved.
+                    break
+                await asyncio.sleep(at - now)
                 # A pause that began while we waited makes this admission stale: go round again.
                 if self.paused_for == 0.0:
+                    # Late (a busy loop) is charged as late; early (a clock that ticks in
+                    # milliseconds) as planned.
+                    at = max(at, self._now())
                     break
-            now = self._last_admission = self._now()
+            for bucket in self._buckets:
+                bucket.charge(at)
+            self._last_admission = at
             for _, log in self._logs:
-                log.append(now)
-            _admission.set((id(self), now))
+                log.append(at)
+            _admission.set((id(self), at))
 
     async def observe(self, feedback: RateFeedback) -> None:
         """Pause every caller of the key on a 429 or an exhausted ``remaining`` (see above)."""
@@ -363,7 +409,7 @@ class _GateRegistry:
 
     Gates are loop-bound, so each loop keeps its own gates, in an attribute: a finished loop and
     its gates become garbage together. A table keyed weakly by loop cannot do that — its values
-    hold the loop (aiolimiter and ``asyncio.Lock`` keep a reference to it), so the keys never die.
+    hold the loop (each gate's ``asyncio.Lock`` keeps a reference to it), so the keys never die.
     Loops that refuse attributes fall back to such a table; there a loop that ends while one of
     its gates is still busy stays referenced.
 

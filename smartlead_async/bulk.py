@@ -296,7 +296,7 @@ class _Outcome:
     def answered(self, rows: list[SentRow], response: AddLeadsResult) -> None:
         self.responses.append(response)
         self.attribution.extend(attribute(rows, response))
-        self.done.update(row.index for row in rows)
+        self.done.update([row.index for row in rows])
 
     def cancelled(self) -> None:
         rest = [row for row in self.batch if row.index not in self.done]
@@ -486,8 +486,10 @@ class Importer:
         found = outcome.attribution
         counts = collections.Counter[RowOutcome]()
         final: list[str] = []
-        by_index = {row.index: row for row in outcome.batch}
-        for result in [*found.named, *outcome.failures]:
+        # Only rows not simply uploaded need finding by index (most batches have none).
+        named = [*found.named, *outcome.failures]
+        by_index = {row.index: row for row in outcome.batch} if named or found.ambiguous else {}
+        for result in named:
             report.add(result)
             counts[result.outcome] += 1
             # An invalid row's outcome belongs to its content, not its email: a corrected row

@@ -21,13 +21,14 @@ import asyncio
 import codecs
 import contextlib
 import csv
+import io
 import json
 import os
 import signal
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import NoReturn, TextIO
@@ -57,6 +58,8 @@ DEFAULT_ENCODING = "utf-8-sig"
 #: csv's default (128 KiB) would stop the whole file at one long cell; the engine rejects an
 #: over-long row by itself, with its line in the rejected-rows CSV.
 FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+#: Bytes decoded at a time by CsvSource.check_text.
+_CHECK_CHUNK = 1 << 20
 #: Cells starting with these are formulas to a spreadsheet (CSV injection); see _cell.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -189,6 +192,8 @@ class CsvSource:
     def __init__(self, path: Path, encoding: str) -> None:
         self.path = path
         self.encoding = encoding
+        #: While records() reads: where in the file's bytes it is, and the file's size.
+        self._reading: tuple[Callable[[], int], int] | None = None
         try:
             codecs.lookup(encoding)
         except LookupError:
@@ -198,11 +203,23 @@ class CsvSource:
     def records(self) -> Iterator[Iterator[tuple[int, list[str]]]]:
         """Open the file; yields an iterator of its non-blank records with their first line."""
         try:
-            handle = self.path.open(newline="", encoding=self.encoding)
+            raw = self.path.open("rb")
         except OSError as exc:
             raise InputError(f"cannot read {self.path}: {exc.strerror or exc}") from None
-        with handle:
-            yield self._read(handle)
+        with io.TextIOWrapper(raw, encoding=self.encoding, newline="") as handle:
+            self._reading = raw.tell, os.fstat(raw.fileno()).st_size
+            try:
+                yield self._read(handle)
+            finally:
+                self._reading = None
+
+    def fraction_read(self) -> float | None:
+        """The share of the file's bytes the open :meth:`records` has decoded (text is decoded
+        a few KiB ahead of the CSV reader); ``None`` when not reading or the file is empty."""
+        if self._reading is None or not self._reading[1]:
+            return None
+        position, size = self._reading
+        return min(position() / size, 1.0)
 
     def _read(self, handle: TextIO) -> Iterator[tuple[int, list[str]]]:
         csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))  # process-wide
@@ -237,45 +254,61 @@ class CsvSource:
             "pass its encoding, e.g. --encoding latin-1 or --encoding utf-16"
         )
 
-    def header_and_count(self) -> tuple[list[str], int]:
-        """The header and the number of records after it; reads (and so checks) the whole file."""
+    def header(self) -> list[str]:
+        """The header, once the whole file is known to decode (see :meth:`check_text`)."""
+        self.check_text()
         with self.records() as records:
             first = next(records, None)
             if first is None:
                 raise InputError(f"{self.path} is empty: it needs a header line")
-            return first[1], sum(1 for _ in records)
+            return first[1]
+
+    def check_text(self) -> None:
+        """Decode the whole file, bytes to text only, so that an undecodable file is refused
+        before anything is sent. No CSV parsing: this runs at the codec's C speed, a small part
+        of what reading the records costs."""
+        decoder = codecs.getincrementaldecoder(self.encoding)()
+        try:
+            with self.path.open("rb") as raw:
+                while chunk := raw.read(_CHECK_CHUNK):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+        except OSError as exc:
+            raise InputError(f"cannot read {self.path}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(self._undecodable(exc)) from None
 
 
 class Progress:
-    """Progress on stderr: rows, rows/s, %, ETA and open rows.
+    """Progress on stderr: rows, rows/s, %, ETA and open rows, against the ``total`` each update
+    gives (an estimate while the file is read: see ``_Run.estimated_rows``).
 
     On a terminal one line is redrawn in place; in a log (not a TTY) a line is written at each
     10 % step instead, so that CI logs stay readable.
     """
 
-    def __init__(self, total: int | None, stream: TextIO, enabled: bool) -> None:
-        self._total = total
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
         self._stream = stream
         self._enabled = enabled
         self._tty = stream.isatty()
         self._logged_step = 0
         self._started = time.perf_counter()
 
-    def update(self, done: int, _total: int | None, report: ImportReport) -> None:
+    def update(self, done: int, total: int | None, report: ImportReport) -> None:
         """Redraw (the ``on_progress`` callback of ``bulk_import``)."""
         if not self._enabled:
             return
         if not self._tty:
-            step = done * 10 // self._total if self._total else 0
+            step = done * 10 // total if total else 0
             if step <= self._logged_step:
                 return
             self._logged_step = step
         elapsed = time.perf_counter() - self._started
         rate = done / elapsed if elapsed else 0.0
         line = f"{done:,} rows  {rate:,.0f} rows/s"
-        if self._total:
-            eta = (self._total - done) / rate if rate else 0.0
-            line += f"  {done / self._total:.0%}  ETA {eta:,.0f}s"
+        if total:
+            eta = (total - done) / rate if rate else 0.0
+            line += f"  {done / total:.0%}  ETA {eta:,.0f}s"
         if not report.dry_run and (still_open := report.open_count):
             line += f"  {still_open:,} open"
         self._stream.write(f"\r{line}" if self._tty else f"{line}\n")
@@ -628,7 +661,7 @@ class _Run:
         args, console = self.args, self.console
         key = console.key = _read_key(args)
         source = CsvSource(args.csv, args.encoding)
-        headers, total = source.header_and_count()
+        headers = source.header()
         mapping = column_mapping(headers, dict(args.map), set(args.ignore))
         console.err(describe_mapping(headers, mapping))
         host = urlsplit(args.base_url).hostname or ""
@@ -646,9 +679,7 @@ class _Run:
             except sqlite3.Error as exc:
                 raise InputError(f"cannot open the journal {journal_path}: {exc}") from None
         try:
-            return await self._import(
-                key, source, mapping, total=total, journal_path=journal_path, host=host
-            )
+            return await self._import(key, source, mapping, journal_path=journal_path, host=host)
         finally:
             if self.journal is not None:
                 self.journal.close()
@@ -659,12 +690,11 @@ class _Run:
         source: CsvSource,
         mapping: dict[int, str],
         *,
-        total: int,
         journal_path: Path,
         host: str,
     ) -> int:
         args = self.args
-        progress = Progress(total, self.console.progress_stream, enabled=not args.no_progress)
+        progress = Progress(self.console.progress_stream, enabled=not args.no_progress)
         async with _client(key, args) as client:
             if not args.dry_run:
                 await _preflight(client, args.campaign)
@@ -680,7 +710,7 @@ class _Run:
                     batch_size=args.batch_size,
                     concurrency=args.concurrency,
                     on_progress=lambda done, _total, report: progress.update(
-                        done + self.skipped, total, report
+                        done + self.skipped, self.estimated_rows(source), report
                     ),
                     dry_run=args.dry_run,
                     dedupe_input=not args.no_dedupe,
@@ -690,7 +720,9 @@ class _Run:
                 try:
                     async for batch in stream:
                         if self.journal is not None:
-                            self.journal.record(batch.final_emails)
+                            # Committed by the journal's thread: an fsync per batch on the
+                            # event loop would hold every batch in flight (journal module docs).
+                            self.journal.record_soon(batch.final_emails)
                 except asyncio.CancelledError:
                     task = asyncio.current_task()
                     if not self.signals.aborted or task is None or task.cancelling() > 1:
@@ -701,7 +733,18 @@ class _Run:
                     progress.close()
                 if self.signals.received is not None:
                     self._list_unread(records, mapping)
+        if self.journal is not None:
+            self.journal.flush()  # the summary below may say "done": make it so first
         return self._finish(stream.report)
+
+    def estimated_rows(self, source: CsvSource) -> int | None:
+        """The rows the file holds: exact once it is read, else extrapolated from the records
+        read so far and the share of its bytes they took (one pass, no counting read)."""
+        read = len(self.lines) + self.skipped
+        fraction = source.fraction_read()
+        if not read or not fraction:
+            return None
+        return max(read, round(read / fraction))
 
     def _leads(
         self, records: Iterator[tuple[int, list[str]]], mapping: dict[int, str]

@@ -214,7 +214,7 @@ class Terminal(io.StringIO):
 @pytest.mark.parametrize("tty", [True, False])
 def test_progress_redraws_on_a_terminal_and_logs_steps_otherwise(tty: bool) -> None:
     stream = Terminal() if tty else io.StringIO()
-    progress = Progress(1_000, stream, enabled=True)
+    progress = Progress(stream, enabled=True)
     for done in range(50, 1_001, 50):
         progress.update(done, 1_000, ImportReport())
     progress.close()

@@ -29,3 +29,14 @@ def test_zero_is_a_member_like_any_other() -> None:
 def test_email_digest_is_stable_and_spreads() -> None:
     assert email_digest("a@b.io") == email_digest("a@b.io")
     assert len({email_digest(f"p{i}@x.io") for i in range(10_000)}) == 10_000
+
+
+def test_membership_without_adding() -> None:
+    digests = DigestSet(capacity=4)
+    members = [email_digest(f"m{i}@x.io") for i in range(1_000)]  # grows the table many times
+    for digest in members:
+        digests.add(digest)
+    assert all(digest in digests for digest in members)
+    assert sum(email_digest(f"o{i}@x.io") in digests for i in range(1_000)) == 0
+    assert len(digests) == 1_000  # looking did not add
+    assert "m1@x.io" not in digests  # only digests are members

@@ -1,93 +1,207 @@
-"""Typed models of SmartLead's wire shapes (frozen attrs classes)."""
+"""Typed models of SmartLead's wire shapes (frozen attrs classes).
 
-from smartlead_async.models._base import Model, OpenStrEnum
-from smartlead_async.models.analytics import (
-    ActivityPagination,
-    AnalyticsTag,
-    CampaignAnalytics,
-    CampaignLeadStats,
-    CampaignStatistic,
-    CampaignStatisticsPage,
-    LeadActivitiesPage,
-    LeadStatistic,
-    LeadStatisticsPage,
-    MailboxStatistic,
-    MailboxStatisticsPage,
-    TopLevelAnalytics,
-)
-from smartlead_async.models.campaigns import (
-    Campaign,
-    CampaignStatus,
-    CampaignStatusUpdate,
-    CampaignTag,
-    CreatedCampaign,
-    StopLeadSetting,
-    TrackSetting,
-)
-from smartlead_async.models.clients import (
-    Client,
-    ClientApiKey,
-    ClientApiKeyList,
-    ClientApiKeyResult,
-    ClientCreated,
-    ClientPermission,
-)
-from smartlead_async.models.common import DataResult, OkResponse
-from smartlead_async.models.email_accounts import (
-    CampaignEmailAccount,
-    CampaignEmailAccountsAdded,
-    CampaignEmailAccountsRemoved,
-    EmailAccount,
-    EmailAccountSaved,
-    EmailAccountType,
-    WarmupDayStats,
-    WarmupDetails,
-    WarmupStats,
-    WarmupStatus,
-)
-from smartlead_async.models.inbox import InboxLead, InboxMessage, InboxPage, UntrackedReply
-from smartlead_async.models.lead_lists import (
-    AllLeadsData,
-    AllLeadsPage,
-    LeadList,
-    LeadListsData,
-    LeadListsPage,
-)
-from smartlead_async.models.leads import (
-    AddLeadsResult,
-    BlockListEntry,
-    BlockListResult,
-    CampaignLead,
-    CampaignLeadsPage,
-    Lead,
-    LeadCampaign,
-    LeadCampaignData,
-    LeadCategory,
-    LeadImportSettings,
-    LeadInput,
-    LeadRow,
-    LeadStatus,
-    ManualCompleteResult,
-    MessageHistory,
-    MessageHistoryItem,
-    NextSequence,
-    SequenceStatus,
-)
-from smartlead_async.models.sequences import (
-    SequenceDelay,
-    SequenceStep,
-    SequenceStepInput,
-    SequenceVariant,
-    SequenceVariantInput,
-)
-from smartlead_async.models.webhooks import (
-    GlobalWebhook,
-    Webhook,
-    WebhookEventType,
-    WebhookSaved,
-    WebhookSummary,
-    WebhookTimeRange,
-)
+Each name is imported from its module on first use, so that ``import smartlead_async`` (and a
+module that needs one model) does not pay for every model class.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from smartlead_async._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from smartlead_async.models._base import Model, OpenStrEnum
+    from smartlead_async.models.analytics import (
+        ActivityPagination,
+        AnalyticsTag,
+        CampaignAnalytics,
+        CampaignLeadStats,
+        CampaignStatistic,
+        CampaignStatisticsPage,
+        LeadActivitiesPage,
+        LeadStatistic,
+        LeadStatisticsPage,
+        MailboxStatistic,
+        MailboxStatisticsPage,
+        TopLevelAnalytics,
+    )
+    from smartlead_async.models.campaigns import (
+        Campaign,
+        CampaignStatus,
+        CampaignStatusUpdate,
+        CampaignTag,
+        CreatedCampaign,
+        StopLeadSetting,
+        TrackSetting,
+    )
+    from smartlead_async.models.clients import (
+        Client,
+        ClientApiKey,
+        ClientApiKeyList,
+        ClientApiKeyResult,
+        ClientCreated,
+        ClientPermission,
+    )
+    from smartlead_async.models.common import DataResult, OkResponse
+    from smartlead_async.models.email_accounts import (
+        CampaignEmailAccount,
+        CampaignEmailAccountsAdded,
+        CampaignEmailAccountsRemoved,
+        EmailAccount,
+        EmailAccountSaved,
+        EmailAccountType,
+        WarmupDayStats,
+        WarmupDetails,
+        WarmupStats,
+        WarmupStatus,
+    )
+    from smartlead_async.models.inbox import InboxLead, InboxMessage, InboxPage, UntrackedReply
+    from smartlead_async.models.lead_lists import (
+        AllLeadsData,
+        AllLeadsPage,
+        LeadList,
+        LeadListsData,
+        LeadListsPage,
+    )
+    from smartlead_async.models.leads import (
+        AddLeadsResult,
+        BlockListEntry,
+        BlockListResult,
+        CampaignLead,
+        CampaignLeadsPage,
+        Lead,
+        LeadCampaign,
+        LeadCampaignData,
+        LeadCategory,
+        LeadImportSettings,
+        LeadInput,
+        LeadRow,
+        LeadStatus,
+        ManualCompleteResult,
+        MessageHistory,
+        MessageHistoryItem,
+        NextSequence,
+        SequenceStatus,
+    )
+    from smartlead_async.models.sequences import (
+        SequenceDelay,
+        SequenceStep,
+        SequenceStepInput,
+        SequenceVariant,
+        SequenceVariantInput,
+    )
+    from smartlead_async.models.webhooks import (
+        GlobalWebhook,
+        Webhook,
+        WebhookEventType,
+        WebhookSaved,
+        WebhookSummary,
+        WebhookTimeRange,
+    )
+
+_MODULES = {
+    "smartlead_async.models._base": (
+        "Model",
+        "OpenStrEnum",
+    ),
+    "smartlead_async.models.analytics": (
+        "ActivityPagination",
+        "AnalyticsTag",
+        "CampaignAnalytics",
+        "CampaignLeadStats",
+        "CampaignStatistic",
+        "CampaignStatisticsPage",
+        "LeadActivitiesPage",
+        "LeadStatistic",
+        "LeadStatisticsPage",
+        "MailboxStatistic",
+        "MailboxStatisticsPage",
+        "TopLevelAnalytics",
+    ),
+    "smartlead_async.models.campaigns": (
+        "Campaign",
+        "CampaignStatus",
+        "CampaignStatusUpdate",
+        "CampaignTag",
+        "CreatedCampaign",
+        "StopLeadSetting",
+        "TrackSetting",
+    ),
+    "smartlead_async.models.clients": (
+        "Client",
+        "ClientApiKey",
+        "ClientApiKeyList",
+        "ClientApiKeyResult",
+        "ClientCreated",
+        "ClientPermission",
+    ),
+    "smartlead_async.models.common": (
+        "DataResult",
+        "OkResponse",
+    ),
+    "smartlead_async.models.email_accounts": (
+        "CampaignEmailAccount",
+        "CampaignEmailAccountsAdded",
+        "CampaignEmailAccountsRemoved",
+        "EmailAccount",
+        "EmailAccountSaved",
+        "EmailAccountType",
+        "WarmupDayStats",
+        "WarmupDetails",
+        "WarmupStats",
+        "WarmupStatus",
+    ),
+    "smartlead_async.models.inbox": (
+        "InboxLead",
+        "InboxMessage",
+        "InboxPage",
+        "UntrackedReply",
+    ),
+    "smartlead_async.models.lead_lists": (
+        "AllLeadsData",
+        "AllLeadsPage",
+        "LeadList",
+        "LeadListsData",
+        "LeadListsPage",
+    ),
+    "smartlead_async.models.leads": (
+        "AddLeadsResult",
+        "BlockListEntry",
+        "BlockListResult",
+        "CampaignLead",
+        "CampaignLeadsPage",
+        "Lead",
+        "LeadCampaign",
+        "LeadCampaignData",
+        "LeadCategory",
+        "LeadImportSettings",
+        "LeadInput",
+        "LeadRow",
+        "LeadStatus",
+        "ManualCompleteResult",
+        "MessageHistory",
+        "MessageHistoryItem",
+        "NextSequence",
+        "SequenceStatus",
+    ),
+    "smartlead_async.models.sequences": (
+        "SequenceDelay",
+        "SequenceStep",
+        "SequenceStepInput",
+        "SequenceVariant",
+        "SequenceVariantInput",
+    ),
+    "smartlead_async.models.webhooks": (
+        "GlobalWebhook",
+        "Webhook",
+        "WebhookEventType",
+        "WebhookSaved",
+        "WebhookSummary",
+        "WebhookTimeRange",
+    ),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _MODULES)
 
 __all__ = [
     "ActivityPagination",
