@@ -20,7 +20,6 @@ import attrs
 
 from smartlead_async._json import JSON
 from smartlead_async._validation import (
-    LEAD_FIELDS,
     MAX_CUSTOM_FIELDS,
     check_custom_fields,
     normalize_email,
@@ -29,7 +28,10 @@ from smartlead_async._validation import (
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.leads import LeadInput, LeadRow
 
-__all__ = ["checked_lead_to_wire", "lead_to_wire"]
+__all__ = ["LEAD_FIELDS", "checked_lead_to_wire", "lead_to_wire"]
+
+#: The keys a lead row may carry (``LeadInput``'s fields, as on the wire).
+LEAD_FIELDS = frozenset(a.name for a in attrs.fields(LeadInput))
 
 
 def lead_to_wire(lead: LeadRow, index: int) -> dict[str, JSON]:

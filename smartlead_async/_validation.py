@@ -9,14 +9,10 @@ import zoneinfo
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
-
 from smartlead_async._json import JSON
 from smartlead_async.errors import RequestValidationError
-from smartlead_async.models.leads import LeadInput
 
 __all__ = [
-    "LEAD_FIELDS",
     "MAX_CUSTOM_FIELDS",
     "MAX_LEADS_PER_REQUEST",
     "checked_email",
@@ -38,7 +34,6 @@ MAX_LEADS_PER_REQUEST = 100
 #: A lead carries at most 20 custom fields (help center).
 MAX_CUSTOM_FIELDS = 20
 #: Wire keys accepted in one element of ``lead_list``; anything else belongs in custom_fields.
-LEAD_FIELDS = frozenset(a.name for a in attrs.fields(LeadInput))
 _MAX_EMAIL_LENGTH = 254
 _MAX_LOCAL_PART = 64
 _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")

@@ -36,9 +36,10 @@ from urllib.parse import urlsplit
 
 from smartlead_async import __version__
 from smartlead_async._client import API_KEY_ENV, DEFAULT_BASE_URL, SmartleadClient
+from smartlead_async._lead_codec import LEAD_FIELDS
 from smartlead_async._ratelimit import DEFAULT_RATE_LIMITS, RateLimit
 from smartlead_async._secrets import APIKey, scrub
-from smartlead_async._validation import LEAD_FIELDS, MAX_LEADS_PER_REQUEST
+from smartlead_async._validation import MAX_LEADS_PER_REQUEST
 from smartlead_async.bulk import DEFAULT_CONCURRENCY, ImportReport, RowOutcome
 from smartlead_async.errors import (
     AuthenticationError,

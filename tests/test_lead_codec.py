@@ -14,8 +14,8 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from smartlead_async import RequestValidationError
-from smartlead_async._lead_codec import _fast_wire, checked_lead_to_wire, lead_to_wire
-from smartlead_async._validation import LEAD_FIELDS, checked_email, normalize_email, plain_email
+from smartlead_async._lead_codec import LEAD_FIELDS, _fast_wire, checked_lead_to_wire, lead_to_wire
+from smartlead_async._validation import checked_email, normalize_email, plain_email
 
 # Emails built from the characters every rule is about: dots, hyphens, case, digits-only labels,
 # whitespace (and a trailing newline, which `$` in the checked path's patterns lets through).

@@ -129,11 +129,6 @@ def test_the_webhooks_modules_import_no_aiohttp() -> None:
     assert [m for m in loaded if m.split(".")[0] in ("aiohttp", "fastapi", "starlette")] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="smartlead_async/__init__.py imports the client (and aiohttp) eagerly; remove this "
-    "marker once the package root imports it lazily",
-)
 def test_importing_smartlead_async_webhooks_does_not_load_aiohttp() -> None:
     loaded = _modules_loaded_by(
         "import json, sys, smartlead_async.webhooks; print(json.dumps(sorted(sys.modules)))"

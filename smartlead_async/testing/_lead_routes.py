@@ -10,8 +10,8 @@ import json
 from aiohttp import web
 
 from smartlead_async._json import JSON
+from smartlead_async._lead_codec import LEAD_FIELDS
 from smartlead_async._validation import (
-    LEAD_FIELDS,
     MAX_CUSTOM_FIELDS,
     MAX_LEADS_PER_REQUEST,
     normalize_email,
