@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         NotGiven,
     )
     from smartlead_async.bulk import (
+        BulkResult,
         ImportReport,
     )
     from smartlead_async.errors import (
@@ -80,9 +81,6 @@ if TYPE_CHECKING:
         WebhookAuthenticationError,
         WebhookError,
         WebhookJSONError,
-    )
-    from smartlead_async.many import (
-        BulkResult,
     )
 
 _MODULES = {
@@ -120,7 +118,10 @@ _MODULES = {
         "NOT_GIVEN",
         "NotGiven",
     ),
-    "smartlead_async.bulk": ("ImportReport",),
+    "smartlead_async.bulk": (
+        "BulkResult",
+        "ImportReport",
+    ),
     "smartlead_async.errors": (
         "APIConnectionError",
         "APIStatusError",
@@ -148,7 +149,6 @@ _MODULES = {
         "WebhookError",
         "WebhookJSONError",
     ),
-    "smartlead_async.many": ("BulkResult",),
 }
 _exported, __dir__ = lazy_exports(__name__, _MODULES)
 

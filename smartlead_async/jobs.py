@@ -50,7 +50,8 @@ from smartlead_async._lead_codec import lead_to_wire
 from smartlead_async._ratelimit import DEFAULT_RATE_LIMITS, RateGateFactory, RateLimit
 from smartlead_async._secrets import APIKey
 from smartlead_async._validation import require_id, require_int_range
-from smartlead_async.bulk import ImportReport, _aiter, _email_of
+from smartlead_async.bulk import ImportReport
+from smartlead_async.bulk.importer import _aiter, _email_of
 from smartlead_async.errors import ConfigurationError, RequestValidationError
 from smartlead_async.models.leads import LeadImportSettings, LeadRow
 

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from smartlead_async import NotFoundError, RequestValidationError
-from smartlead_async.many import run_each
+from smartlead_async.bulk import run_each
 from smartlead_async.testing import FakeSmartlead
 
 from .helpers import API_KEY

@@ -13,9 +13,8 @@ from smartlead_async._validation import (
     require_int_range,
     require_optional_id,
 )
-from smartlead_async.bulk import DEFAULT_CONCURRENCY
+from smartlead_async.bulk import DEFAULT_CONCURRENCY, BulkResult, chunks, run_each, unique
 from smartlead_async.errors import RequestValidationError
-from smartlead_async.many import BulkResult, chunks, run_each, unique
 from smartlead_async.models.common import OkResponse
 from smartlead_async.models.leads import BlockListEntry, BlockListResult
 from smartlead_async.resources._base import Resource

@@ -19,9 +19,8 @@ from smartlead_async._validation import (
     require_text,
 )
 from smartlead_async._window import Moment, moment
-from smartlead_async.bulk import DEFAULT_CONCURRENCY
+from smartlead_async.bulk import DEFAULT_CONCURRENCY, BulkResult, chunks, run_each, unique
 from smartlead_async.errors import RequestValidationError
-from smartlead_async.many import BulkResult, chunks, run_each, unique
 from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.email_accounts import (
     CampaignEmailAccountsAdded,

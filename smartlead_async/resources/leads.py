@@ -31,14 +31,16 @@ from smartlead_async._validation import (
 from smartlead_async._window import Moment, moment
 from smartlead_async.bulk import (
     DEFAULT_CONCURRENCY,
+    BulkResult,
     Importer,
     ImportReport,
     ImportStream,
     ProgressCallback,
     ReadBack,
+    run_each,
+    unique,
 )
 from smartlead_async.errors import NotFoundError, RequestValidationError
-from smartlead_async.many import BulkResult, run_each, unique
 from smartlead_async.models.common import DataResult, OkResponse
 from smartlead_async.models.lead_lists import AllLeadsPage
 from smartlead_async.models.leads import (

@@ -1,4 +1,4 @@
-"""Bulk lead import: stream any number of rows into a campaign through the shared gate.
+"""The lead import engine: stream any number of rows into a campaign through the shared gate.
 
 ``client.leads.bulk_import(campaign_id, rows)`` reads ``rows`` lazily (any iterable or async
 iterable), validates and dedupes each row, sends batches of at most 100 concurrently, and returns
@@ -68,11 +68,13 @@ from smartlead_async.errors import (
 from smartlead_async.models.leads import AddLeadsResult, LeadRow
 
 __all__ = [
+    "DEFAULT_CONCURRENCY",
     "AmbiguousBatch",
     "BatchResult",
     "ImportReport",
     "ImportStream",
     "Importer",
+    "ProgressCallback",
     "ReadBack",
     "RowOutcome",
     "RowResult",

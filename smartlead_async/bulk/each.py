@@ -17,8 +17,10 @@ from typing import Generic, TypeVar
 import attrs
 
 from smartlead_async._validation import require_int_range
-from smartlead_async.bulk import DEFAULT_CONCURRENCY
+from smartlead_async.bulk.importer import DEFAULT_CONCURRENCY
 from smartlead_async.errors import SmartleadError
+
+__all__ = ["BulkResult", "ItemResult", "chunks", "run_each", "unique"]
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
