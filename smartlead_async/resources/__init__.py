@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from smartlead_async.resources.leads import LeadsResource
     from smartlead_async.resources.prospect import ProspectResource
     from smartlead_async.resources.smart_delivery import SmartDeliveryResource
+    from smartlead_async.resources.smart_delivery_folders import SmartDeliveryFoldersResource
+    from smartlead_async.resources.smart_delivery_reports import SmartDeliveryReportsResource
     from smartlead_async.resources.smart_senders import SmartSendersResource
     from smartlead_async.resources.webhooks import WebhooksResource
 
@@ -40,6 +42,8 @@ _ATTRIBUTES = {
     "analytics.campaign": ("campaign_analytics", "CampaignAnalyticsResource"),
     "lead_lists": ("lead_lists", "LeadListsResource"),
     "smart_delivery": ("smart_delivery", "SmartDeliveryResource"),
+    "smart_delivery.reports": ("smart_delivery_reports", "SmartDeliveryReportsResource"),
+    "smart_delivery.folders": ("smart_delivery_folders", "SmartDeliveryFoldersResource"),
     "smart_senders": ("smart_senders", "SmartSendersResource"),
     "prospect": ("prospect", "ProspectResource"),
 }
@@ -69,6 +73,8 @@ __all__ = [
     "LeadListsResource",
     "LeadsResource",
     "ProspectResource",
+    "SmartDeliveryFoldersResource",
+    "SmartDeliveryReportsResource",
     "SmartDeliveryResource",
     "SmartSendersResource",
     "WebhooksResource",
