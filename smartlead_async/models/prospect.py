@@ -411,8 +411,8 @@ class ContactSearchPage(Model):
         contacts: The contacts of this page.
         scroll_id: The cursor of the next page: pass it back as ``scroll_id=`` with the same
             filters. A string, so this route has no :class:`~smartlead_async.Pager`.
-        filter_id: The search's id, for :meth:`~ProspectResource.get_contacts` and
-            :meth:`~ProspectResource.fetch_contacts`.
+        filter_id: The search's id, for ``client.prospect.get_contacts`` and
+            ``client.prospect.fetch_contacts``.
         total_count: Every match of the search.
     """
 
