@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from smartlead_async.resources.lead_lists import LeadListsResource
     from smartlead_async.resources.leads import LeadsResource
     from smartlead_async.resources.prospect import ProspectResource
+    from smartlead_async.resources.prospect_lookups import ProspectLookupsResource
+    from smartlead_async.resources.prospect_searches import ProspectSearchesResource
     from smartlead_async.resources.smart_delivery import SmartDeliveryResource
     from smartlead_async.resources.smart_delivery_folders import SmartDeliveryFoldersResource
     from smartlead_async.resources.smart_delivery_reports import SmartDeliveryReportsResource
@@ -46,6 +48,8 @@ _ATTRIBUTES = {
     "smart_delivery.folders": ("smart_delivery_folders", "SmartDeliveryFoldersResource"),
     "smart_senders": ("smart_senders", "SmartSendersResource"),
     "prospect": ("prospect", "ProspectResource"),
+    "prospect.lookups": ("prospect_lookups", "ProspectLookupsResource"),
+    "prospect.searches": ("prospect_searches", "ProspectSearchesResource"),
 }
 _MODULES = {f"{__name__}.{module}": (name,) for module, name in _ATTRIBUTES.values()}
 _resource, __dir__ = lazy_exports(__name__, _MODULES)
@@ -72,7 +76,9 @@ __all__ = [
     "InboxResource",
     "LeadListsResource",
     "LeadsResource",
+    "ProspectLookupsResource",
     "ProspectResource",
+    "ProspectSearchesResource",
     "SmartDeliveryFoldersResource",
     "SmartDeliveryReportsResource",
     "SmartDeliveryResource",
