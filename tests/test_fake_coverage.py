@@ -96,10 +96,10 @@ async def test_lists_clients_tags_and_reports(
     reset = await sl.clients.reset_api_key(key.id)
     assert reset.api_key != key.api_key
 
-    mailbox = fake.state.add_email_account("s@outbound.example")
+    mailbox = fake.seed.email_account("s@outbound.example")
     tag = await sl.email_accounts.save_tag("Warm", color="#FF5733")
     assert isinstance(tag.data, dict)
-    await sl.email_accounts.add_tags([int(str(mailbox["id"]))], [int(str(tag.data["id"]))])
+    await sl.email_accounts.add_tags([mailbox.id], [int(str(tag.data["id"]))])
     tagged = await sl.email_accounts.tags_of(["s@outbound.example"])
     assert isinstance(tagged.data, list)
     assert len(tagged.data) == 1
