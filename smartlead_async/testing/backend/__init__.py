@@ -26,6 +26,7 @@ from smartlead_async.testing.backend.email_accounts import FakeEmailAccount, Fak
 from smartlead_async.testing.backend.inbox import FakeConversation, InboxStore
 from smartlead_async.testing.backend.lead_lists import MAX_IMPORT_ROWS, FakeLeadList, LeadListStore
 from smartlead_async.testing.backend.leads import FakeCampaignLead, FakeLead, LeadStore, valid_email
+from smartlead_async.testing.backend.smart_delivery import FakeTestFolder, SmartDeliveryStore
 from smartlead_async.testing.backend.webhooks import (
     FakeGlobalWebhook,
     FakeWebhook,
@@ -49,6 +50,7 @@ __all__ = [
     "FakeSequenceStep",
     "FakeState",
     "FakeTag",
+    "FakeTestFolder",
     "FakeWebhook",
     "LoggedRequest",
     "WebhookDelivery",
@@ -97,6 +99,7 @@ class FakeState:
         self.webhooks = WebhookStore(self.next_id)
         self.clients = ClientStore(self.next_id)
         self.inbox = InboxStore()
+        self.smart_delivery = SmartDeliveryStore(self.next_id)
         #: Every request received, in order.
         self.requests: list[LoggedRequest] = []
         #: Requests answered 429 by the rate windows.

@@ -14,3 +14,8 @@ _GROUPS: list[JSON] = [
 
 def seed_providers(call: Call) -> Reply:
     return {"region_id": "na-1", "region_name": "North America", "groups": list(_GROUPS)}
+
+
+def create_folder(call: Call) -> Reply:
+    folder = call.state.smart_delivery.create_folder(call.text("name", "Folder"))
+    return folder.to_wire(call.state.user_id)

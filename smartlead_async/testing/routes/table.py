@@ -1283,6 +1283,9 @@ ROUTES: dict[str, Route] = {
     "GET /spam-test/seed/providers": Route(
         smart_delivery.seed_providers, query=(), host="smart_delivery"
     ),
+    # Smart Delivery host: smart-delivery/create-folder.mdx (it documents no body; its example
+    # echoes ``name``)
+    "POST /spam-test/folder": Route(smart_delivery.create_folder, host="smart_delivery"),
     # Smart Senders host: smart-senders/get-vendors.mdx
     "GET /smart-senders/get-vendors": Route(
         smart_senders.get_vendors, query=(), host="smart_senders"
