@@ -287,6 +287,19 @@ async def test_each_host_has_its_own_root_and_answers() -> None:
         fake.base_url_for("smart-delivery")
 
 
+async def test_smart_delivery_folders_are_created_and_read_back() -> None:
+    async with FakeSmartlead() as fake, aiohttp.ClientSession() as http:
+        root, key = fake.base_url_for("smart_delivery"), f"api_key={fake.api_key}"
+        async with http.post(f"{root}/spam-test/folder?{key}", json={"name": "Q1"}) as response:
+            created = await response.json()
+        async with http.get(f"{root}/spam-test/folder/{created['id']}?{key}") as response:
+            assert (response.status, (await response.json())["name"]) == (200, "Q1")
+        async with http.get(f"{root}/spam-test/folder/999999?{key}") as response:
+            assert response.status == 404
+        async with http.get(f"{root}/spam-test/folder/{created['id']}?{key}&x=1") as response:
+            assert response.status == 400  # the page documents no query parameters
+
+
 async def test_seeded_records_are_typed_and_a_startable_campaign_starts() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         sender = fake.seed.email_account("rep@out.example", warmup_reputation="55%")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend._common import Ids, Table, now
+from smartlead_async.testing.backend._common import Ids, Table, now, refuse
 
 __all__ = ["FakeTestFolder", "SmartDeliveryStore"]
 
@@ -41,4 +41,11 @@ class SmartDeliveryStore(Table[int, FakeTestFolder]):
         """A new folder."""
         folder = FakeTestFolder(self._ids(), name)
         self._rows[folder.id] = folder
+        return folder
+
+    def existing_folder(self, folder_id: int) -> FakeTestFolder:
+        """A folder by id, or a 404."""
+        folder = self._rows.get(folder_id)
+        if folder is None:
+            raise refuse(404, "Folder not found")
         return folder

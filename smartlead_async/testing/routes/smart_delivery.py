@@ -19,3 +19,8 @@ def seed_providers(call: Call) -> Reply:
 def create_folder(call: Call) -> Reply:
     folder = call.state.smart_delivery.create_folder(call.text("name", "Folder"))
     return folder.to_wire(call.state.user_id)
+
+
+def get_folder(call: Call) -> Reply:
+    folder = call.state.smart_delivery.existing_folder(call.id("folderId"))
+    return folder.to_wire(call.state.user_id)

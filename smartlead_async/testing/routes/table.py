@@ -1286,6 +1286,10 @@ ROUTES: dict[str, Route] = {
     # Smart Delivery host: smart-delivery/create-folder.mdx (it documents no body; its example
     # echoes ``name``)
     "POST /spam-test/folder": Route(smart_delivery.create_folder, host="smart_delivery"),
+    # Smart Delivery host: smart-delivery/get-folder-by-id.mdx
+    "GET /spam-test/folder/{folderId}": Route(
+        smart_delivery.get_folder, query=(), host="smart_delivery"
+    ),
     # Smart Senders host: smart-senders/get-vendors.mdx
     "GET /smart-senders/get-vendors": Route(
         smart_senders.get_vendors, query=(), host="smart_senders"
