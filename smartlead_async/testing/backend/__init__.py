@@ -162,8 +162,8 @@ class FakeState:
         """The campaigns a lead is in."""
         return [c for c in self.campaigns.values() if lead.email in c.leads]
 
-    def start_ready(self, campaign: FakeCampaign) -> bool:
-        """Whether the campaign has a sender (the other start conditions are its own)."""
+    def has_senders(self, campaign: FakeCampaign) -> bool:
+        """Whether the campaign has a mailbox to send from (a condition of starting it)."""
         return bool(self.email_accounts.campaign_links.get(campaign.id))
 
     def push_to_campaign(

@@ -42,7 +42,7 @@ def delete(call: Call) -> Reply:
 
 def update_status(call: Call) -> Reply:
     campaign = _campaign(call)
-    has_senders = call.state.start_ready(campaign)
+    has_senders = call.state.has_senders(campaign)
     call.state.campaigns.set_status(campaign, call.text("status"), has_senders=has_senders)
     return {"ok": True}
 
