@@ -243,8 +243,8 @@ def tags_of(call: Call) -> Reply:
     mailboxes = call.state.email_accounts
     rows: list[JSON] = [
         {
-            "id": account.id,
-            "email": account.from_email,
+            "email_account_id": account.id,
+            "from_email": account.from_email,
             "tags": [tag.to_wire() for tag in mailboxes.tags_of(account)],
         }
         for account in mailboxes.values()
