@@ -18,8 +18,9 @@ from smartlead_async import BadRequestError, SmartleadClient
 from smartlead_async._endpoints import endpoint_rows
 from smartlead_async.models import LeadInput
 from smartlead_async.resources import RESOURCES
-from smartlead_async.testing import FakeSmartlead, RateWindow
+from smartlead_async.testing import FakeSmartlead, FakeState, RateWindow
 from smartlead_async.testing._schema import Alternatives, Kind, keys_of
+from smartlead_async.testing.backend.leads import AddLeadsOutcome
 from smartlead_async.testing.routes import legacy
 from smartlead_async.testing.routes.table import ROUTES
 
@@ -329,3 +330,33 @@ async def test_rate_windows_take_the_fake_s_own_rule_type() -> None:
         now[0] = 10.0
         third, _ = await _post(fake, "/campaigns/create", {"name": "c"})
     assert (first, second, third) == (200, 429, 200)
+
+
+def test_the_add_leads_rules_run_without_http() -> None:
+    state = FakeState(lead_credits=1)
+    campaign = state.campaigns.create("rules")
+    state.leads.enroll(campaign, "in@x.io")
+    state.leads.account_lead("gone@x.io").is_unsubscribed = True
+    state.leads.block(["blocked.example"])
+    rows = [
+        {"email": "new@x.io"},
+        {"email": "NEW@x.io "},  # the same address: a duplicate, not a second upload
+        {"email": "in@x.io"},
+        {"email": "a@blocked.example"},
+        {"email": "gone@x.io"},
+        {"email": "late@x.io"},  # the one credit is spent
+        {"email": "bad@"},
+    ]
+    outcome = state.leads.add_to_campaign(campaign, rows)
+    assert outcome == AddLeadsOutcome(
+        total=7,
+        uploaded=1,
+        already_in_campaign=1,
+        duplicates=1,
+        invalid_emails=("bad@",),
+        unsubscribed=("gone@x.io",),
+        blocked=1,
+        stopped_by_credits=1,
+    )
+    assert sorted(campaign.leads) == ["in@x.io", "new@x.io"]
+    assert state.lead_credits == 0
