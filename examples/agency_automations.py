@@ -247,11 +247,8 @@ async def main() -> None:
     async with FakeSmartlead() as fake:
         fast = [RateLimit(1000, 1.0)]  # the fake does not throttle in this demo
         async with SmartleadClient(fake.api_key, base_url=fake.base_url, rate_limits=fast) as sl:
-            sender = fake.state.add_email_account("sdr@agency.example")
-            fake.state.add_email_account(
-                "tired@agency.example",
-                warmup_details={"id": 9, "status": "ACTIVE", "warmup_reputation": "55%"},
-            )
+            sender = fake.seed.email_account("sdr@agency.example")
+            fake.seed.email_account("tired@agency.example", warmup_reputation="55%")
             outbound = await sl.campaigns.create(name="Outbound Q2")
             nurture = await sl.campaigns.create(name="Nurture")
             warm = await sl.campaigns.create(name="Warm follow-up")
@@ -286,7 +283,7 @@ async def main() -> None:
                     )
                 ],
             )
-            await sl.email_accounts.add_to_campaign(outbound.id, [int(str(sender["id"]))])
+            await sl.email_accounts.add_to_campaign(outbound.id, [sender.id])
             await sl.campaigns.update_status(outbound.id, status="START")
             await fake.simulate_activity(outbound.id, open_rate=0.5, reply_rate=0.0)
             print(f"2 low reply rate: paused campaigns {await pause_low_reply_campaigns(sl)}")
@@ -309,7 +306,7 @@ async def main() -> None:
             print(f"7 inbox health: {await inbox_health_alert(sl, stubs)} alert(s): {stubs.slack}")
 
             clone_id = await clone_campaign(
-                sl, outbound.id, name="Client B - Outbound", email_account_id=int(str(sender["id"]))
+                sl, outbound.id, name="Client B - Outbound", email_account_id=sender.id
             )
             clone_steps = await sl.campaigns.get_sequences(clone_id)
             print(f"8 clone: campaign {clone_id} with {len(clone_steps)} step(s)")

@@ -20,7 +20,7 @@ INTERESTED = 1  # a default category id; sl.leads.categories() lists them
 
 async def main() -> None:
     async with FakeSmartlead() as fake:
-        mailboxes = [fake.state.add_email_account(f"sdr{i}@outbound.example") for i in range(3)]
+        mailboxes = [fake.seed.email_account(f"sdr{i}@outbound.example") for i in range(3)]
         async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
             campaign = await sl.campaigns.create(name="Bulk helpers")
             rows = ({"email": f"p{i}@company{i % 6}.example"} for i in range(30))
@@ -50,7 +50,7 @@ async def main() -> None:
 
             added = await sl.email_accounts.add_to_campaign_many(
                 campaign.id,
-                [box["id"] for box in mailboxes],  # type: ignore[misc]
+                [box.id for box in mailboxes],
             )
             print(f"added {len(mailboxes)} mailboxes in {len(added.results)} call(s)")
 

@@ -38,7 +38,7 @@ def leads(count: int) -> list[LeadInput]:
 async def main() -> None:
     async with FakeSmartlead(rate_limits=DEFAULT_RATE_LIMITS) as fake:
         fake.state.block_list.add("blocked.example")
-        fake.state.add_email_account("sales@outbound.example")  # a connected mailbox
+        fake.seed.email_account("sales@outbound.example")  # a connected mailbox
         started = time.perf_counter()
         async with SmartleadClient(fake.api_key, base_url=fake.base_url) as sl:
             campaign = await sl.campaigns.create(name="Demo: Q1 outbound")

@@ -66,8 +66,7 @@ async def test_configure_start_and_measure_a_campaign(
     assert steps[1].seq_delay_details.delay_in_days == 2
     assert [v.variant_label for v in steps[1].sequence_variants] == ["A", "B"]
 
-    mailbox = fake.state.add_email_account("sales@outbound.example")
-    mailbox_id = int(str(mailbox["id"]))
+    mailbox_id = fake.seed.email_account("sales@outbound.example").id
     added = await sl.email_accounts.add_to_campaign(campaign.id, [mailbox_id])
     assert added.result[0].email_account_id == mailbox_id
     assert [a.id for a in await sl.email_accounts.list_by_campaign(campaign.id)] == [mailbox_id]

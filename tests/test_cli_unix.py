@@ -16,6 +16,7 @@ import signal
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 import pytest
@@ -23,6 +24,8 @@ from aiohttp import web
 
 from smartlead_async.cli import main, parse_args, run_import
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
+from smartlead_async.testing.routes import Call, Reply
+from smartlead_async.testing.routes import leads as lead_routes
 
 from .helpers import API_KEY
 
@@ -263,11 +266,12 @@ class HungFake(FakeSmartlead):
         super().__init__(api_keys=(API_KEY,))
         self.release = asyncio.Event()
         self.waiting = 0
+        self.set_handler(ADD_LEADS, self._hang)
 
-    async def _add_leads(self, request: web.Request) -> web.Response:
+    async def _hang(self, call: Call) -> Reply:
         self.waiting += 1
         await self.release.wait()
-        return await super()._add_leads(request)
+        return lead_routes.add_to_campaign(call)
 
 
 async def test_a_second_signal_aborts_at_once_on_a_hung_server(tmp_path: Path) -> None:
@@ -461,11 +465,13 @@ ODD_KEY = "sl/key+with spaces&api_key=%2F?é#"
 class EchoingFake(FakeSmartlead):
     """A server that echoes the request's key back in its add-leads error bodies."""
 
-    async def _add_leads(self, request: web.Request) -> web.Response:
-        key = request.query["api_key"]
-        body = {
-            "message": f"bad key {key} in {request.query_string} ({quote(key)}, {quote_plus(key)})"
-        }
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.set_handler(ADD_LEADS, self._echo)
+
+    def _echo(self, call: Call) -> Reply:
+        key = call.api_key
+        body = {"message": f"bad key {key} ({quote(key)}, {quote_plus(key)})"}
         return web.json_response(body, status=400)
 
 

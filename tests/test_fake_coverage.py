@@ -105,12 +105,12 @@ async def test_lists_clients_tags_and_reports(
     reset = await sl.clients.reset_api_key(key.id)
     assert reset.api_key != key.api_key
 
-    mailbox = fake.state.add_email_account("s@outbound.example")
+    mailbox = fake.seed.email_account("s@outbound.example")
     tag = await sl.email_accounts.save_tag(name="Warm", color="#FF5733")
     assert (tag.name, tag.color) == ("Warm", "#FF5733")
-    await sl.email_accounts.add_tags([int(str(mailbox["id"]))], [tag.id])
+    await sl.email_accounts.add_tags([mailbox.id], [tag.id])
     (tagged,) = await sl.email_accounts.tags_of(emails=["s@outbound.example"])
-    assert (tagged.email_account_id, tagged.from_email) == (mailbox["id"], "s@outbound.example")
+    assert (tagged.email_account_id, tagged.from_email) == (mailbox.id, "s@outbound.example")
     assert [t.id for t in tagged.tags] == [tag.id]
 
     await fake.emit("EMAIL_SENT", campaign_id=campaign.id, lead_email="a@x.io")

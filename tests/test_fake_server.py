@@ -115,7 +115,7 @@ async def test_bulk_reconnect_is_limited_to_three_calls_a_day() -> None:
                 return response.status, await response.json()
 
         assert (await call())[0] == 404  # no failed account yet: 404 with ok: true
-        fake.state.add_email_account("broken@outbound.example", is_smtp_success=False)
+        fake.seed.email_account("broken@outbound.example", connected=False)
         assert [(await call())[0] for _ in range(2)] == [200, 200]
         status, body = await call()
         assert (status, body["ok"]) == (406, True)

@@ -180,14 +180,14 @@ async def test_webhook_upsert_update_and_delete(receiver: Receiver) -> None:
         }
         async with http.post(base, json=update) as response:
             assert (await response.json())["name"] == "renamed"
-        assert fake.state.webhooks[campaign_id][0]["event_types"] == ["EMAIL_REPLY"]
+        assert fake.state.webhooks.of(campaign_id)[0].event_types == ["EMAIL_REPLY"]
         async with http.post(base, json={**update, "event_types": ["NOPE"]}) as response:
             assert response.status == 400
         async with http.delete(base, json={"id": created["id"]}) as response:
             assert response.status == 200
         async with http.delete(base, json={"id": created["id"]}) as response:
             assert response.status == 404
-        assert fake.state.webhooks[campaign_id] == []
+        assert fake.state.webhooks.of(campaign_id) == []
 
 
 async def test_sdk_manages_webhooks_and_replays_failures(receiver: Receiver) -> None:

@@ -10,13 +10,14 @@ accounted.
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
-from aiohttp import web
 
 from smartlead_async import RequestValidationError, SmartleadClient
 from smartlead_async.bulk import ImportReport, RowOutcome
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
+from smartlead_async.testing.routes import Call, Reply, leads
 
 from .helpers import API_KEY, free_port
 from .test_bulk_import import ADD_LEADS, FAST, assert_every_row_once, client_of
@@ -271,8 +272,9 @@ async def test_cancelling_an_import_reports_its_in_flight_rows_unconfirmed() -> 
 class RefusingFake(FakeSmartlead):
     """add-leads answers 200 ``{"ok": false, "error": ...}``: refused, nothing stored."""
 
-    async def _add_leads(self, request: web.Request) -> web.Response:
-        return web.json_response({"ok": False, "error": "Campaign is archived"})
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.set_handler(ADD_LEADS, lambda call: {"ok": False, "error": "Campaign is archived"})
 
 
 async def test_a_2xx_saying_ok_false_fails_the_batch_with_the_servers_message() -> None:
@@ -346,17 +348,13 @@ class LostThenRefusedFake(FakeSmartlead):
     """add-leads commits its first call and loses the answer, then refuses every retry (429)."""
 
     def __init__(self) -> None:
-        super().__init__(api_keys=(API_KEY,), send_retry_after=False)
-        self.calls = 0
+        lost = {ADD_LEADS: Faults(1.0, [FaultKind.LOST_RESPONSE])}
+        super().__init__(api_keys=(API_KEY,), send_retry_after=False, route_faults=lost)
+        self.set_handler(ADD_LEADS, self._commit_then_refuse)
 
-    async def _add_leads(self, request: web.Request) -> web.Response:
-        self.calls += 1
-        if self.calls == 1:
-            response = await super()._add_leads(request)
-            if request.transport is not None:
-                request.transport.abort()
-            return response
-        return web.json_response({"error": "Rate limit exceeded"}, status=429)
+    def _commit_then_refuse(self, call: Call) -> Reply:
+        self.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HTTP_429]))
+        return leads.add_to_campaign(call)
 
 
 async def test_a_batch_refused_after_an_attempt_that_may_have_landed_is_unconfirmed() -> None:

@@ -91,8 +91,8 @@ async def test_campaign_and_lead_lifecycle(
 
 async def ready_to_start(fake: FakeSmartlead, sl: SmartleadClient, campaign_id: int) -> None:
     """Give a campaign what START needs: a sender, a schedule and a sequence."""
-    sender = fake.state.add_email_account("sales@outbound.example")
-    await sl.email_accounts.add_to_campaign(campaign_id, [int(str(sender["id"]))])
+    sender = fake.seed.email_account("sales@outbound.example")
+    await sl.email_accounts.add_to_campaign(campaign_id, [sender.id])
     await sl.campaigns.update_schedule(
         campaign_id,
         timezone="Europe/London",

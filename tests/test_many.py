@@ -89,7 +89,7 @@ async def test_block_list_many_is_chunked_and_normalised() -> None:
         async with client_of(fake) as sl:
             result = await sl.leads.block_list.add_many(entries=entries, client_id=None)
         bodies = [r.json for r in fake.state.requests]
-        stored = {e["email_or_domain"] for e in fake.state.block_list_entries()}
+        stored = fake.state.block_list
     sizes = sorted(len(body["domain_block_list"]) for body in bodies)  # type: ignore[index,call-overload]
     assert sizes == [31, 100, 100]
     assert [len(r.item) for r in result.results] == [100, 100, 31]
@@ -101,7 +101,7 @@ async def test_block_list_many_is_chunked_and_normalised() -> None:
 async def test_email_accounts_many_in_chunks() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         campaign = fake.state.add_campaign("many")
-        accounts = [fake.state.add_email_account(f"s{i}@out.example")["id"] for i in range(5)]
+        accounts = [fake.seed.email_account(f"s{i}@out.example").id for i in range(5)]
         async with client_of(fake) as sl:
             result = await sl.email_accounts.add_to_campaign_many(
                 campaign.id,
@@ -109,7 +109,7 @@ async def test_email_accounts_many_in_chunks() -> None:
                 chunk_size=2,  # type: ignore[list-item]
             )
         bodies = [r.json for r in fake.state.requests]
-        linked = fake.state.campaign_email_accounts[campaign.id]
+        linked = fake.state.email_accounts.campaign_links[campaign.id]
     assert sorted(len(b["email_account_ids"]) for b in bodies) == [1, 2, 2]  # type: ignore[index,call-overload]
     assert [r.item for r in result.results] == [
         tuple(accounts[0:2]),

@@ -10,8 +10,7 @@ import pytest
 
 from smartlead_async._convert import make_converter
 from smartlead_async.models import WebhookEventType
-from smartlead_async.testing import EVENT_TYPES, build_payload
-from smartlead_async.testing._state import FakeCampaign, FakeLead
+from smartlead_async.testing import EVENT_TYPES, FakeCampaign, FakeLead, build_payload
 from smartlead_async.webhooks import (
     EmailBounced,
     EmailLinkClicked,

@@ -12,17 +12,17 @@ import asyncio
 import contextlib
 import sys
 
-from smartlead_async._ratelimit import RateLimit
 from smartlead_async.testing._faults import FaultKind, Faults
 from smartlead_async.testing._server import DEFAULT_TEST_API_KEY, FakeSmartlead
+from smartlead_async.testing._windows import RateWindow
 
 
-def _rate(text: str) -> RateLimit:
+def _rate(text: str) -> RateWindow:
     count, slash, seconds = text.partition("/")
     if not slash:
         raise argparse.ArgumentTypeError("use N/SECONDS, e.g. 10/2")
     try:
-        return RateLimit(int(count), float(seconds))
+        return RateWindow(int(count), float(seconds))
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

@@ -1,56 +1,54 @@
 """FakeSmartlead: an in-process aiohttp server that behaves like SmartLead's API v1.
 
-The routes live in one module per API area (``_campaign_routes``, ``_lead_routes``,
-``_list_routes``, ``_account_routes``, ``_webhook_routes``, ``_inbox_routes``,
-``_report_routes``); this module holds the server's life cycle and the
-middlewares every request passes: request log, API key and rate windows, faults and latency.
+Requests pass, in order: the request log (a middleware), then per route the API key and rate
+windows, the injected fault and latency, the check of the request against the route's
+description, and the handler. Routes come from one table
+(:data:`~smartlead_async.testing.routes.table.ROUTES`); state and rules live in the backend.
 """
 
 from __future__ import annotations
 
 import asyncio
-import collections
+import inspect
 import json
 import math
 import random
+import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Self
 
 import aiohttp
 from aiohttp import web
 
-from smartlead_async._json import JSON
-from smartlead_async._ratelimit import RateLimit
-from smartlead_async.testing._account_routes import AccountRoutes
-from smartlead_async.testing._base import Handler
-from smartlead_async.testing._campaign_routes import CampaignRoutes
 from smartlead_async.testing._faults import FaultKind, Faults
-from smartlead_async.testing._http import API_ROOT, answer, route_key
-from smartlead_async.testing._inbox_routes import InboxRoutes
-from smartlead_async.testing._lead_routes import LeadRoutes
-from smartlead_async.testing._list_routes import ListRoutes
-from smartlead_async.testing._report_routes import ReportRoutes
-from smartlead_async.testing._state import FakeState, LoggedRequest
-from smartlead_async.testing._webhook_routes import WebhookRoutes
-from smartlead_async.testing._windows import SlidingWindows
+from smartlead_async.testing._hosts import HOST_ROOTS, unauthorized_body
+from smartlead_async.testing._json import JSON
+from smartlead_async.testing._schema import check_body, check_query
+from smartlead_async.testing._seed import Seeder
+from smartlead_async.testing._webhooks import build_payload, deliver
+from smartlead_async.testing._windows import RateRule, SlidingWindows
+from smartlead_async.testing.backend import ApiError, FakeState, LoggedRequest, WebhookDelivery
+from smartlead_async.testing.routes._base import Call, Handler, Route
+from smartlead_async.testing.routes.legacy import body_shape, query_names
+from smartlead_async.testing.routes.table import ROUTES
 
 __all__ = ["DEFAULT_TEST_API_KEY", "FakeSmartlead"]
 
 DEFAULT_TEST_API_KEY = "test-api-key"
 _FAULT = web.RequestKey("smartlead_fake.fault", str)  # which fault a request got, if any
+_HOST = web.RequestKey("smartlead_fake.host", str)
+_PARAM = re.compile(r"\{(\w+)\}")
+_Endpoint = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-class FakeSmartlead(
-    CampaignRoutes,
-    LeadRoutes,
-    ListRoutes,
-    AccountRoutes,
-    WebhookRoutes,
-    InboxRoutes,
-    ReportRoutes,
-):
+def _answer(body: JSON, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.json_response(body, status=status, headers=headers)
+
+
+class FakeSmartlead:
     """A fake SmartLead API for tests, demos and benchmarks; no key, no network needed.
 
     Use it as an async context manager; it listens on a free loopback port::
@@ -60,14 +58,18 @@ class FakeSmartlead(
                 await sl.campaigns.create(name="Q1")
             assert fake.state.campaigns
 
-    Besides the endpoints, it offers strict sliding-window rate limits per key, seeded fault
-    injection (:class:`Faults`, :meth:`set_route_faults`), latency with jitter, and webhook
-    emission to registered campaign webhooks (:meth:`emit`, :meth:`simulate_activity`).
+    Every request is checked against the route's description as SmartLead's API reference
+    gives it: a missing required key, a wrong type or a key the route does not take is answered
+    400 with SmartLead's Joi body. Besides the endpoints, it offers strict sliding-window rate
+    limits per key, seeded fault injection (:class:`Faults`, :meth:`set_route_faults`), latency
+    with jitter, webhook emission to registered campaign webhooks (:meth:`emit`,
+    :meth:`simulate_activity`), typed seeding (:attr:`seed`) and the other SmartLead hosts
+    (:meth:`base_url_for`).
 
     Args:
         api_keys: Keys the fake accepts; any other gets 401 ``{"message": "Invalid API Key"}``.
-        rate_limits: Strict sliding windows enforced per key (none by default). Exceeding one
-            answers 429.
+        rate_limits: Strict sliding windows enforced per key (none by default); anything with
+            ``requests`` and ``seconds`` (the SDK's ``RateLimit``). Exceeding one answers 429.
         send_retry_after: Whether 429 answers carry ``Retry-After`` (the live API is inconsistent).
         latency: Seconds each request takes inside the server, after the rate check.
         latency_jitter: Each request's latency varies uniformly by up to this many seconds.
@@ -80,7 +82,8 @@ class FakeSmartlead(
         webhook_secret: The ``secret_key`` put in every webhook body (the UI default is
             ``"secretkey"``).
         signing_secret: When set, webhook posts carry ``X-Smartlead-Signature`` (HMAC-SHA256).
-        clock: Monotonic clock for the rate windows (inject one to control time in tests).
+        check_requests: Check requests against the route descriptions (on by default).
+        clock: Monotonic clock for the rate windows and cool-downs (inject one to control time).
         host: Interface to listen on.
         port: Port to listen on; 0 picks a free one.
     """
@@ -89,7 +92,7 @@ class FakeSmartlead(
         self,
         *,
         api_keys: Sequence[str] = (DEFAULT_TEST_API_KEY,),
-        rate_limits: Sequence[RateLimit] = (),
+        rate_limits: Sequence[RateRule] = (),
         send_retry_after: bool = True,
         latency: float = 0.0,
         latency_jitter: float = 0.0,
@@ -99,6 +102,7 @@ class FakeSmartlead(
         lead_credits: int | None = None,
         webhook_secret: str = "secretkey",
         signing_secret: str | None = None,
+        check_requests: bool = True,
         clock: Callable[[], float] = time.monotonic,
         host: str = "127.0.0.1",
         port: int = 0,
@@ -108,23 +112,24 @@ class FakeSmartlead(
         if latency < 0 or latency_jitter < 0:
             raise ValueError("latency and latency_jitter must be >= 0")
         self.api_keys = tuple(api_keys)
-        self.state = FakeState(lead_credits=lead_credits)
+        self.state = FakeState(lead_credits=lead_credits, clock=clock)
+        #: Typed seeding helpers (records created directly, bypassing the API's checks).
+        self.seed = Seeder(self.state)
         self.latency = latency
         self.latency_jitter = latency_jitter
         self.send_retry_after = send_retry_after
         self.faults = faults
         self.webhook_secret = webhook_secret
         self.signing_secret = signing_secret
+        self.check_requests = check_requests
         self._rng = random.Random(seed)
         self._clock = clock
         self._windows = SlidingWindows(rate_limits, clock)
-        self._reconnects: dict[str, collections.deque[float]] = collections.defaultdict(
-            collections.deque
-        )
         self._host = host
         self._port = port
         self._runner: web.AppRunner | None = None
         self._webhook_session: aiohttp.ClientSession | None = None
+        self._handlers: dict[str, Handler] = {}
         self.app = self._build_app()
         self.route_faults: dict[str, Faults] = {}
         for route, route_fault in (route_faults or {}).items():
@@ -132,14 +137,23 @@ class FakeSmartlead(
 
     @property
     def routes(self) -> list[str]:
-        """Every route the fake serves, as ``"METHOD /path/{param}"``."""
-        return [route_key(route) for route in self.app.router.routes() if route.method != "HEAD"]
+        """Every route the fake serves, as ``"METHOD /path/{param}"`` (the route table's keys)."""
+        return list(ROUTES)
 
     def set_route_faults(self, route: str, faults: Faults) -> None:
         """Inject ``faults`` into one route only, e.g. ``"POST /campaigns/{campaign_id}/leads"``."""
-        if route not in self.routes:
-            raise ValueError(f"unknown route {route!r}; known routes: {sorted(self.routes)}")
+        if route not in ROUTES:
+            raise ValueError(f"unknown route {route!r}; known routes: {sorted(ROUTES)}")
         self.route_faults[route] = faults
+
+    def set_handler(self, route: str, handler: Handler) -> None:
+        """Serve one route with ``handler`` instead of the fake's own, to model a server
+        behaviour the fake lacks. The request is still checked against the route's description
+        first; ``handler`` gets the :class:`~smartlead_async.testing.routes.Call` and returns a
+        JSON value (sent with 200) or an ``aiohttp.web.Response``."""
+        if route not in ROUTES:
+            raise ValueError(f"unknown route {route!r}; known routes: {sorted(ROUTES)}")
+        self._handlers[route] = handler
 
     @property
     def api_key(self) -> str:
@@ -148,10 +162,17 @@ class FakeSmartlead(
 
     @property
     def base_url(self) -> str:
-        """The API root to pass as ``SmartleadClient(base_url=...)``."""
+        """The core API root to pass as ``SmartleadClient(base_url=...)``."""
+        return self.base_url_for("core")
+
+    def base_url_for(self, host: str) -> str:
+        """The root of one SmartLead host on the fake: ``core``, ``smart_delivery``,
+        ``smart_senders`` or ``prospect``."""
+        if host not in HOST_ROOTS:
+            raise ValueError(f"unknown host {host!r}; known hosts: {sorted(HOST_ROOTS)}")
         if self._runner is None:
             raise RuntimeError("the fake server is not running; use `async with FakeSmartlead()`")
-        return f"http://{self._host}:{self._port}{API_ROOT}"
+        return f"http://{self._host}:{self._port}{HOST_ROOTS[host]}"
 
     async def start(self) -> None:
         """Start listening (``async with`` does this)."""
@@ -184,75 +205,160 @@ class FakeSmartlead(
     ) -> None:
         await self.stop()
 
-    def _build_app(self) -> web.Application:
-        app = web.Application(
-            middlewares=[self._log_middleware, self._auth_middleware, self._fault_middleware]
+    # Webhook emission.
+    def _session(self) -> aiohttp.ClientSession:
+        if self._webhook_session is None:
+            raise RuntimeError("the fake server is not running")
+        return self._webhook_session
+
+    async def emit(
+        self,
+        event_type: str,
+        *,
+        campaign_id: int,
+        lead_email: str,
+        sequence_number: int = 1,
+        extra: Mapping[str, JSON] | None = None,
+    ) -> list[WebhookDelivery]:
+        """POST ``event_type`` for one lead to every webhook of the campaign subscribed to it.
+
+        The body is SmartLead's flat payload (envelope, event fields, deprecated aliases).
+        ``LEAD_CATEGORY_UPDATED`` only goes to webhooks whose ``categories`` name the new
+        category (``Interested`` unless ``extra`` says otherwise) or that list none. The event is
+        recorded first (statistics, analytics, master inbox), whoever receives it. Every delivery
+        is recorded in ``state.webhook_deliveries`` and returned.
+        """
+        campaign = self.state.campaigns.get(campaign_id)
+        if campaign is None:
+            raise KeyError(f"no campaign {campaign_id} in the fake")
+        email = lead_email.strip().lower()
+        lead, membership = self.state.leads.get(email), campaign.leads.get(email)
+        if lead is None or membership is None:
+            raise KeyError(f"{lead_email} is not a lead of campaign {campaign_id}")
+        session = self._session()
+        # One event, one stats id, whichever webhooks receive it.
+        stats_id = str(uuid.uuid4())
+        self.state.record_event(campaign, lead, event_type, sequence_number, stats_id)
+        deliveries = []
+        for webhook in self.state.webhooks.of(campaign_id):
+            payload = build_payload(
+                event_type,
+                webhook=webhook.to_wire(),
+                campaign=campaign,
+                lead=lead,
+                map_id=membership.map_id,
+                from_email=self.state.sender_of(campaign),
+                secret_key=self.webhook_secret,
+                sequence_number=sequence_number,
+                stats_id=stats_id,
+                extra=extra,
+            )
+            if not webhook.wants(event_type, payload.get("category")):
+                continue
+            delivery = await deliver(
+                session,
+                webhook=webhook.to_wire(),
+                payload=payload,
+                signing_secret=self.signing_secret,
+            )
+            self.state.webhooks.deliveries.append(delivery)
+            deliveries.append(delivery)
+        return deliveries
+
+    async def redeliver(self, delivery: WebhookDelivery) -> WebhookDelivery | None:
+        """Post a failed delivery again (same request id); ``None`` when its webhook is gone."""
+        campaign_id = delivery.payload.get("campaign_id")
+        hooks = self.state.webhooks.of(campaign_id) if isinstance(campaign_id, int) else []
+        webhook = next((h for h in hooks if h.id == delivery.webhook_id), None)
+        if webhook is None:
+            return None
+        return await deliver(
+            self._session(),
+            webhook=webhook.to_wire(),
+            payload=delivery.payload,
+            signing_secret=self.signing_secret,
+            request_id=delivery.request_id,
         )
-        routes = [
-            *self._campaigns_routes(),
-            *self._leads_routes(),
-            *self._accounts_routes(),
-            *self._webhooks_routes(),
-            *self._lists_routes(),
-            *self._inbox_routes(),
-            *self._reports_routes(),
-        ]
-        for method, path, handler in routes:
-            app.router.add_route(method, API_ROOT + path, handler)
+
+    async def simulate_activity(
+        self,
+        campaign_id: int,
+        *,
+        open_rate: float = 0.6,
+        click_rate: float = 0.2,
+        reply_rate: float = 0.1,
+        unsubscribe_rate: float = 0.0,
+        bounce_rate: float = 0.0,
+    ) -> list[WebhookDelivery]:
+        """Send step 1 to every lead of a campaign and emit what follows, from the seeded source.
+
+        Each lead gets ``EMAIL_SENT``; then, by the given shares, ``EMAIL_BOUNCE`` (and nothing
+        else), ``EMAIL_OPEN``, ``EMAIL_LINK_CLICK`` (only after an open), ``EMAIL_REPLY`` and
+        ``LEAD_UNSUBSCRIBED``. Lead states follow: sent leads go ``INPROGRESS``, bounced ones
+        ``BLOCKED``, unsubscribed ones are flagged.
+        """
+        campaign = self.state.campaigns[campaign_id]
+        deliveries: list[WebhookDelivery] = []
+        for email, membership in list(campaign.leads.items()):
+            events = ["EMAIL_SENT"]
+            membership.status = "INPROGRESS"
+            if self._rng.random() < bounce_rate:
+                events.append("EMAIL_BOUNCE")
+                membership.status = "BLOCKED"
+            else:
+                if self._rng.random() < open_rate:
+                    events.append("EMAIL_OPEN")
+                    if self._rng.random() < click_rate:
+                        events.append("EMAIL_LINK_CLICK")
+                if self._rng.random() < reply_rate:
+                    events.append("EMAIL_REPLY")
+                if self._rng.random() < unsubscribe_rate:
+                    events.append("LEAD_UNSUBSCRIBED")
+                    self.state.leads[email].is_unsubscribed = True
+            for event_type in events:
+                deliveries += await self.emit(event_type, campaign_id=campaign_id, lead_email=email)
+        return deliveries
+
+    # The HTTP side.
+    def _build_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._log_middleware])
+        for key, route in ROUTES.items():
+            method, path = key.split(" ", 1)
+            # SmartLead ids are numbers; the digit pattern keeps /leads/fetch-categories apart
+            # from /leads/{lead_id}.
+            pattern = HOST_ROOTS[route.host] + _PARAM.sub(r"{\1:\\d+}", path)
+            endpoint = self._endpoint(key, route)
+            app.router.add_route(method, pattern, endpoint)
+            # The live API routes with and without a trailing slash alike.
+            twin = path[:-1] if path.endswith("/") else path + "/"
+            if f"{method} {twin}" not in ROUTES and len(twin) > 1:
+                app.router.add_route(
+                    method, HOST_ROOTS[route.host] + _PARAM.sub(r"{\1:\\d+}", twin), endpoint
+                )
         return app
 
-    @web.middleware
-    async def _log_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        received_at = self._clock()
-        body: JSON = None
-        try:
-            if request.body_exists:
-                text = await request.text()  # a body over 1 MiB is refused here, with 413
-                try:
-                    body = json.loads(text) if text else None
-                except ValueError:
-                    body = text
-            response = await handler(request)
-        except web.HTTPException as rejection:
-            response = web.Response(
-                status=rejection.status, text=rejection.text, content_type=rejection.content_type
-            )
-        query = {k: v for k, v in request.query.items() if k != "api_key"}
-        fault = request.get(_FAULT)
-        self.state.requests.append(
-            LoggedRequest(
-                request.method,
-                request.path,
-                query,
-                body,
-                0 if fault == FaultKind.DROP.value else response.status,
-                received_at,
-                fault,
-            )
-        )
-        return response
+    def _endpoint(self, key: str, route: Route) -> _Endpoint:
+        async def endpoint(request: web.Request) -> web.StreamResponse:
+            request[_HOST] = route.host
+            return await self._serve(request, key, route)
 
-    @web.middleware
-    async def _auth_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        key = request.query.get("api_key", "")
-        if key not in self.api_keys:
-            return answer({"message": "Invalid API Key"}, status=401)
-        wait = self._windows.admit(key)
+        return endpoint
+
+    async def _serve(self, request: web.Request, key: str, route: Route) -> web.StreamResponse:
+        api_key = request.query.get("api_key", "")
+        if api_key not in self.api_keys:
+            return _answer(unauthorized_body(route.host), status=401)
+        wait = self._windows.admit(api_key)
         if wait is not None:
             self.state.rate_limited += 1
             headers = {"Retry-After": str(math.ceil(wait))} if self.send_retry_after else None
-            return answer({"error": "Rate limit exceeded - too many requests"}, 429, headers)
-        return await handler(request)
-
-    @web.middleware
-    async def _fault_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        key = route_key(request.match_info.route)
+            return _answer({"error": "Rate limit exceeded - too many requests"}, 429, headers)
         fault = self.route_faults.get(key, self.faults).pick(self._rng)
         delay = self.latency + self._rng.uniform(-self.latency_jitter, self.latency_jitter)
         if delay > 0:
             await asyncio.sleep(delay)
         if fault is None:
-            return await handler(request)
+            return await self._handle(request, key, route)
         request[_FAULT] = fault.value
         if fault.status is not None:
             headers = (
@@ -260,8 +366,7 @@ class FakeSmartlead(
                 if fault is FaultKind.HTTP_429 and self.send_retry_after
                 else None
             )
-            body = {"error": f"Injected fault {fault.value}"}
-            return answer(body, status=fault.status, headers=headers)
+            return _answer({"error": f"Injected fault {fault.value}"}, fault.status, headers)
         if fault is FaultKind.MAINTENANCE_PAGE:
             page = "<!DOCTYPE html><html><body><h1>Down for maintenance</h1></body></html>"
             return web.Response(status=200, text=page, content_type="application/json")
@@ -277,12 +382,81 @@ class FakeSmartlead(
             return web.Response(status=599)
         if fault is FaultKind.LOST_RESPONSE:
             # Commit the handler's effects, then lose the answer.
-            response = await handler(request)
+            response = await self._handle(request, key, route)
         else:
             response = web.Response(status=599)
         if request.transport is not None:
             request.transport.abort()
         return response
+
+    async def _handle(self, request: web.Request, key: str, route: Route) -> web.StreamResponse:
+        try:
+            body = await _body(request)
+            if self.check_requests:
+                shape, names = body_shape(key, route), query_names(key, route)
+                if names is not None:
+                    check_query(names, request.query)
+                if shape is not None:
+                    check_body(shape, {} if body is None else body)
+            call = Call(
+                state=self.state,
+                server=self,
+                params=dict(request.match_info),
+                query={k: v for k, v in request.query.items() if k != "api_key"},
+                body=body,
+                api_key=request.query["api_key"],
+            )
+            result = self._handlers.get(key, route.handler)(call)
+            reply = await result if inspect.isawaitable(result) else result
+        except ApiError as refusal:
+            return _answer(refusal.body, refusal.status)
+        return reply if isinstance(reply, web.StreamResponse) else _answer(reply)
+
+    @web.middleware
+    async def _log_middleware(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        received_at = self._clock()
+        logged: JSON = None
+        try:
+            if request.body_exists:
+                text = await request.text()  # a body over 1 MiB is refused here, with 413
+                try:
+                    logged = json.loads(text) if text else None
+                except ValueError:
+                    logged = text
+            response = await handler(request)
+        except web.HTTPException as rejection:
+            response = web.Response(
+                status=rejection.status, text=rejection.text, content_type=rejection.content_type
+            )
+        fault = request.get(_FAULT)
+        self.state.requests.append(
+            LoggedRequest(
+                request.method,
+                request.path,
+                {k: v for k, v in request.query.items() if k != "api_key"},
+                logged,
+                0 if fault == FaultKind.DROP.value else response.status,
+                received_at,
+                fault,
+                request.get(_HOST, "core"),
+            )
+        )
+        return response
+
+
+async def _body(request: web.Request) -> JSON:
+    if not request.body_exists:
+        return None
+    text = await request.text()
+    if not text:
+        return None
+    try:
+        parsed: JSON = json.loads(text)
+    except ValueError:
+        raise ApiError(400, {"error": "Invalid JSON body"}) from None
+    return parsed
 
 
 def _closed(request: web.Request) -> bool:

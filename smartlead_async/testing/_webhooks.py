@@ -1,4 +1,5 @@
-"""SmartLead's webhook payloads and their delivery (docs/api-notes.md, Webhook events)."""
+"""Webhook payloads as SmartLead posts them (flat, one event per POST), and their delivery
+(docs/api-notes.md, Webhook events)."""
 
 from __future__ import annotations
 
@@ -11,21 +12,12 @@ from collections.abc import Mapping
 
 import aiohttp
 
-from smartlead_async._json import JSON
-from smartlead_async.testing._state import FakeCampaign, FakeLead, WebhookDelivery
+from smartlead_async.testing._json import JSON
+from smartlead_async.testing.backend import FakeCampaign, FakeLead, WebhookDelivery
+from smartlead_async.testing.backend.webhooks import EVENT_TYPES
 
 __all__ = ["EVENT_TYPES", "WebhookDelivery", "build_payload", "deliver", "sign"]
 
-#: Event types the fake can emit: the six documented ones plus the live EMAIL_BOUNCE.
-EVENT_TYPES = (
-    "EMAIL_SENT",
-    "EMAIL_OPEN",
-    "EMAIL_LINK_CLICK",
-    "EMAIL_REPLY",
-    "LEAD_UNSUBSCRIBED",
-    "LEAD_CATEGORY_UPDATED",
-    "EMAIL_BOUNCE",
-)
 APP_URL = "https://app.smartlead.ai/app/master-inbox?leadMap={map_id}"
 
 

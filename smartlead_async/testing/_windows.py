@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import collections
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
-from smartlead_async._ratelimit import RateLimit
+import attrs
+
+
+class RateRule(Protocol):
+    """At most ``requests`` in any ``seconds``-long window (the SDK's ``RateLimit`` is one)."""
+
+    @property
+    def requests(self) -> int: ...
+
+    @property
+    def seconds(self) -> float: ...
 
 
 class SlidingWindows:
     """Strict sliding-window counters per API key: a request at ``t`` is refused when ``N``
     accepted requests already lie in ``(t - W, t]``. Refused requests are not counted."""
 
-    def __init__(self, limits: Sequence[RateLimit], clock: Callable[[], float]) -> None:
+    def __init__(self, limits: Sequence[RateRule], clock: Callable[[], float]) -> None:
         self._limits = tuple(limits)
         self._clock = clock
         self._accepted: dict[str, collections.deque[float]] = collections.defaultdict(
@@ -37,3 +48,15 @@ class SlidingWindows:
             return wait
         history.append(now)
         return None
+
+
+@attrs.frozen
+class RateWindow:
+    """A rule of the fake's own: at most ``requests`` in any ``seconds``-long window."""
+
+    requests: int
+    seconds: float
+
+    def __attrs_post_init__(self) -> None:
+        if self.requests < 1 or self.seconds <= 0:
+            raise ValueError(f"a window needs requests >= 1 and seconds > 0, got {self!r}")

@@ -102,6 +102,6 @@ async def test_walks_every_mailbox_on_the_fake(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:
     for i in range(5):
-        fake.state.add_email_account(f"sender{i}@outbound.example")
+        fake.seed.email_account(f"sender{i}@outbound.example")
     emails = [a.from_email async for a in fake_client.email_accounts.list(limit=2)]
     assert emails == [f"sender{i}@outbound.example" for i in range(5)]

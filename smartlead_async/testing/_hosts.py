@@ -1,0 +1,32 @@
+"""The SmartLead hosts the fake serves, each under its own root on the one server.
+
+Live, they are ``server.smartlead.ai/api/v1`` (core), ``smartdelivery.smartlead.ai/api/v1``,
+``smart-senders.smartlead.ai/api/v1`` and ``prospect-api.smartlead.ai/api/v1/search-email-leads``;
+all take the same ``api_key`` query parameter.
+"""
+
+from __future__ import annotations
+
+from smartlead_async.testing._json import JSON
+
+__all__ = ["HOST_ROOTS", "unauthorized_body"]
+
+#: Host name → the path root its routes live under on the fake.
+HOST_ROOTS = {
+    "core": "/api/v1",
+    "smart_delivery": "/smart-delivery/api/v1",
+    "smart_senders": "/smart-senders/api/v1",
+    "prospect": "/prospect/api/v1/search-email-leads",
+}
+
+
+def unauthorized_body(host: str) -> JSON:
+    """What a host answers a missing or wrong key with (Prospect has its own shape)."""
+    if host == "prospect":
+        return {
+            "statusCode": 401,
+            "success": False,
+            "message": "Unauthorized",
+            "error": "Invalid API key",
+        }
+    return {"message": "Invalid API Key"}

@@ -1,0 +1,233 @@
+"""The fake's backend: one store per SmartLead area and the rules that cross areas.
+
+Nothing here knows HTTP: methods take and return plain values and records, and refuse with
+:class:`ApiError` (the status and wire body the server answers). Nothing here imports the SDK:
+the server's limits and formats are its own constants.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+
+import attrs
+
+from smartlead_async.testing._json import JSON
+from smartlead_async.testing.backend._common import ApiError, Ids, joi, joi_body, now, refuse
+from smartlead_async.testing.backend.campaigns import (
+    CampaignStore,
+    FakeCampaign,
+    FakeSchedule,
+    FakeSentEmail,
+    FakeSequenceStep,
+)
+from smartlead_async.testing.backend.clients import ClientStore, FakeClient, FakeClientApiKey
+from smartlead_async.testing.backend.email_accounts import FakeEmailAccount, FakeTag, MailboxStore
+from smartlead_async.testing.backend.inbox import FakeConversation, InboxStore
+from smartlead_async.testing.backend.lead_lists import MAX_IMPORT_ROWS, FakeLeadList, LeadListStore
+from smartlead_async.testing.backend.leads import FakeCampaignLead, FakeLead, LeadStore, valid_email
+from smartlead_async.testing.backend.smart_delivery import FakeTestFolder, SmartDeliveryStore
+from smartlead_async.testing.backend.webhooks import (
+    FakeGlobalWebhook,
+    FakeWebhook,
+    WebhookDelivery,
+    WebhookStore,
+)
+
+__all__ = [
+    "ApiError",
+    "FakeCampaign",
+    "FakeCampaignLead",
+    "FakeClient",
+    "FakeClientApiKey",
+    "FakeConversation",
+    "FakeEmailAccount",
+    "FakeGlobalWebhook",
+    "FakeLead",
+    "FakeLeadList",
+    "FakeSchedule",
+    "FakeSentEmail",
+    "FakeSequenceStep",
+    "FakeState",
+    "FakeTag",
+    "FakeTestFolder",
+    "FakeWebhook",
+    "LoggedRequest",
+    "WebhookDelivery",
+    "joi",
+    "joi_body",
+    "refuse",
+]
+
+
+@attrs.frozen
+class LoggedRequest:
+    """One request the fake received. ``query`` never contains the api_key.
+
+    ``received_at`` is the fake's clock (monotonic seconds) when the request arrived. ``host``
+    names the SmartLead host it was sent to. ``fault`` names the injected fault (a
+    :class:`FaultKind` value), if any; a dropped request has ``status`` 0.
+    """
+
+    method: str
+    path: str
+    query: dict[str, str]
+    json: JSON
+    status: int
+    received_at: float
+    fault: str | None = None
+    host: str = "core"
+
+
+class FakeState:
+    """Everything the fake knows, one store per area; tests may read it and seed it.
+
+    Args:
+        lead_credits: Leads the account may still import (``None``: unlimited).
+        clock: Monotonic clock of the time-based rules (the bulk-reconnect cool-down).
+    """
+
+    def __init__(
+        self, *, lead_credits: int | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.user_id = 1
+        self.next_id = Ids()
+        self.campaigns = CampaignStore(self.next_id)
+        self.leads = LeadStore(self.next_id, lead_credits)
+        self.lead_lists = LeadListStore(self.next_id)
+        self.email_accounts = MailboxStore(self.next_id, clock)
+        self.webhooks = WebhookStore(self.next_id)
+        self.clients = ClientStore(self.next_id)
+        self.inbox = InboxStore()
+        self.smart_delivery = SmartDeliveryStore(self.next_id)
+        #: Every request received, in order.
+        self.requests: list[LoggedRequest] = []
+        #: Requests answered 429 by the rate windows.
+        self.rate_limited = 0
+        #: Requests being held unanswered by a ``HANG`` fault right now.
+        self.hanging = 0
+
+    # Shorthands for what tests read most.
+    @property
+    def block_list(self) -> set[str]:
+        """Blocked emails and domains (lower-cased); add to it to seed."""
+        return self.leads.block_list
+
+    @property
+    def lead_credits(self) -> int | None:
+        """Leads the account may still import (``None``: unlimited)."""
+        return self.leads.credits
+
+    @lead_credits.setter
+    def lead_credits(self, value: int | None) -> None:
+        self.leads.credits = value
+
+    @property
+    def conversations(self) -> dict[int, FakeConversation]:
+        """Master-inbox conversations by lead map id."""
+        return self.inbox.conversations
+
+    @property
+    def webhook_deliveries(self) -> list[WebhookDelivery]:
+        """Every webhook POST made, retries included."""
+        return self.webhooks.deliveries
+
+    # Seeding: records created directly, bypassing the API's checks.
+    def add_campaign(self, name: str, client_id: int | None = None) -> FakeCampaign:
+        """Create a campaign in DRAFTED status."""
+        return self.campaigns.create(name, client_id)
+
+    def enroll(
+        self, campaign: FakeCampaign, email: str, fields: Mapping[str, JSON] | None = None
+    ) -> FakeCampaignLead:
+        """Put a lead in a campaign, bypassing the API's checks (block list, credits, format)."""
+        return self.leads.enroll(campaign, email, fields)
+
+    def add_email_account(self, from_email: str, **fields: JSON) -> FakeEmailAccount:
+        """A connected mailbox; ``fields`` are wire keys of the account object."""
+        return self.email_accounts.add(from_email, **fields)
+
+    def add_webhook(
+        self, campaign_id: int, name: str, webhook_url: str, event_types: Sequence[str]
+    ) -> FakeWebhook:
+        """A campaign webhook."""
+        return self.webhooks.add(campaign_id, name, webhook_url, event_types)
+
+    def add_client(self, name: str, email: str) -> FakeClient:
+        """An agency client."""
+        return self.clients.add(name, email)
+
+    # Rules that cross areas.
+    def lead_campaigns(self, lead: FakeLead) -> list[FakeCampaign]:
+        """The campaigns a lead is in."""
+        return [c for c in self.campaigns.values() if lead.email in c.leads]
+
+    def has_senders(self, campaign: FakeCampaign) -> bool:
+        """Whether the campaign has a mailbox to send from (a condition of starting it)."""
+        return bool(self.email_accounts.campaign_links.get(campaign.id))
+
+    def push_to_campaign(
+        self, campaign: FakeCampaign, lead_ids: Sequence[int], *, move: bool
+    ) -> int:
+        """Copy (or move) account leads into a campaign; how many were pushed."""
+        leads = self.leads.by_ids(lead_ids)
+        for lead in leads:
+            if move:
+                for other in self.campaigns.values():
+                    other.leads.pop(lead.email, None)
+            self.leads.enroll(campaign, lead.email)
+        return len(leads)
+
+    def import_to_list(
+        self, lead_list: FakeLeadList, rows: Sequence[Mapping[str, JSON]]
+    ) -> tuple[int, int]:
+        """Add rows to a list (creating account leads as needed): (added, invalid)."""
+        if not 1 <= len(rows) <= MAX_IMPORT_ROWS:
+            raise joi(f'"leadList" must hold 1 to {MAX_IMPORT_ROWS} leads', "leadList")
+        added, invalid = 0, 0
+        for row in rows:
+            email = valid_email(row.get("email"))
+            if email is None:
+                invalid += 1
+                continue
+            self.leads.account_lead(email, row)
+            added += self.lead_lists.add(lead_list, [email])
+        return added, invalid
+
+    def record_event(
+        self,
+        campaign: FakeCampaign,
+        lead: FakeLead,
+        event_type: str,
+        sequence_number: int,
+        stats_id: str,
+    ) -> None:
+        """Keep statistics, analytics and the master inbox in step with an emitted event."""
+        membership = campaign.leads[lead.email]
+        convo = self.inbox.conversations.setdefault(
+            membership.map_id, FakeConversation(campaign_id=campaign.id, email=lead.email)
+        )
+        convo.stats_ids.add(stats_id)
+        moment = now()
+        row = campaign.statistics.setdefault(
+            lead.email,
+            FakeSentEmail(lead.email, lead.fields.get("first_name"), sequence_number),
+        )
+        if event_type == "EMAIL_OPEN":
+            row.open_time = moment
+            row.open_count += 1
+        elif event_type == "EMAIL_LINK_CLICK":
+            row.click_time = moment
+            row.click_count += 1
+        elif event_type == "EMAIL_REPLY":
+            row.reply_time = convo.last_reply_time = moment
+            convo.unread = True
+        elif event_type == "EMAIL_BOUNCE":
+            row.is_bounced = True
+        elif event_type == "LEAD_UNSUBSCRIBED":
+            row.is_unsubscribed = True
+
+    def sender_of(self, campaign: FakeCampaign) -> str:
+        """The address a campaign's emails come from (its first mailbox)."""
+        senders = self.email_accounts.senders_of(campaign.id)
+        return senders[0].from_email if senders else "sender@outbound.example"

@@ -1,0 +1,1301 @@
+"""The route table: every route the fake serves, keyed ``"METHOD /path/{param}"``.
+
+One row per route: the handler (in the module named after the SDK resource that calls it) and
+the request as SmartLead's own API reference describes it, checked on every call (unknown or
+misspelt keys, missing required keys, wrong types: Joi 400s). Where the SDK still sends a
+spelling the reference does not document, :mod:`.legacy` names it; the rows stay as documented.
+The same keys name routes in ``route_faults``.
+
+Adding a route: a backend method, a handler, and one row here.
+"""
+
+from __future__ import annotations
+
+from smartlead_async.testing._schema import (
+    ARRAY,
+    BOOLEAN,
+    INTEGER,
+    NULL,
+    NUMBER,
+    OBJECT,
+    STRING,
+)
+from smartlead_async.testing.routes import (
+    analytics,
+    campaigns,
+    clients,
+    email_accounts,
+    inbox,
+    lead_lists,
+    leads,
+    prospect,
+    smart_delivery,
+    smart_senders,
+    webhooks,
+)
+from smartlead_async.testing.routes._base import Route
+
+__all__ = ["ROUTES"]
+
+ROUTES: dict[str, Route] = {
+    # analytics/followup-reply-rate.mdx
+    "GET /analytics/campaign/follow-up-reply-rate": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids"),
+    ),
+    # analytics/lead-to-reply-time.mdx
+    "GET /analytics/campaign/lead-to-reply-time": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids"),
+    ),
+    # analytics/leads-for-first-reply.mdx
+    "GET /analytics/campaign/leads-take-for-first-reply": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids"),
+    ),
+    # analytics/campaign-list.mdx
+    "GET /analytics/campaign/list": Route(
+        analytics.report,
+        query=("client_ids",),
+    ),
+    # analytics/campaign-performance.mdx
+    "GET /analytics/campaign/overall-stats": Route(
+        analytics.report,
+        query=(
+            "start_date*",
+            "end_date*",
+            "timezone",
+            "client_ids",
+            "campaign_ids",
+            "limit",
+            "offset",
+            "full_data",
+        ),
+    ),
+    # analytics/campaign-response-stats.mdx
+    "GET /analytics/campaign/response-stats": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids", "full_data"),
+    ),
+    # analytics/campaign-status-stats.mdx
+    "GET /analytics/campaign/status-stats": Route(
+        analytics.report,
+        query=("client_ids",),
+    ),
+    # analytics/client-list.mdx
+    "GET /analytics/client/list": Route(
+        analytics.report,
+        query=("client_ids",),
+    ),
+    # analytics/month-wise-client-count.mdx
+    "GET /analytics/client/month-wise-count": Route(
+        analytics.report,
+        query=("client_ids",),
+    ),
+    # analytics/client-performance.mdx
+    "GET /analytics/client/overall-stats": Route(
+        analytics.report,
+        query=(
+            "start_date*",
+            "end_date*",
+            "timezone",
+            "client_ids",
+            "filter",
+            "full_data",
+            "limit",
+            "offset",
+        ),
+    ),
+    # analytics/day-wise-stats.mdx
+    "GET /analytics/day-wise-overall-stats": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids"),
+    ),
+    # analytics/day-wise-sent-time.mdx
+    "GET /analytics/day-wise-overall-stats-by-sent-time": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone*", "client_ids", "campaign_ids"),
+    ),
+    # analytics/day-wise-positive-reply.mdx
+    "GET /analytics/day-wise-positive-reply-stats": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids"),
+    ),
+    # analytics/day-wise-positive-sent-time.mdx
+    "GET /analytics/day-wise-positive-reply-stats-by-sent-time": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone*", "client_ids", "campaign_ids"),
+    ),
+    # analytics/lead-category-response.mdx
+    "GET /analytics/lead/category-wise-response": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids"),
+    ),
+    # analytics/lead-stats.mdx
+    "GET /analytics/lead/overall-stats": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids"),
+    ),
+    # analytics/domain-wise-health.mdx
+    "GET /analytics/mailbox/domain-wise-health-metrics": Route(
+        analytics.report,
+        query=(
+            "start_date*",
+            "end_date*",
+            "timezone",
+            "client_ids",
+            "campaign_ids",
+            "full_data",
+            "limit",
+            "offset",
+        ),
+    ),
+    # analytics/email-wise-health.mdx
+    "GET /analytics/mailbox/name-wise-health-metrics": Route(
+        analytics.report,
+        query=(
+            "start_date*",
+            "end_date*",
+            "timezone",
+            "client_ids",
+            "campaign_ids",
+            "full_data",
+            "limit",
+            "offset",
+            "is_bounced",
+        ),
+    ),
+    # analytics/mailbox-health.mdx
+    "GET /analytics/mailbox/overall-stats": Route(
+        analytics.report,
+        query=("client_ids",),
+    ),
+    # analytics/provider-performance.mdx
+    "GET /analytics/mailbox/provider-wise-overall-performance": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids", "full_data"),
+    ),
+    # analytics/overview.mdx
+    "GET /analytics/overall-stats-v2": Route(
+        analytics.report,
+        query=(
+            "start_date*",
+            "end_date*",
+            "timezone",
+            "client_ids",
+            "campaign_ids",
+            "is_agency",
+            "full_data",
+        ),
+    ),
+    # analytics/team-board-stats.mdx
+    "GET /analytics/team-board/overall-stats": Route(
+        analytics.report,
+        query=("start_date*", "end_date*", "timezone", "client_ids", "campaign_ids", "full_data"),
+    ),
+    # campaigns/get-all.mdx
+    "GET /campaigns": Route(
+        campaigns.list_campaigns,
+        query=("client_id", "include_tags"),
+    ),
+    # leads/activities.mdx
+    "GET /campaigns/all-leads-activities": Route(
+        campaigns.all_leads_activities,
+        query=("offset", "limit", "event_time_from", "event_time_to"),
+    ),
+    # campaigns/create.mdx
+    "POST /campaigns/create": Route(
+        campaigns.create,
+        body={
+            "name": STRING,
+            "client_id": NUMBER,
+        },
+        query=(),
+    ),
+    # campaigns/create-subsequence.mdx
+    "POST /campaigns/create-subsequence": Route(
+        campaigns.create_subsequence,
+        body={
+            "parent_campaign_id*": NUMBER,
+            "subsequence_name": STRING,
+            "condition_events": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/update-lead-email-account.mdx
+    "POST /campaigns/update-lead-email-account": Route(
+        campaigns.update_lead_email_account,
+        body={
+            "email_account_id*": NUMBER,
+            "email_campaign_id*": NUMBER,
+            "email_lead_id*": NUMBER,
+            "override_lead_email_account": BOOLEAN,
+        },
+        query=(),
+    ),
+    # campaigns/delete.mdx
+    "DELETE /campaigns/{campaign_id}": Route(
+        campaigns.delete,
+        query=(),
+    ),
+    # campaigns/get-by-id.mdx
+    "GET /campaigns/{campaign_id}": Route(
+        campaigns.get,
+        query=("include_tags",),
+    ),
+    # campaign-statistics/top-level.mdx
+    "GET /campaigns/{campaign_id}/analytics": Route(
+        campaigns.analytics,
+        query=(),
+    ),
+    # campaign-statistics/get-by-date-range.mdx
+    "GET /campaigns/{campaign_id}/analytics-by-date": Route(
+        campaigns.analytics_by_date,
+        query=("start_date*", "end_date*", "time_zone"),
+    ),
+    # campaigns/remove-email-accounts.mdx
+    "DELETE /campaigns/{campaign_id}/email-accounts": Route(
+        email_accounts.remove_from_campaign,
+        body={
+            "email_account_ids*": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/get-email-accounts.mdx
+    "GET /campaigns/{campaign_id}/email-accounts": Route(
+        email_accounts.list_by_campaign,
+        query=("include_tags",),
+    ),
+    # campaigns/add-email-accounts.mdx
+    "POST /campaigns/{campaign_id}/email-accounts": Route(
+        email_accounts.add_to_campaign,
+        body={
+            "email_account_ids*": ARRAY,
+        },
+        query=(),
+    ),
+    # inbox/forward.mdx
+    "POST /campaigns/{campaign_id}/forward-email": Route(
+        inbox.forward,
+        body={
+            "message_id*": STRING,
+            "stats_id*": STRING,
+            "to_emails*": STRING,
+            "forward_email_body": STRING,
+            "forward_email_subject": STRING,
+        },
+        query=(),
+    ),
+    # leads/get-by-campaign.mdx
+    "GET /campaigns/{campaign_id}/leads": Route(
+        leads.list_by_campaign,
+        query=(
+            "offset",
+            "limit",
+            "status",
+            "lead_category_id",
+            "emailStatus",
+            "created_at_gt",
+            "last_sent_time_gt",
+            "event_time_gt",
+        ),
+    ),
+    # leads/add-to-campaign.mdx
+    "POST /campaigns/{campaign_id}/leads": Route(
+        leads.add_to_campaign,
+        body={
+            "lead_list*": [
+                {
+                    "email*": STRING,
+                    "first_name": STRING,
+                    "last_name": STRING,
+                    "phone_number": STRING,
+                    "company_name": STRING,
+                    "website": STRING,
+                    "location": STRING,
+                    "linkedin_profile": STRING,
+                    "company_url": STRING,
+                    "custom_fields": OBJECT,
+                }
+            ],
+            "settings": {
+                "ignore_global_block_list": BOOLEAN,
+                "ignore_unsubscribe_list": BOOLEAN,
+                "ignore_duplicate_leads_in_other_campaign": BOOLEAN,
+                "ignore_community_bounce_list": BOOLEAN,
+                "return_lead_ids": BOOLEAN,
+            },
+            "lead_list_ids": ARRAY,
+            "type": STRING,
+        },
+        query=(),
+    ),
+    # leads/export.mdx
+    "GET /campaigns/{campaign_id}/leads-export": Route(
+        leads.export_csv,
+        query=(),
+    ),
+    # campaign-statistics/lead-statistics.mdx
+    "GET /campaigns/{campaign_id}/leads-statistics": Route(
+        campaigns.lead_statistics,
+        query=("limit", "event_time_gt", "offset"),
+    ),
+    # campaigns/mark-lead-complete.mdx
+    "POST /campaigns/{campaign_id}/leads/{campaign_lead_map_id}/manual-complete": Route(
+        leads.mark_complete,
+        query=(),
+    ),
+    # leads/delete.mdx
+    "DELETE /campaigns/{campaign_id}/leads/{lead_id}": Route(
+        leads.delete_from_campaign,
+        query=(),
+    ),
+    # leads/update.mdx
+    "POST /campaigns/{campaign_id}/leads/{lead_id}": Route(
+        leads.update,
+        body={
+            "email*": STRING,
+            "first_name": STRING,
+            "last_name": STRING,
+            "phone_number": STRING,
+            "company_name": STRING,
+            "website": STRING,
+            "location": STRING,
+            "linkedin_profile": STRING,
+            "company_url": STRING,
+            "custom_fields": OBJECT,
+        },
+        query=(),
+    ),
+    # campaigns/update-lead-category.mdx
+    "POST /campaigns/{campaign_id}/leads/{lead_id}/category": Route(
+        leads.update_category,
+        body={
+            "category_id": NUMBER,
+            "pause_lead": BOOLEAN,
+        },
+        query=(),
+    ),
+    # campaigns/get-lead-history.mdx
+    "GET /campaigns/{campaign_id}/leads/{lead_id}/message-history": Route(
+        leads.message_history,
+        query=("event_time_gt", "show_plain_text_response"),
+    ),
+    # leads/pause.mdx
+    "POST /campaigns/{campaign_id}/leads/{lead_id}/pause": Route(
+        leads.pause,
+        query=(),
+    ),
+    # leads/resume.mdx
+    "POST /campaigns/{campaign_id}/leads/{lead_id}/resume": Route(
+        leads.resume,
+        body={
+            "resume_lead_with_delay_days": NUMBER,
+        },
+        query=(),
+    ),
+    # campaigns/unsubscribe-lead.mdx
+    "POST /campaigns/{campaign_id}/leads/{lead_id}/unsubscribe": Route(
+        leads.unsubscribe_from_campaign,
+        query=(),
+    ),
+    # campaign-statistics/mailbox-statistics.mdx
+    "GET /campaigns/{campaign_id}/mailbox-statistics": Route(
+        campaigns.mailbox_statistics,
+        query=(
+            "client_id",
+            "offset",
+            "limit",
+            "start_date",
+            "end_date",
+            "time_zone",
+            "private_api_key",
+        ),
+    ),
+    # inbox/reply.mdx
+    "POST /campaigns/{campaign_id}/reply-email-thread": Route(
+        inbox.reply,
+        body={
+            "email_stats_id*": STRING,
+            "email_body*": STRING,
+            "to_email": STRING,
+            "to_first_name": STRING,
+            "to_last_name": STRING,
+            "scheduled_time": STRING,
+            "reply_message_id": STRING,
+            "reply_email_body": STRING,
+            "reply_email_time": STRING,
+            "cc": STRING,
+            "bcc": STRING,
+            "schedule_condition": STRING,
+            "add_signature": BOOLEAN,
+            "seq_type": STRING,
+            "attachments": [
+                {
+                    "file_name": STRING,
+                    "file_url*": STRING,
+                    "file_type": STRING,
+                    "file_size": NUMBER,
+                }
+            ],
+        },
+        query=(),
+    ),
+    # campaigns/update-schedule.mdx
+    "POST /campaigns/{campaign_id}/schedule": Route(
+        campaigns.update_schedule,
+        body={
+            "schedule*": {
+                "timezone*": STRING,
+                "days*": ARRAY,
+                "start_hour*": STRING,
+                "end_hour*": STRING,
+                "min_time_btw_emails": NUMBER,
+            },
+        },
+        query=(),
+    ),
+    # campaigns/send-test-email.mdx
+    "POST /campaigns/{campaign_id}/send-test-email": Route(
+        campaigns.send_test_email,
+        body={
+            "leadId*": NUMBER,
+            "sequenceNumber*": NUMBER,
+            "selectedEmailAccountId": NUMBER,
+            "customEmailAddress": STRING,
+        },
+        query=(),
+    ),
+    # campaign-statistics/sequence-analytics.mdx
+    "GET /campaigns/{campaign_id}/sequence-analytics": Route(
+        campaigns.sequence_analytics,
+        query=("start_date*", "end_date*", "time_zone"),
+    ),
+    # campaigns/get-sequences.mdx
+    "GET /campaigns/{campaign_id}/sequences": Route(
+        campaigns.get_sequences,
+        query=(),
+    ),
+    # campaigns/update-sequences.mdx
+    "POST /campaigns/{campaign_id}/sequences": Route(
+        campaigns.save_sequences,
+        body={
+            "sequences*": [
+                {
+                    "id": NUMBER,
+                    "seq_number*": NUMBER,
+                    "subject": STRING,
+                    "email_body*": STRING,
+                    "seq_delay_details*": {
+                        "delay_in_days*": NUMBER,
+                    },
+                }
+            ],
+        },
+        query=(),
+    ),
+    # campaigns/update-settings.mdx
+    "POST /campaigns/{campaign_id}/settings": Route(
+        campaigns.update_settings,
+        body={
+            "name": STRING,
+            "track_settings": ARRAY,
+            "stop_lead_settings": STRING,
+            "unsubscribe_text": STRING,
+            "send_as_plain_text": BOOLEAN,
+            "force_plain_text": BOOLEAN,
+            "follow_up_percentage": INTEGER,
+            "client_id": INTEGER,
+            "enable_ai_esp_matching": BOOLEAN,
+            "auto_pause_domain_leads_on_reply": BOOLEAN,
+            "ignore_ss_mailbox_sending_limit": BOOLEAN,
+            "bounce_autopause_threshold": STRING,
+            "domain_level_rate_limit": BOOLEAN,
+            "out_of_office_detection_settings": {
+                "ignoreOOOasReply": BOOLEAN,
+                "autoReactivateOOO": BOOLEAN,
+                "reactivateOOOwithDelay": NUMBER,
+                "autoCategorizeOOO": BOOLEAN,
+            },
+            "add_unsubscribe_tag": BOOLEAN,
+            "ai_categorisation_options": ARRAY,
+        },
+        query=(),
+    ),
+    # campaign-statistics/get-by-id.mdx
+    "GET /campaigns/{campaign_id}/statistics": Route(
+        campaigns.statistics,
+        query=(
+            "offset",
+            "limit",
+            "email_sequence_number",
+            "email_status",
+            "sent_time_start_date",
+            "sent_time_end_date",
+        ),
+    ),
+    # campaigns/update-status.mdx
+    "POST /campaigns/{campaign_id}/status": Route(
+        campaigns.update_status,
+        body={
+            "status*": STRING,
+        },
+        query=(),
+    ),
+    # campaign-statistics/top-level-by-date.mdx
+    "GET /campaigns/{campaign_id}/top-level-analytics-by-date": Route(
+        campaigns.top_level_analytics_by_date,
+        query=("start_date*", "end_date*"),
+    ),
+    # not in the first-party reference: described from the older route catalog
+    "DELETE /campaigns/{campaign_id}/webhooks": Route(
+        webhooks.delete,
+        body={"id*": NUMBER},
+        query=(),
+    ),
+    # campaigns/get-webhooks.mdx
+    "GET /campaigns/{campaign_id}/webhooks": Route(
+        webhooks.list_webhooks,
+        query=(),
+    ),
+    # campaigns/save-webhooks.mdx
+    "POST /campaigns/{campaign_id}/webhooks": Route(
+        webhooks.upsert,
+        body={
+            "id": NUMBER,
+            "name*": STRING,
+            "webhook_url*": STRING,
+            "event_types*": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/retrigger-webhooks.mdx
+    "POST /campaigns/{campaign_id}/webhooks/retrigger-failed-events": Route(
+        webhooks.retrigger_failed,
+        body={
+            "fromTime*": STRING,
+            "toTime*": STRING,
+        },
+        query=(),
+    ),
+    # campaigns/get-webhook-summary.mdx
+    "GET /campaigns/{campaign_id}/webhooks/summary": Route(
+        webhooks.summary,
+        query=("fromTime*", "toTime*"),
+    ),
+    # clients/get-all.mdx
+    "GET /client/": Route(
+        clients.list_clients,
+        query=(),
+    ),
+    # clients/api-keys.mdx
+    "GET /client/api-key": Route(
+        clients.list_api_keys,
+        query=("clientId", "status", "keyName"),
+    ),
+    # clients/api-keys.mdx
+    "POST /client/api-key": Route(
+        clients.create_api_key,
+        body={
+            "clientId*": NUMBER,
+            "keyName*": STRING,
+        },
+        query=(),
+    ),
+    # clients/api-keys.mdx
+    "PUT /client/api-key/reset/{key_id}": Route(
+        clients.reset_api_key,
+        query=(),
+    ),
+    # clients/api-keys.mdx
+    "DELETE /client/api-key/{key_id}": Route(
+        clients.delete_api_key,
+        query=(),
+    ),
+    # clients/create.mdx
+    "POST /client/save": Route(
+        clients.create,
+        body={
+            "email*": STRING,
+            "name*": STRING,
+            "password": STRING,
+            "logo": STRING,
+            "logo_url": STRING,
+            "permission": ARRAY,
+            "is_credit_assigned": BOOLEAN,
+            "email_credits": NUMBER,
+            "lead_credits": NUMBER,
+            "id*": NUMBER,
+            "uuid": STRING,
+            "restrictedCategory": [NUMBER],
+        },
+        query=(),
+    ),
+    # email-accounts/get-all.mdx
+    "GET /email-accounts/": Route(
+        email_accounts.list_accounts,
+        query=(
+            "offset",
+            "limit",
+            "isInUse",
+            "emailWarmupStatus",
+            "isSmtpSuccess",
+            "isWarmupBlocked",
+            "esp",
+            "username",
+            "client_id",
+        ),
+    ),
+    # not in the first-party reference: described from the older route catalog
+    "POST /email-accounts/multi/fetch-messages": Route(
+        email_accounts.fetch_messages_many,
+        body=[
+            {
+                "account_id*": NUMBER,
+                "limit": NUMBER,
+                "folder": STRING,
+                "includeBody": BOOLEAN,
+                "from": STRING,
+                "to": STRING,
+            }
+        ],
+        query=(),
+    ),
+    # email-accounts/reconnect-failed.mdx
+    "POST /email-accounts/reconnect-failed-email-accounts": Route(
+        email_accounts.reconnect_failed,
+        query=(),
+    ),
+    # email-accounts/add-smtp.mdx
+    "POST /email-accounts/save": Route(
+        email_accounts.save,
+        body={
+            "from_name*": STRING,
+            "from_email*": STRING,
+            "user_name*": STRING,
+            "password*": STRING,
+            "smtp_host*": STRING,
+            "smtp_port*": NUMBER,
+            "imap_host*": STRING,
+            "imap_port*": NUMBER,
+            "warmup_enabled*": BOOLEAN,
+            "id": NUMBER,
+            "type": STRING,
+            "token": {
+                "scope*": STRING,
+                "access_token": STRING,
+                "refresh_token": STRING,
+                "id_token": STRING,
+                "expiry_date*": NUMBER,
+            },
+            "different_reply_to_address": STRING,
+            "imap_user_name": STRING,
+            "imap_password": STRING,
+            "max_email_per_day": NUMBER,
+            "custom_tracking_url": STRING,
+            "bcc": STRING,
+            "time_to_wait_in_mins": NUMBER,
+            "signature": STRING,
+            "total_warmup_per_day": NUMBER,
+            "daily_rampup": NUMBER,
+            "reply_rate_percentage": NUMBER,
+            "client_id": NUMBER,
+            "is_suspended": BOOLEAN,
+        },
+        query=(),
+    ),
+    # email-accounts/suspend.mdx
+    "PUT /email-accounts/suspend/{email_account_id}": Route(
+        email_accounts.suspend,
+        query=(),
+    ),
+    # email-account-tags/get-all.mdx
+    "POST /email-accounts/tag-list": Route(
+        email_accounts.tags_of,
+        body={
+            "email_ids*": ARRAY,
+        },
+        query=(),
+    ),
+    # email-account-tags/create.mdx
+    "POST /email-accounts/tag-manager": Route(
+        email_accounts.save_tag,
+        body={
+            "id*": NUMBER,
+            "name*": STRING,
+            "color*": STRING,
+        },
+        query=(),
+    ),
+    # email-account-tags/remove.mdx
+    "DELETE /email-accounts/tag-mapping": Route(
+        email_accounts.remove_tags,
+        body={
+            "email_account_ids*": ARRAY,
+            "tag_ids*": ARRAY,
+        },
+        query=(),
+    ),
+    # email-account-tags/assign.mdx
+    "POST /email-accounts/tag-mapping": Route(
+        email_accounts.add_tags,
+        body={
+            "email_account_ids*": ARRAY,
+            "tag_ids*": ARRAY,
+        },
+        query=(),
+    ),
+    # email-accounts/unsuspend.mdx
+    "DELETE /email-accounts/unsuspend/{email_account_id}": Route(
+        email_accounts.unsuspend,
+        query=(),
+    ),
+    # email-accounts/delete.mdx
+    "DELETE /email-accounts/{email_account_id}": Route(
+        email_accounts.delete,
+        query=(),
+    ),
+    # email-accounts/update.mdx
+    "POST /email-accounts/{email_account_id}": Route(
+        email_accounts.update,
+        body={
+            "max_email_per_day": NUMBER,
+            "from_name": STRING,
+            "custom_tracking_url": STRING,
+            "bcc": STRING,
+            "signature": STRING,
+            "client_id": NUMBER,
+            "time_to_wait_in_mins": NUMBER,
+            "is_suspended": BOOLEAN,
+        },
+        query=(),
+    ),
+    # email-accounts/get-by-id.mdx
+    "GET /email-accounts/{email_account_id}/": Route(
+        email_accounts.get,
+        query=("fetch_campaigns",),
+    ),
+    # not in the first-party reference: described from the older route catalog
+    "POST /email-accounts/{email_account_id}/fetch-messages": Route(
+        email_accounts.fetch_messages,
+        body={
+            "limit": NUMBER,
+            "folder": STRING,
+            "includeBody": BOOLEAN,
+            "from": STRING,
+            "to": STRING,
+        },
+        query=(),
+    ),
+    # not in the first-party reference: request not described, not checked
+    "POST /email-accounts/{email_account_id}/reconnect": Route(
+        email_accounts.reconnect,
+    ),
+    # email-accounts/warmup-settings.mdx
+    "POST /email-accounts/{email_account_id}/warmup": Route(
+        email_accounts.update_warmup,
+        body={
+            "warmup_enabled*": BOOLEAN,
+            "total_warmup_per_day": NUMBER,
+            "daily_rampup": NUMBER,
+            "reply_rate_percentage": NUMBER,
+            "warmup_key_id": STRING,
+            "auto_adjust_warmup": BOOLEAN,
+            "is_rampup_enabled": BOOLEAN,
+        },
+        query=(),
+    ),
+    # email-accounts/warmup-stats.mdx
+    "GET /email-accounts/{email_account_id}/warmup-stats": Route(
+        email_accounts.warmup_stats,
+        query=(),
+    ),
+    # lead-lists/get-all.mdx
+    "GET /lead-list/": Route(
+        lead_lists.list_lists,
+        query=("listName", "tagIds", "limit", "offset"),
+    ),
+    # lead-lists/create.mdx
+    "POST /lead-list/": Route(
+        lead_lists.create,
+        body={
+            "listName*": STRING,
+        },
+        query=(),
+    ),
+    # lead-lists/assign-tags.mdx
+    "POST /lead-list/assign-tags": Route(
+        lead_lists.assign_tags,
+        body={
+            "listIds*": ARRAY,
+            "tagIds*": ARRAY,
+            "removeTagIds": ARRAY,
+        },
+        query=(),
+    ),
+    # lead-lists/delete.mdx
+    "DELETE /lead-list/{list_id}": Route(
+        lead_lists.delete,
+        query=(),
+    ),
+    # lead-lists/get-by-id.mdx
+    "GET /lead-list/{list_id}": Route(
+        lead_lists.get,
+        query=(),
+    ),
+    # lead-lists/update.mdx
+    "PUT /lead-list/{list_id}": Route(
+        lead_lists.rename,
+        body={
+            "listName*": STRING,
+        },
+        query=(),
+    ),
+    # lead-lists/import-leads.mdx
+    "POST /lead-list/{list_id}/import": Route(
+        lead_lists.import_leads,
+        body={
+            "leadList*": ARRAY,
+            "fileName*": STRING,
+            "emailFieldsAdded": OBJECT,
+            "customFields": OBJECT,
+            "csvSettings": OBJECT,
+        },
+        query=(),
+    ),
+    # leads/get-by-email.mdx
+    "GET /leads/": Route(
+        leads.get_by_email,
+        query=("email*",),
+    ),
+    # utilities/domain-block-list.mdx
+    "POST /leads/add-domain-block-list": Route(
+        leads.add_to_block_list,
+        body={
+            "domain_block_list*": [STRING],
+            "client_id": NUMBER | NULL,
+        },
+        query=(),
+    ),
+    # not in the first-party reference: described from the older route catalog
+    "GET /leads/all": Route(
+        leads.list_all,
+        query=(
+            "limit",
+            "lastSeenLeadId",
+            "campaignId",
+            "status",
+            "emailStatus",
+            "leadType",
+            "listId",
+            "clientId",
+            "leadEmail",
+        ),
+    ),
+    # not in the first-party reference: described from the older route catalog
+    "POST /leads/campaign/push-to-list": Route(
+        leads.push_campaign_leads_to_list,
+        body={
+            "campaignId*": NUMBER,
+            "listId*": NUMBER,
+            "leadMapIds": [NUMBER],
+            "allLeads": BOOLEAN,
+        },
+        query=(),
+    ),
+    # utilities/domain-block-list.mdx
+    "DELETE /leads/delete-domain-block-list": Route(
+        leads.remove_from_block_list,
+        query=("id*",),
+    ),
+    # leads/categories.mdx
+    "GET /leads/fetch-categories": Route(
+        leads.categories,
+        query=(),
+    ),
+    # utilities/domain-block-list.mdx
+    "GET /leads/get-domain-block-list": Route(
+        leads.block_list,
+        query=(
+            "offset",
+            "limit",
+            "filter_client_id",
+            "filter_email_or_domain",
+            "filter_email_with_domain",
+        ),
+    ),
+    # lead-lists/push-to-campaign.mdx
+    "POST /leads/push-to-campaign": Route(
+        leads.push_to_campaign,
+        body={
+            "campaignId": NUMBER,
+            "campaignName": STRING,
+            "action*": STRING,
+            "leadList": {
+                "listId": NUMBER,
+                "leadIds": ARRAY,
+                "allLeads": BOOLEAN,
+            },
+            "csvSettings": OBJECT,
+            "filters": OBJECT,
+        },
+        query=(),
+    ),
+    # not in the first-party reference: described from the older route catalog
+    "POST /leads/push-to-list": Route(
+        leads.push_to_list,
+        body={
+            "listId*": NUMBER,
+            "leadIds": [NUMBER],
+            "allLeads": BOOLEAN,
+            "action": STRING,
+        },
+        query=(),
+    ),
+    # leads/sequence-details.mdx
+    "GET /leads/{campaign_lead_map_id}/sequence-details": Route(
+        leads.sequence_details,
+        query=("campaignId",),
+    ),
+    # campaigns/get-lead-by-id.mdx
+    "GET /leads/{lead_id}": Route(
+        leads.get,
+        query=(),
+    ),
+    # leads/campaign-overview.mdx
+    "GET /leads/{lead_id}/campaign-overview": Route(
+        leads.campaign_overview,
+        query=(),
+    ),
+    # not in the first-party reference: described from the older route catalog
+    "GET /leads/{lead_id}/campaigns": Route(
+        leads.campaigns,
+        query=(),
+    ),
+    # leads/unsubscribe.mdx
+    "POST /leads/{lead_id}/unsubscribe": Route(
+        leads.unsubscribe,
+        query=(),
+    ),
+    # inbox/get-archived.mdx
+    "POST /master-inbox/archived": Route(
+        inbox.archived,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": OBJECT,
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
+    # inbox/block-domains.mdx
+    "POST /master-inbox/block-domains": Route(
+        inbox.block_domains,
+        body={
+            "domains*": ARRAY,
+            "source": STRING,
+        },
+        query=(),
+    ),
+    # inbox/mark-read.mdx
+    "PATCH /master-inbox/change-read-status": Route(
+        inbox.mark_read,
+        body={
+            "email_lead_map_id*": NUMBER,
+            "read_status*": BOOLEAN,
+        },
+        query=(),
+    ),
+    # lead-notes/create.mdx
+    "POST /master-inbox/create-note": Route(
+        inbox.create_note,
+        body={
+            "email_lead_map_id*": NUMBER,
+            "note_message*": STRING,
+        },
+        query=(),
+    ),
+    # lead-tasks/create.mdx
+    "POST /master-inbox/create-task": Route(
+        inbox.create_task,
+        body={
+            "email_lead_map_id*": NUMBER,
+            "name*": STRING,
+            "description": STRING,
+            "priority": STRING,
+            "due_date": STRING,
+        },
+        query=(),
+    ),
+    # inbox/get-important.mdx
+    "POST /master-inbox/important": Route(
+        inbox.important,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": {
+                "search": STRING,
+                "leadCategories": {
+                    "unassigned": BOOLEAN,
+                    "isAssigned": BOOLEAN,
+                    "categoryIdsNotIn": ARRAY,
+                    "categoryIdsIn": ARRAY,
+                },
+                "emailStatus": STRING | ARRAY,
+                "campaignId": NUMBER | ARRAY,
+                "emailAccountId": NUMBER | ARRAY,
+                "campaignTeamMemberId": NUMBER | ARRAY,
+                "campaignTagId": NUMBER | ARRAY,
+                "campaignClientId": NUMBER | ARRAY,
+                "replyTimeBetween": ARRAY,
+            },
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
+    # inbox/get-messages.mdx
+    "POST /master-inbox/inbox-replies": Route(
+        inbox.replies,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": {
+                "search": STRING,
+                "leadCategories": {
+                    "unassigned": BOOLEAN,
+                    "isAssigned": BOOLEAN,
+                    "categoryIdsNotIn": ARRAY,
+                    "categoryIdsIn": ARRAY,
+                },
+                "emailStatus": STRING | ARRAY,
+                "campaignId": NUMBER | ARRAY,
+                "emailAccountId": NUMBER | ARRAY,
+                "campaignTeamMemberId": NUMBER | ARRAY,
+                "campaignTagId": NUMBER | ARRAY,
+                "campaignClientId": NUMBER | ARRAY,
+                "replyTimeBetween": ARRAY,
+            },
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
+    # inbox/push-to-subsequence.mdx
+    "POST /master-inbox/push-to-subsequence": Route(
+        inbox.push_to_subsequence,
+        body={
+            "email_lead_map_id*": NUMBER,
+            "sub_sequence_id*": NUMBER,
+            "sub_sequence_delay_time": NUMBER,
+            "stop_lead_on_parent_campaign_reply": BOOLEAN,
+        },
+        query=(),
+    ),
+    # inbox/get-reminders.mdx
+    "POST /master-inbox/reminders": Route(
+        inbox.reminders,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": OBJECT,
+            "sortBy": STRING,
+        },
+        query=(),
+    ),
+    # inbox/resume-lead.mdx
+    "PATCH /master-inbox/resume-lead": Route(
+        inbox.resume_lead,
+        body={
+            "campaign_id*": NUMBER,
+            "email_lead_map_id*": NUMBER,
+            "resume_delay_days": NUMBER,
+        },
+        query=(),
+    ),
+    # inbox/get-scheduled.mdx
+    "POST /master-inbox/scheduled": Route(
+        inbox.scheduled,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": OBJECT,
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
+    # inbox/get-sent.mdx
+    "POST /master-inbox/sent": Route(
+        inbox.sent,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": {
+                "search": STRING,
+                "leadCategories": {
+                    "unassigned": BOOLEAN,
+                    "isAssigned": BOOLEAN,
+                    "categoryIdsNotIn": ARRAY,
+                    "categoryIdsIn": ARRAY,
+                },
+                "emailStatus": STRING | ARRAY,
+                "campaignId": NUMBER | ARRAY,
+                "emailAccountId": NUMBER | ARRAY,
+                "campaignTeamMemberId": NUMBER | ARRAY,
+                "campaignTagId": NUMBER | ARRAY,
+                "campaignClientId": NUMBER | ARRAY,
+                "replyTimeBetween": ARRAY,
+            },
+            "sortBy": STRING,
+        },
+        query=(),
+    ),
+    # inbox/set-reminder.mdx
+    "POST /master-inbox/set-reminder": Route(
+        inbox.set_reminder,
+        body={
+            "email_lead_map_id*": NUMBER,
+            "email_stats_id*": STRING,
+            "message*": STRING,
+            "reminder_time*": STRING,
+        },
+        query=(),
+    ),
+    # inbox/get-snoozed.mdx
+    "POST /master-inbox/snoozed": Route(
+        inbox.snoozed,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": OBJECT,
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
+    # inbox/get-unread.mdx
+    "POST /master-inbox/unread-replies": Route(
+        inbox.unread,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": {
+                "search": STRING,
+                "leadCategories": {
+                    "unassigned": BOOLEAN,
+                    "isAssigned": BOOLEAN,
+                    "categoryIdsNotIn": ARRAY,
+                    "categoryIdsIn": ARRAY,
+                },
+                "emailStatus": STRING | ARRAY,
+                "campaignId": NUMBER | ARRAY,
+                "emailAccountId": NUMBER | ARRAY,
+                "campaignTeamMemberId": NUMBER | ARRAY,
+                "campaignTagId": NUMBER | ARRAY,
+                "campaignClientId": NUMBER | ARRAY,
+                "replyTimeBetween": ARRAY,
+            },
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
+    # inbox/get-untracked.mdx
+    "GET /master-inbox/untracked-replies": Route(
+        inbox.untracked_replies,
+        query=(
+            "limit",
+            "offset",
+            "fetchAttachments",
+            "fetchBody",
+            "from_email",
+            "to_email",
+            "subject_line",
+        ),
+    ),
+    # inbox/update-category.mdx
+    "PATCH /master-inbox/update-category": Route(
+        inbox.update_category,
+        body={
+            "email_lead_map_id*": NUMBER,
+            "category_id*": NUMBER,
+        },
+        query=(),
+    ),
+    # inbox/update-revenue.mdx
+    "PATCH /master-inbox/update-revenue": Route(
+        inbox.update_revenue,
+        body={
+            "email_lead_map_id*": NUMBER,
+            "revenue*": NUMBER,
+        },
+        query=(),
+    ),
+    # inbox/update-team-member.mdx
+    "POST /master-inbox/update-team-member": Route(
+        inbox.assign_team_member,
+        body={
+            "email_lead_map_id*": NUMBER,
+            "team_member_id*": NUMBER,
+        },
+        query=(),
+    ),
+    # inbox/get-by-id.mdx
+    "GET /master-inbox/{email_lead_map_id}": Route(
+        inbox.get,
+        query=(),
+    ),
+    # webhooks/create.mdx
+    "POST /webhook/create": Route(
+        webhooks.create_global,
+        body={
+            "webhook_url*": STRING,
+            "association_type*": STRING,
+            "email_campaign_id": NUMBER,
+            "name": STRING,
+            "event_type_map": OBJECT,
+            "category_id_map": OBJECT,
+            "client_id": NUMBER,
+            "event_type": STRING,
+            "category_id": NUMBER,
+            "webhook_type": STRING,
+            "force_create": BOOLEAN,
+        },
+        query=(),
+    ),
+    # not in the first-party reference: request not described, not checked
+    "DELETE /webhook/delete/{webhook_id}": Route(
+        webhooks.delete_global,
+    ),
+    # webhooks/update.mdx
+    "PUT /webhook/update/{webhook_id}": Route(
+        webhooks.update_global,
+        body={
+            "name": STRING,
+            "webhook_url": STRING,
+            "event_types": ARRAY,
+            "categories": ARRAY,
+        },
+        query=(),
+    ),
+    # webhooks/get.mdx
+    "GET /webhook/{webhook_id}": Route(
+        webhooks.get_global,
+        query=(),
+    ),
+    # Smart Delivery host: smart-delivery/provider-ids.mdx
+    "GET /spam-test/seed/providers": Route(
+        smart_delivery.seed_providers, query=(), host="smart_delivery"
+    ),
+    # Smart Delivery host: smart-delivery/create-folder.mdx (it documents no body; its example
+    # echoes ``name``)
+    "POST /spam-test/folder": Route(smart_delivery.create_folder, host="smart_delivery"),
+    # Smart Delivery host: smart-delivery/get-folder-by-id.mdx
+    "GET /spam-test/folder/{folderId}": Route(
+        smart_delivery.get_folder, query=(), host="smart_delivery"
+    ),
+    # Smart Senders host: smart-senders/get-vendors.mdx
+    "GET /smart-senders/get-vendors": Route(
+        smart_senders.get_vendors, query=(), host="smart_senders"
+    ),
+    # Prospect host: smart-prospect/countries.mdx
+    "GET /countries": Route(
+        prospect.countries, query=("limit", "offset", "search"), host="prospect"
+    ),
+}
