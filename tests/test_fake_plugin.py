@@ -29,9 +29,9 @@ def test_importing_the_plugin_loads_none_of_the_fake() -> None:
 async def test_the_marker_configures_the_fake(
     smartlead_fake: FakeSmartlead, smartlead_client: SmartleadClient
 ) -> None:
-    campaign = await smartlead_client.campaigns.create("one credit")
+    campaign = await smartlead_client.campaigns.create(name="one credit")
     leads = [LeadInput(email="a@x.io"), LeadInput(email="b@x.io")]
-    result = await smartlead_client.leads.add_to_campaign(campaign.id, leads)
+    result = await smartlead_client.leads.add_to_campaign(campaign.id, leads=leads)
     assert (result.upload_count, result.is_lead_limit_exhausted) == (1, True)
     assert smartlead_fake.state.lead_credits == 0
 

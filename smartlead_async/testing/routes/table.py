@@ -547,7 +547,7 @@ ROUTES: dict[str, Route] = {
         campaigns.top_level_analytics_by_date,
         query=("start_date*", "end_date*"),
     ),
-    # not in the first-party reference: described from the older route catalog
+    # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "DELETE /campaigns/{campaign_id}/webhooks": Route(
         webhooks.delete,
         body={"id*": NUMBER},
@@ -646,7 +646,7 @@ ROUTES: dict[str, Route] = {
             "client_id",
         ),
     ),
-    # not in the first-party reference: described from the older route catalog
+    # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "POST /email-accounts/multi/fetch-messages": Route(
         email_accounts.fetch_messages_many,
         body=[
@@ -775,7 +775,7 @@ ROUTES: dict[str, Route] = {
         email_accounts.get,
         query=("fetch_campaigns",),
     ),
-    # not in the first-party reference: described from the older route catalog
+    # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "POST /email-accounts/{email_account_id}/fetch-messages": Route(
         email_accounts.fetch_messages,
         body={
@@ -877,7 +877,7 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
-    # not in the first-party reference: described from the older route catalog
+    # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "GET /leads/all": Route(
         leads.list_all,
         query=(
@@ -892,7 +892,7 @@ ROUTES: dict[str, Route] = {
             "leadEmail",
         ),
     ),
-    # not in the first-party reference: described from the older route catalog
+    # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "POST /leads/campaign/push-to-list": Route(
         leads.push_campaign_leads_to_list,
         body={
@@ -941,7 +941,7 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
-    # not in the first-party reference: described from the older route catalog
+    # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "POST /leads/push-to-list": Route(
         leads.push_to_list,
         body={
@@ -967,7 +967,7 @@ ROUTES: dict[str, Route] = {
         leads.campaign_overview,
         query=(),
     ),
-    # not in the first-party reference: described from the older route catalog
+    # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "GET /leads/{lead_id}/campaigns": Route(
         leads.campaigns,
         query=(),
