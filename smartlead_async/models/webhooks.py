@@ -38,8 +38,8 @@ class WebhookEventType(OpenStrEnum):
     """The 13 documented webhook event types (open: newer ones pass through).
 
     The first eleven are selectable on a webhook; ``EMAIL_ACCOUNT_DISCONNECTED`` and
-    ``LINKEDIN_DISCONNECTED`` come from the per-user disconnect hook (docs/api-notes.md, Webhook
-    events).
+    ``LINKEDIN_DISCONNECTED`` come from the per-user disconnect hook
+    (docs/api-notes.md, Webhook events).
     """
 
     EMAIL_SENT = "EMAIL_SENT"

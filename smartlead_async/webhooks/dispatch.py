@@ -63,8 +63,9 @@ MAX_BODY_BYTES = 1 << 20
 
 
 def delivery_key(event: WebhookEvent, request_id: str | None = None) -> str:
-    """A key that is the same for every retry of one delivery (docs/api-notes.md, Webhook
-    retries and deduplication).
+    """A key that is the same for every retry of one delivery.
+
+    (docs/api-notes.md, Webhook retries and deduplication)
 
     The first that is known, in this order:
 
@@ -239,7 +240,9 @@ class WebhookDispatcher:
     """Verify, parse, dedupe and dispatch deliveries; framework adapters only do the I/O.
 
     Handlers are chosen by event class (``EmailReplied``), then by ``event_type`` string, then
-    ``"*"``; events with no handler are acknowledged and ignored.
+    ``"*"``; events with no handler are acknowledged and ignored. Each event is parsed with the
+    delivery's headers, so a handler reads ``event.request_id`` and ``event.level``
+    (``X-Request-Id``, ``X-Webhook-Level``).
 
     Checks run in the order of the module docs (size, signature, parse, secret, claim) and
     answer with the status table there. Each event's :func:`delivery_key` is claimed in the
@@ -258,7 +261,8 @@ class WebhookDispatcher:
     Args:
         handlers: Event class or type name → async handler.
         secret: Expected in-body ``secret_key`` (checked when given).
-        signing_secret: Key of ``X-Smartlead-Signature`` (checked when given).
+        signing_secret: Key of ``X-Smartlead-Signature`` (checked when given; where SmartLead
+            issues it is not documented, and no capture shows the header yet).
         dedupe: Where deliveries are claimed; ``None`` (the default) uses a new
             :class:`MemoryDedupe`, which only dedupes within this process.
         max_body_bytes: Largest body accepted; a larger one is answered 413 without being read
