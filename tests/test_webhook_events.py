@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import json
 
+import aiohttp
 import attrs
 import pytest
 
@@ -48,6 +49,7 @@ from smartlead_async.webhooks import (
 )
 
 from . import webhook_examples
+from .test_webhook_receiver import Receiver
 from .webhook_examples import EXAMPLES
 
 STRICT = make_converter(strict=True)
@@ -489,3 +491,33 @@ def test_parse_events_passes_the_headers_to_every_event() -> None:
     body = json.dumps([webhook_examples.EMAIL_SENT, webhook_examples.EMAIL_OPEN])
     events = parse_events(body, headers={"X-Request-Id": "r", "X-Webhook-Level": "campaign"})
     assert [(e.request_id, e.level) for e in events] == [("r", "campaign"), ("r", "campaign")]
+
+
+async def test_the_aiohttp_receiver_hands_the_headers_to_the_handler() -> None:
+    seen: list[WebhookEvent] = []
+
+    async def handle(event: WebhookEvent) -> None:
+        seen.append(event)
+
+    hooks = WebhookDispatcher({EmailReplied: handle}, signing_secret=SECRET)
+    receiver = Receiver(hooks)
+    await receiver.start()
+    try:
+        body = json.dumps(webhook_examples.EMAIL_REPLY).encode()
+        headers = {
+            "Content-Type": "application/json",
+            "x-smartlead-signature": sign(body),
+            "x-request-id": "req-42",
+            "x-webhook-level": "campaign",
+        }
+        async with aiohttp.ClientSession() as session:
+            for _ in range(2):  # a retry of the same delivery
+                async with session.post(receiver.url, data=body, headers=headers) as response:
+                    assert response.status == 200
+            bad = {**headers, "x-smartlead-signature": "0" * 64}
+            async with session.post(receiver.url, data=body, headers=bad) as response:
+                assert response.status == 401
+    finally:
+        await receiver.stop()
+    assert len(seen) == 1
+    assert (seen[0].request_id, seen[0].level) == ("req-42", WebhookLevel.CAMPAIGN)
