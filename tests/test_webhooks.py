@@ -142,9 +142,9 @@ def test_minimal_payloads_decode_and_lead_email_falls_back() -> None:
 
 
 def test_unknown_events_never_raise_and_keep_their_fields() -> None:
-    event = parse_event({"event_type": "CAMPAIGN_STATUS_CHANGED", "campaign_id": 5, "new": 1})
+    event = parse_event({"event_type": "CAMPAIGN_COMPLETED", "campaign_id": 5, "new": 1})
     assert isinstance(event, UnknownEvent)
-    assert event.event_type == "CAMPAIGN_STATUS_CHANGED"
+    assert event.event_type == "CAMPAIGN_COMPLETED"
     assert not event.event_type.is_known
     assert isinstance(event.event_type, WebhookEventType)
     assert event.extra == {"new": 1}
@@ -202,7 +202,9 @@ def test_signature_verification() -> None:
 async def test_dedupe_by_request_id_or_stats_id() -> None:
     event = parse_event(REPLY_SAMPLE)
     assert delivery_key(event, "req-1") == "request:req-1"
-    assert delivery_key(event) == "stats:a891fe37-0000:EMAIL_REPLY"
+    # A second reply to the same email has the same stats_id: the reply's message id tells them
+    # apart (docs/api-notes.md, Webhook retries and deduplication).
+    assert delivery_key(event) == "stats:a891fe37-0000:EMAIL_REPLY:<BDD5@mail.gmail.com>"
     store = MemoryDedupe(max_keys=2)
     assert await store.claim("a")
     await store.complete("a")

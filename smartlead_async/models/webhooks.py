@@ -35,15 +35,26 @@ class Webhook(Model):
 
 
 class WebhookEventType(OpenStrEnum):
-    """Events a campaign webhook can subscribe to (open: newer ones pass through)."""
+    """The 13 documented webhook event types (open: newer ones pass through).
+
+    The first eleven are selectable on a webhook; ``EMAIL_ACCOUNT_DISCONNECTED`` and
+    ``LINKEDIN_DISCONNECTED`` come from the per-user disconnect hook
+    (docs/api-notes.md, Webhook events).
+    """
 
     EMAIL_SENT = "EMAIL_SENT"
+    FIRST_EMAIL_SENT = "FIRST_EMAIL_SENT"
     EMAIL_OPEN = "EMAIL_OPEN"
     EMAIL_LINK_CLICK = "EMAIL_LINK_CLICK"
     EMAIL_REPLY = "EMAIL_REPLY"
+    EMAIL_BOUNCE = "EMAIL_BOUNCE"
     LEAD_UNSUBSCRIBED = "LEAD_UNSUBSCRIBED"
     LEAD_CATEGORY_UPDATED = "LEAD_CATEGORY_UPDATED"
-    EMAIL_BOUNCE = "EMAIL_BOUNCE"
+    CAMPAIGN_STATUS_CHANGED = "CAMPAIGN_STATUS_CHANGED"
+    UNTRACKED_REPLIES = "UNTRACKED_REPLIES"
+    MANUAL_STEP_REACHED = "MANUAL_STEP_REACHED"
+    EMAIL_ACCOUNT_DISCONNECTED = "EMAIL_ACCOUNT_DISCONNECTED"
+    LINKEDIN_DISCONNECTED = "LINKEDIN_DISCONNECTED"
 
 
 @attrs.frozen(kw_only=True)

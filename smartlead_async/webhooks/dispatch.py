@@ -41,7 +41,7 @@ import attrs
 from smartlead_async._background import Background
 from smartlead_async._json import JSON
 from smartlead_async.errors import InvalidWebhookError, WebhookAuthenticationError
-from smartlead_async.webhooks.events import WebhookEvent
+from smartlead_async.webhooks.events import EmailLinkClicked, EmailReplied, WebhookEvent
 from smartlead_async.webhooks.parse import parse_events, verify_secret_key, verify_signature
 
 __all__ = [
@@ -65,17 +65,47 @@ MAX_BODY_BYTES = 1 << 20
 def delivery_key(event: WebhookEvent, request_id: str | None = None) -> str:
     """A key that is the same for every retry of one delivery.
 
-    ``X-Request-Id`` when the delivery has one; else ``stats_id`` + ``event_type``; else the
-    message id; else the event's own timestamp and lead.
+    (docs/api-notes.md, Webhook retries and deduplication)
+
+    The first that is known, in this order:
+
+    1. ``request:<X-Request-Id>``: ``request_id``, else the ``X-Request-Id`` the event was
+       parsed with (:attr:`~WebhookEvent.request_id`);
+    2. ``envelope:<id>``: the newer envelope's event id (``evt_…``), the same on each attempt;
+    3. ``stats:<stats_id>:<event_type>``, the documented fallback; for ``EMAIL_REPLY`` and
+       ``EMAIL_LINK_CLICK``, which one email can cause several times, the reply's message id
+       or the links clicked are appended when the event carries them;
+    4. ``message:<message_id>:<event_type>``;
+    5. ``event:<event_type>:<campaign_id>:<lead>:<step>:<time>``, from the event's own fields
+       (the events page's campaign + recipient + event type + timestamp).
     """
+    request_id = request_id or event.request_id
     if request_id:
         return f"request:{request_id}"
+    if event.delivery is not None and event.delivery.id:
+        return f"envelope:{event.delivery.id}"
     if event.stats_id:
-        return f"stats:{event.stats_id}:{event.event_type}"
+        key = f"stats:{event.stats_id}:{event.event_type}"
+        detail = _repeat_detail(event)
+        return f"{key}:{detail}" if detail else key
     message_id = getattr(event, "message_id", None)
     if message_id:
         return f"message:{message_id}:{event.event_type}"
-    return f"event:{event.event_type}:{event.lead_email}:{event.event_timestamp}"
+    occurred = event.occurred_at.isoformat() if event.occurred_at else None
+    return (
+        f"event:{event.event_type}:{event.campaign_id}:{event.lead_email}:"
+        f"{event.sequence_number}:{occurred}"
+    )
+
+
+def _repeat_detail(event: WebhookEvent) -> str | None:
+    """What tells apart two events of one type caused by one email (one ``stats_id``)."""
+    if isinstance(event, EmailReplied):
+        reply = event.reply_message.message_id if event.reply_message else None
+        return reply or event.message_id
+    if isinstance(event, EmailLinkClicked) and event.link_clicked:
+        return " ".join(event.link_clicked)
+    return None
 
 
 @runtime_checkable
@@ -210,7 +240,9 @@ class WebhookDispatcher:
     """Verify, parse, dedupe and dispatch deliveries; framework adapters only do the I/O.
 
     Handlers are chosen by event class (``EmailReplied``), then by ``event_type`` string, then
-    ``"*"``; events with no handler are acknowledged and ignored.
+    ``"*"``; events with no handler are acknowledged and ignored. Each event is parsed with the
+    delivery's headers, so a handler reads ``event.request_id`` and ``event.level``
+    (``X-Request-Id``, ``X-Webhook-Level``).
 
     Checks run in the order of the module docs (size, signature, parse, secret, claim) and
     answer with the status table there. Each event's :func:`delivery_key` is claimed in the
@@ -229,7 +261,8 @@ class WebhookDispatcher:
     Args:
         handlers: Event class or type name → async handler.
         secret: Expected in-body ``secret_key`` (checked when given).
-        signing_secret: Key of ``X-Smartlead-Signature`` (checked when given).
+        signing_secret: Key of ``X-Smartlead-Signature`` (checked when given; where SmartLead
+            issues it is not documented, and no capture shows the header yet).
         dedupe: Where deliveries are claimed; ``None`` (the default) uses a new
             :class:`MemoryDedupe`, which only dedupes within this process.
         max_body_bytes: Largest body accepted; a larger one is answered 413 without being read
@@ -332,7 +365,7 @@ class WebhookDispatcher:
             if self._signing_secret is not None:
                 signature = headers.get("X-Smartlead-Signature")
                 verify_signature(raw_body, signature, self._signing_secret)
-            events = parse_events(raw_body)
+            events = parse_events(raw_body, headers=headers)
             if self._secret is not None:
                 for event in events:
                     verify_secret_key(event, self._secret)
@@ -341,9 +374,10 @@ class WebhookDispatcher:
         except InvalidWebhookError as exc:
             return DispatchResult(400, {"ok": False, "error": str(exc)})
         processed = duplicates = 0
-        request_id = headers.get("X-Request-Id")
         for index, event in enumerate(events):
-            key = delivery_key(event, f"{request_id}:{index}" if request_id else None)
+            # One X-Request-Id for a body of several events: each event's key adds its index.
+            several = len(events) > 1 and event.request_id
+            key = delivery_key(event, f"{event.request_id}:{index}" if several else None)
             try:
                 claimed = await self._dedupe.claim(key)
                 duplicate = not claimed and await self._dedupe.completed(key)
