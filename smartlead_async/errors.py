@@ -236,9 +236,9 @@ class NotFoundError(APIStatusError):
 class NotAcceptableError(APIStatusError):
     """406: a documented cool-down refused the call (bulk reconnect, live reply fetch).
 
-    The subclasses below are picked from the body's message (docs/api-notes.md, Email
-    accounts); a 406 whose text SmartLead words differently stays a plain ``NotAcceptableError``.
-    Never retried: the cool-down has to pass first.
+    The subclasses below are picked from the body's message
+    (docs/api-notes.md, Email accounts); a 406 whose text SmartLead words differently stays a
+    plain ``NotAcceptableError``. Never retried: the cool-down has to pass first.
     """
 
     status_code = 406

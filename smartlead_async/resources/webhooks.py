@@ -220,8 +220,8 @@ class WebhooksResource(Resource):
 
         The body is SmartLead's documented one, ``event_types`` and ``categories`` as arrays
         (not the ``event_type_map`` of create); the reference notes it was copied from the
-        campaign-webhook page, so treat it as unconfirmed live (docs/api-notes.md, Webhook
-        subscriptions).
+        campaign-webhook page, so treat it as unconfirmed live
+        (docs/api-notes.md, Webhook subscriptions).
         """
         require_id("webhook_id", webhook_id)
         body: dict[str, JSON] = {}
