@@ -210,7 +210,7 @@ def _outcome(error: APIConnectionError) -> Outcome:
 
 
 def _status_error(raw: RawResponse, body: JSON, retry_after: float | None) -> APIStatusError:
-    cls = status_error_class(raw.status)
+    cls = status_error_class(raw.status, body)
     message = error_message_from_body(body, status=raw.status)
     fields: dict[str, Any] = {
         "status": raw.status,

@@ -15,7 +15,11 @@ Everything the SDK raises on purpose derives from :class:`SmartleadError`::
     │   ├── AuthenticationError      401
     │   ├── PermissionDeniedError    403 (plan without API access)
     │   ├── NotFoundError            404 (and 200 with an empty body where the API does that)
-    │   ├── NotAcceptableError       406 (bulk reconnect over 3 calls a day)
+    │   ├── NotAcceptableError       406 (a documented cool-down refused the call)
+    │   │   ├── ReconnectCooldownError     bulk reconnect refused (``ok: true`` in the body)
+    │   │   │   ├── ReconnectDailyLimitError   more than 3 bulk reconnects a day
+    │   │   │   └── ReconnectTooSoonError      less than 30 minutes since the last one
+    │   │   └── FetchRepliesBusyError      a live reply fetch is already running
     │   ├── UnprocessableEntityError 422
     │   ├── RateLimitError           429, with ``retry_after``
     │   ├── InternalServerError      5xx
@@ -49,6 +53,7 @@ __all__ = [
     "BadRequestError",
     "ClientClosedError",
     "ConfigurationError",
+    "FetchRepliesBusyError",
     "GateTimeoutError",
     "InternalServerError",
     "InvalidWebhookError",
@@ -59,6 +64,9 @@ __all__ = [
     "PermissionDeniedError",
     "RateGateUnavailableError",
     "RateLimitError",
+    "ReconnectCooldownError",
+    "ReconnectDailyLimitError",
+    "ReconnectTooSoonError",
     "RequestValidationError",
     "ResponseDecodeError",
     "ResponseTooLargeError",
@@ -226,9 +234,31 @@ class NotFoundError(APIStatusError):
 
 
 class NotAcceptableError(APIStatusError):
-    """406: e.g. bulk reconnect called more than 3 times in 24 h."""
+    """406: a documented cool-down refused the call (bulk reconnect, live reply fetch).
+
+    The subclasses below are picked from the body's message
+    (docs/api-notes.md, Email accounts); a 406 whose text SmartLead words differently stays a
+    plain ``NotAcceptableError``. Never retried: the cool-down has to pass first.
+    """
 
     status_code = 406
+
+
+class ReconnectCooldownError(NotAcceptableError):
+    """406 from the bulk reconnect: at most 3 calls a day, at least 30 minutes apart. The body
+    still says ``ok: true``; only the status tells the refusal from a success."""
+
+
+class ReconnectDailyLimitError(ReconnectCooldownError):
+    """406: the bulk reconnect was already used 3 times in the last 24 hours."""
+
+
+class ReconnectTooSoonError(ReconnectCooldownError):
+    """406: the last bulk reconnect was less than 30 minutes ago."""
+
+
+class FetchRepliesBusyError(NotAcceptableError):
+    """406 from "fetch replies now": a live fetch started in the last 30 minutes still runs."""
 
 
 class UnprocessableEntityError(APIStatusError):
@@ -342,10 +372,26 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error_class(status: int) -> type[APIStatusError]:
-    """Return the exception class for an HTTP error status."""
+#: 406 refusals told apart by the (lower-cased) text SmartLead's reference documents for them
+#: (docs/api-notes.md, Email accounts). ``atleast`` is SmartLead's own spelling.
+_NOT_ACCEPTABLE_TEXTS: tuple[tuple[str, type[NotAcceptableError]], ...] = (
+    ("more than 3 times a day", ReconnectDailyLimitError),
+    ("30 minutes before requesting a bulk reconnect", ReconnectTooSoonError),
+    ("bulk reconnect", ReconnectCooldownError),
+    ("live fetch is already in-progress", FetchRepliesBusyError),
+)
+
+
+def status_error_class(status: int, body: JSON = None) -> type[APIStatusError]:
+    """Return the exception class for an HTTP error status (and, for a 406, its ``body``)."""
     if status >= 500:
         return InternalServerError
+    if status == NotAcceptableError.status_code:
+        message = body.get("message") if isinstance(body, dict) else body
+        text = message.lower() if isinstance(message, str) else ""
+        for marker, cls in _NOT_ACCEPTABLE_TEXTS:
+            if marker.lower() in text:
+                return cls
     return _STATUS_CLASSES.get(status, APIStatusError)
 
 

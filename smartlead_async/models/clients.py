@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from smartlead_async._json import JSON
 from smartlead_async._pagination import Envelope
 from smartlead_async.models._base import Model, wire_name
 
@@ -15,7 +16,9 @@ __all__ = [
     "ClientApiKeyList",
     "ClientApiKeyResult",
     "ClientCreated",
+    "ClientDetails",
     "ClientPermission",
+    "CodeSnippet",
 ]
 
 
@@ -44,6 +47,32 @@ class Client(Model):
     client_permission: ClientPermission | None = attrs.field(
         default=None, metadata=wire_name("client_permision")
     )
+
+
+@attrs.frozen(kw_only=True)
+class CodeSnippet(Model):
+    """A client's code snippet (a "code integration": HTML/JS shown in the client's pages).
+    Creating or changing one answers only its ``id``."""
+
+    id: int
+    snippet_name: str | None = None
+    snippet_code: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ClientDetails(Client):
+    """One client as ``GET /client/{id}`` answers it; the ``include_*`` flags of
+    ``client.clients.get`` add ``client_permissions``, ``user_client_credit``,
+    ``client_code_integrations`` and ``user`` (white-label details)."""
+
+    is_credit_assigned: bool | None = None
+    mobile_device_id: str | None = None
+    ga_view_access: bool | None = None
+    client_preferences: JSON = None
+    client_permissions: tuple[ClientPermission, ...] = ()
+    client_code_integrations: tuple[CodeSnippet, ...] = ()
+    user_client_credit: JSON = None
+    user: JSON = None
 
 
 def _redacted(value: object) -> str:

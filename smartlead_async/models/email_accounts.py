@@ -11,14 +11,18 @@ from smartlead_async._pagination import Envelope
 from smartlead_async.models._base import Model, OpenStrEnum, wire_name
 
 __all__ = [
+    "BulkConfigUpdated",
     "CampaignEmailAccount",
     "CampaignEmailAccountsAdded",
     "CampaignEmailAccountsRemoved",
     "EmailAccount",
     "EmailAccountSaved",
     "EmailAccountType",
+    "EmailAttachment",
+    "EmailSent",
     "MailboxTags",
     "MailboxTagsList",
+    "OAuthEmailAccountSaved",
     "Tag",
     "WarmupDayStats",
     "WarmupDetails",
@@ -197,3 +201,38 @@ class MailboxTagsList(Model, Envelope):
     def page_items(self) -> tuple[MailboxTags, ...]:
         """The mailboxes found."""
         return self.data
+
+
+@attrs.frozen(kw_only=True)
+class OAuthEmailAccountSaved(Model):
+    """The answer to adding (or updating) an OAuth mailbox: ``{"ok": true, "message", "data":
+    {id, from_email, type, is_smtp_success, is_imap_success}}``."""
+
+    ok: bool = True
+    message: str | None = None
+    data: EmailAccount | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BulkConfigUpdated(Model):
+    """The answer to a bulk mailbox-config update (``{"message": ...}``: no success flag)."""
+
+    message: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class EmailSent(Model):
+    """The ``data`` of a single email sent with ``POST /send-email/initiate``."""
+
+    message: str | None = None
+    message_id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class EmailAttachment:
+    """A file to attach to a single email; ``content`` is the raw bytes (the SDK base64-encodes
+    them for the wire)."""
+
+    filename: str
+    content: bytes = attrs.field(repr=lambda value: f"<{len(value)} bytes>")
+    mime_type: str = "application/octet-stream"

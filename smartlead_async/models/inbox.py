@@ -8,17 +8,22 @@ import attrs
 
 from smartlead_async._json import JSON
 from smartlead_async._pagination import Envelope
-from smartlead_async.models._base import Model, wire_name
+from smartlead_async.models._base import Model, OpenStrEnum, wire_name
 from smartlead_async.models.leads import MessageHistoryItem
 
 __all__ = [
+    "AssociatedReply",
     "InboxLead",
     "InboxMessage",
     "InboxPage",
+    "ReplyStatus",
+    "ReplyStatusValue",
+    "SavedView",
     "UntrackedRepliesData",
     "UntrackedRepliesPage",
     "UntrackedRepliesResult",
     "UntrackedReply",
+    "UntrackedReplyAssociated",
 ]
 
 
@@ -120,3 +125,60 @@ class UntrackedRepliesPage(Model, Envelope):
         """The replies (none when the answer carries no list)."""
         inner = self.data.data if self.data is not None else None
         return inner.replies if inner is not None else ()
+
+
+@attrs.frozen(kw_only=True)
+class SavedView(Model):
+    """A saved master-inbox view: a name and the view filters it applies."""
+
+    id: int
+    name: str | None = None
+    filters: JSON = None
+    limited_access: bool | None = attrs.field(default=None, metadata=wire_name("limitedAccess"))
+    team_member_id: int | None = attrs.field(default=None, metadata=wire_name("teamMemberId"))
+    client_id: int | None = attrs.field(default=None, metadata=wire_name("clientId"))
+    created_at: dt.datetime | None = attrs.field(default=None, metadata=wire_name("createdAt"))
+    updated_at: dt.datetime | None = attrs.field(default=None, metadata=wire_name("updatedAt"))
+
+
+class ReplyStatusValue(OpenStrEnum):
+    """Where a queued reply stands (only ``COMPLETED`` is documented; others pass through)."""
+
+    COMPLETED = "COMPLETED"
+
+
+@attrs.frozen(kw_only=True)
+class ReplyStatus(Model):
+    """The delivery state of a reply sent from the inbox, looked up by its ``Message-ID``."""
+
+    message_id: str | None = None
+    status: ReplyStatusValue | None = None
+    status_message: str | None = None
+    event_time: dt.datetime | None = None
+    scheduled_time: dt.datetime | None = None
+    email_stats_id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AssociatedReply(Model):
+    """Where an untracked reply now belongs."""
+
+    lead_map_id: int | None = attrs.field(default=None, metadata=wire_name("leadMapId"))
+    sw_message_id: str | None = attrs.field(default=None, metadata=wire_name("swMessageId"))
+
+
+@attrs.frozen(kw_only=True)
+class UntrackedReplyAssociated(Model):
+    """The answer to associating an untracked reply with a lead.
+
+    SmartLead spells the success flag ``sucess`` here (docs/api-notes.md, Verbatim quirks); it
+    is read as :attr:`success`, and an answer whose flag is false is refused.
+    """
+
+    success: bool | None = attrs.field(default=None, metadata=wire_name("sucess"))
+    message: str | None = None
+    data: AssociatedReply | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.success is False:
+            raise ValueError("the association answer says sucess: false")

@@ -92,12 +92,18 @@ class WebhookSummary(Model):
 
 @attrs.frozen(kw_only=True)
 class GlobalWebhook(Model):
-    """An account-, client- or campaign-level webhook of the newer API (**[weak]**)."""
+    """An account-, client- or campaign-level webhook, or the answer to creating or changing
+    one (``{ok, id, webhook_url}`` / ``{ok, id, message}``; older pages said ``webhook_id``)."""
 
     ok: bool = True
     id: int | None = None
     webhook_id: int | None = None
+    message: str | None = None
     name: str | None = None
     webhook_url: str | None = None
+    email_campaign_id: int | None = None
     association_type: JSON = None
     event_type_map: JSON = None
+    category_id_map: JSON = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None

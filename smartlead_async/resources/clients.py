@@ -16,7 +16,14 @@ from smartlead_async._validation import (
     require_text,
 )
 from smartlead_async.errors import RequestValidationError
-from smartlead_async.models.clients import Client, ClientApiKey, ClientApiKeyList, ClientCreated
+from smartlead_async.models.clients import (
+    Client,
+    ClientApiKey,
+    ClientApiKeyList,
+    ClientCreated,
+    ClientDetails,
+    CodeSnippet,
+)
 from smartlead_async.models.common import OkResponse
 from smartlead_async.resources._base import Resource
 
@@ -25,6 +32,23 @@ __all__ = ["ClientsResource"]
 _ALL_AT_ONCE = Paging(max_limit=None)
 LIST_CLIENTS = Endpoint("GET", "client/", Rows[Client], unwrap=Unwrap.ROWS, page=_ALL_AT_ONCE)
 CREATE_CLIENT = Endpoint("POST", "client/save", ClientCreated)
+GET_CLIENT = Endpoint("GET", "client/{client_id}", ClientDetails, unwrap=Unwrap.DATA)
+# A replay would add the snippet twice.
+ADD_CODE_SNIPPET = Endpoint(
+    "POST",
+    "client/{client_id}/code-integrations",
+    CodeSnippet,
+    unwrap=Unwrap.DATA,
+    acknowledged=True,
+)
+UPDATE_CODE_SNIPPET = Endpoint(
+    "PATCH",
+    "client/{client_id}/code-integrations/{integration_id}",
+    CodeSnippet,
+    unwrap=Unwrap.DATA,
+    idempotent=True,
+    acknowledged=True,
+)
 # The key record sits in `data`; an answer without it is refused (the value is shown only once).
 CREATE_API_KEY = Endpoint("POST", "client/api-key", ClientApiKey, unwrap=Unwrap.DATA)
 LIST_API_KEYS = Endpoint("GET", "client/api-key", ClientApiKeyList, page=_ALL_AT_ONCE)
@@ -34,6 +58,7 @@ RESET_API_KEY = Endpoint("PUT", "client/api-key/reset/{key_id}", ClientApiKey, u
 Permission = Literal["reply_master_inbox", "full_access"]
 PERMISSIONS: tuple[Permission, ...] = ("reply_master_inbox", "full_access")
 _KEY_NAME = re.compile(r"^[A-Za-z0-9 _-]+$")
+_MAX_SNIPPET_NAME = 255
 
 
 class ClientsResource(Resource):
@@ -74,6 +99,64 @@ class ClientsResource(Resource):
         }
         return await self._pipeline.call(CREATE_CLIENT, json=body)
 
+    @calls(GET_CLIENT)
+    async def get(
+        self,
+        client_id: int,
+        *,
+        include_permissions: bool = False,
+        include_credits: bool = False,
+        include_code_integrations: bool = False,
+        include_whitelabel: bool = False,
+    ) -> ClientDetails:
+        """One client by id (``GET /client/{id}``); an unknown id raises ``NotFoundError``.
+
+        The flags add the client's permissions, credits, code snippets and white-label details.
+        """
+        require_id("client_id", client_id)
+        query = {
+            "includePermissions": True if include_permissions else None,
+            "includeCredits": True if include_credits else None,
+            "includeCodeIntegrations": True if include_code_integrations else None,
+            "includeWhitelabel": True if include_whitelabel else None,
+        }
+        return await self._pipeline.call(GET_CLIENT, query=query, client_id=client_id)
+
+    @calls(ADD_CODE_SNIPPET)
+    async def add_code_snippet(self, client_id: int, *, name: str, code: str) -> CodeSnippet:
+        """Add a code snippet to a client (``POST /client/{client_id}/code-integrations``);
+        the answer carries only the new snippet's ``id``. Not retried after an ambiguous
+        failure (it could add two)."""
+        require_id("client_id", client_id)
+        body: dict[str, JSON] = {
+            "snippet_name": _snippet_name(name),
+            "snippet_code": _snippet_code(code),
+        }
+        return await self._pipeline.call(ADD_CODE_SNIPPET, json=body, client_id=client_id)
+
+    @calls(UPDATE_CODE_SNIPPET)
+    async def update_code_snippet(
+        self,
+        client_id: int,
+        integration_id: int,
+        *,
+        name: str | None = None,
+        code: str | None = None,
+    ) -> CodeSnippet:
+        """Rename a client's code snippet or replace its code; only what you pass is sent."""
+        require_id("client_id", client_id)
+        require_id("integration_id", integration_id)
+        body: dict[str, JSON] = {}
+        if name is not None:
+            body["snippet_name"] = _snippet_name(name)
+        if code is not None:
+            body["snippet_code"] = _snippet_code(code)
+        if not body:
+            raise RequestValidationError("update_code_snippet needs a name or a code to change")
+        return await self._pipeline.call(
+            UPDATE_CODE_SNIPPET, json=body, client_id=client_id, integration_id=integration_id
+        )
+
     @calls(CREATE_API_KEY)
     async def create_api_key(self, client_id: int, *, name: str) -> ClientApiKey:
         """Create an API key for a client. The key value is shown only now (and on reset)."""
@@ -111,4 +194,16 @@ def _key_name(value: str) -> str:
         raise RequestValidationError(
             f"key names take letters, digits, spaces, '-' and '_' only, got {value!r}"
         )
+    return value
+
+
+def _snippet_name(value: str) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > _MAX_SNIPPET_NAME:
+        raise RequestValidationError(f"snippet names are 1 to {_MAX_SNIPPET_NAME} characters")
+    return value
+
+
+def _snippet_code(value: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise RequestValidationError("snippet code must be a non-empty string")
     return value

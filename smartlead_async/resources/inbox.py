@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -20,7 +21,15 @@ from smartlead_async._validation import (
 from smartlead_async._window import Moment, window
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import OkResponse
-from smartlead_async.models.inbox import InboxLead, InboxPage, UntrackedRepliesPage, UntrackedReply
+from smartlead_async.models.inbox import (
+    InboxLead,
+    InboxPage,
+    ReplyStatus,
+    SavedView,
+    UntrackedRepliesPage,
+    UntrackedReply,
+    UntrackedReplyAssociated,
+)
 from smartlead_async.resources._base import Resource
 
 __all__ = ["InboxResource"]
@@ -47,6 +56,23 @@ VIEW_SCHEDULED = _view_route("master-inbox/scheduled")
 VIEW_REMINDERS = _view_route("master-inbox/reminders")
 VIEW_ARCHIVED = _view_route("master-inbox/archived")
 VIEW_SENT = _view_route("master-inbox/sent")
+VIEW_ASSIGNED_TO_ME = _view_route("master-inbox/assigned-me")
+VIEW_CUSTOM = _view_route("master-inbox/views")
+# A replay would save the view twice.
+CREATE_SAVED_VIEW = Endpoint(
+    "POST", "master-inbox/saved-views", SavedView, unwrap=Unwrap.DATA, acknowledged=True
+)
+REPLY_STATUS = Endpoint(
+    "GET", "master-inbox/reply-status", ReplyStatus, unwrap=Unwrap.DATA, acknowledged=True
+)
+IGNORE_REPLY = Endpoint("PATCH", "master-inbox/ignore-reply", OkResponse, idempotent=True)
+# Associating the same reply with the same lead again changes nothing.
+ASSOCIATE_UNTRACKED = Endpoint(
+    "POST",
+    "master-inbox/untracked-replies/associate-to-lead",
+    UntrackedReplyAssociated,
+    idempotent=True,
+)
 GET_INBOX_LEAD = Endpoint("GET", "master-inbox/{email_lead_map_id}", InboxLead, unwrap=Unwrap.DATA)
 UNTRACKED_REPLIES = Endpoint(
     "GET",
@@ -77,6 +103,23 @@ BLOCK_DOMAINS = Endpoint("POST", "master-inbox/block-domains", OkResponse, idemp
 TaskPriority = Literal["LOW", "MEDIUM", "HIGH"]
 #: Sort orders of the replies view.
 ReplySort = Literal["REPLY_TIME_DESC", "SENT_TIME_DESC"]
+REPLY_SORTS: tuple[ReplySort, ...] = ("REPLY_TIME_DESC", "SENT_TIME_DESC")
+#: The ``emailStatus`` filter of the views.
+EmailStatus = Literal[
+    "Opened", "Clicked", "Replied", "Unsubscribed", "Bounced", "Accepted", "Not Replied"
+]
+EMAIL_STATUSES: tuple[EmailStatus, ...] = (
+    "Opened",
+    "Clicked",
+    "Replied",
+    "Unsubscribed",
+    "Bounced",
+    "Accepted",
+    "Not Replied",
+)
+_MAX_SEARCH = 30
+_MAX_VIEW_NAME = 255
+_MESSAGE_ID = re.compile(r"^<[^<>\s]+@[^<>\s]+>$")
 _MAX_CAMPAIGN_FILTER = 5
 _MAX_ACCOUNT_FILTER = 20
 _MAX_OTHER_FILTER = 10
@@ -153,22 +196,21 @@ class InboxResource(Resource):
         *,
         offset: int,
         limit: int,
-        with_history: bool,
+        with_history: bool | None,
         filters: dict[str, JSON] | None = None,
         sort_by: str | None = None,
     ) -> Pager[InboxLead]:
+        # `with_history=None`: the view takes no `fetch_message_history` key at all
+        # (docs/api-notes.md, Master inbox).
         body: dict[str, JSON] = {}
         if filters:
             body["filters"] = filters
         if sort_by is not None:
+            if sort_by not in REPLY_SORTS:
+                raise RequestValidationError(f"sort_by must be one of {REPLY_SORTS}")
             body["sortBy"] = sort_by
-        return self._pipeline.pager(
-            endpoint,
-            start=offset,
-            limit=limit,
-            query={"fetch_message_history": with_history},
-            json=body,
-        )
+        query = {} if with_history is None else {"fetch_message_history": with_history}
+        return self._pipeline.pager(endpoint, start=offset, limit=limit, query=query, json=body)
 
     @calls(VIEW_REPLIES)
     def replies(
@@ -253,11 +295,10 @@ class InboxResource(Resource):
         return self._view(VIEW_SCHEDULED, offset=offset, limit=limit, with_history=with_history)
 
     @calls(VIEW_REMINDERS)
-    def reminders(
-        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
-    ) -> Pager[InboxLead]:
-        """Conversations with a reminder."""
-        return self._view(VIEW_REMINDERS, offset=offset, limit=limit, with_history=with_history)
+    def reminders(self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT) -> Pager[InboxLead]:
+        """Conversations with a reminder (the view takes no message-history flag: SmartLead
+        answers an unknown key with 400)."""
+        return self._view(VIEW_REMINDERS, offset=offset, limit=limit, with_history=None)
 
     @calls(VIEW_ARCHIVED)
     def archived(
@@ -267,11 +308,223 @@ class InboxResource(Resource):
         return self._view(VIEW_ARCHIVED, offset=offset, limit=limit, with_history=with_history)
 
     @calls(VIEW_SENT)
-    def sent(
-        self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT, with_history: bool = False
+    def sent(self, *, offset: int = 0, limit: int = INBOX_MAX_LIMIT) -> Pager[InboxLead]:
+        """Conversations by sent messages (the view takes no message-history flag: SmartLead
+        answers an unknown key with 400)."""
+        return self._view(VIEW_SENT, offset=offset, limit=limit, with_history=None)
+
+    @calls(VIEW_ASSIGNED_TO_ME)
+    def assigned_to_me(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = INBOX_MAX_LIMIT,
+        with_history: bool = False,
+        search: str | None = None,
+        category_ids: Sequence[int] | None = None,
+        exclude_category_ids: Sequence[int] | None = None,
+        uncategorised: bool | None = None,
+        categorised: bool | None = None,
+        email_status: EmailStatus | None = None,
+        campaign_id: int | None = None,
+        email_account_id: int | None = None,
+        team_member_id: int | None = None,
+        campaign_tag_id: int | None = None,
+        client_id: int | None = None,
+        start: Moment | None = None,
+        end: Moment | None = None,
+        sort_by: ReplySort | None = None,
     ) -> Pager[InboxLead]:
-        """Conversations by sent messages."""
-        return self._view(VIEW_SENT, offset=offset, limit=limit, with_history=with_history)
+        """Conversations assigned to you (``POST /master-inbox/assigned-me``; 1 to 20 per page).
+
+        The filters are the views' own (see :meth:`custom_view`).
+        """
+        filters = _view_filters(
+            search=search,
+            category_ids=category_ids,
+            exclude_category_ids=exclude_category_ids,
+            uncategorised=uncategorised,
+            categorised=categorised,
+            email_status=email_status,
+            campaign_id=campaign_id,
+            email_account_id=email_account_id,
+            team_member_id=team_member_id,
+            campaign_tag_id=campaign_tag_id,
+            client_id=client_id,
+            sub_sequence_id=None,
+            start=start,
+            end=end,
+        )
+        return self._view(
+            VIEW_ASSIGNED_TO_ME,
+            offset=offset,
+            limit=limit,
+            with_history=with_history,
+            filters=filters,
+            sort_by=sort_by,
+        )
+
+    @calls(VIEW_CUSTOM)
+    def custom_view(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = INBOX_MAX_LIMIT,
+        with_history: bool = False,
+        search: str | None = None,
+        category_ids: Sequence[int] | None = None,
+        exclude_category_ids: Sequence[int] | None = None,
+        uncategorised: bool | None = None,
+        categorised: bool | None = None,
+        email_status: EmailStatus | None = None,
+        campaign_id: int | None = None,
+        email_account_id: int | None = None,
+        team_member_id: int | None = None,
+        campaign_tag_id: int | None = None,
+        client_id: int | None = None,
+        sub_sequence_id: int | None = None,
+        start: Moment | None = None,
+        end: Moment | None = None,
+        sort_by: ReplySort | None = None,
+    ) -> Pager[InboxLead]:
+        """Conversations matching your own filters (``POST /master-inbox/views``; 1 to 20 per
+        page).
+
+        Args:
+            offset: First row.
+            limit: Rows per page (at most 20).
+            with_history: Include each thread's messages (``email_history``).
+            search: Free text, at most 30 characters.
+            category_ids: Only these lead categories (at most 10).
+            exclude_category_ids: Not these lead categories (at most 10).
+            uncategorised: Only conversations without a lead category (``unassigned``).
+            categorised: Only conversations with one (``isAssigned``).
+            email_status: ``Opened``, ``Clicked``, ``Replied``, ``Unsubscribed``, ``Bounced``,
+                ``Accepted`` or ``Not Replied``.
+            campaign_id: One campaign.
+            email_account_id: One mailbox.
+            team_member_id: One campaign team member.
+            campaign_tag_id: One campaign tag.
+            client_id: One client's campaigns.
+            sub_sequence_id: One subsequence.
+            start: Only replies from then on (give ``end`` too).
+            end: Only replies until then (a date includes that whole day, UTC).
+            sort_by: ``REPLY_TIME_DESC`` (default) or ``SENT_TIME_DESC``.
+        """
+        filters = _view_filters(
+            search=search,
+            category_ids=category_ids,
+            exclude_category_ids=exclude_category_ids,
+            uncategorised=uncategorised,
+            categorised=categorised,
+            email_status=email_status,
+            campaign_id=campaign_id,
+            email_account_id=email_account_id,
+            team_member_id=team_member_id,
+            campaign_tag_id=campaign_tag_id,
+            client_id=client_id,
+            sub_sequence_id=sub_sequence_id,
+            start=start,
+            end=end,
+        )
+        return self._view(
+            VIEW_CUSTOM,
+            offset=offset,
+            limit=limit,
+            with_history=with_history,
+            filters=filters,
+            sort_by=sort_by,
+        )
+
+    @calls(CREATE_SAVED_VIEW)
+    async def create_saved_view(
+        self,
+        *,
+        name: str,
+        limited_access: bool = True,
+        search: str | None = None,
+        category_ids: Sequence[int] | None = None,
+        exclude_category_ids: Sequence[int] | None = None,
+        uncategorised: bool | None = None,
+        categorised: bool | None = None,
+        email_status: EmailStatus | None = None,
+        campaign_id: int | None = None,
+        email_account_id: int | None = None,
+        team_member_id: int | None = None,
+        campaign_tag_id: int | None = None,
+        client_id: int | None = None,
+        sub_sequence_id: int | None = None,
+        start: Moment | None = None,
+        end: Moment | None = None,
+    ) -> SavedView:
+        """Save a named inbox view (``POST /master-inbox/saved-views``): the filters of
+        :meth:`custom_view`, stored. ``limited_access`` (default ``True``) keeps it to its
+        creator's scope. Not retried after an ambiguous failure (it could save two)."""
+        if not isinstance(name, str) or not name.strip() or len(name.strip()) > _MAX_VIEW_NAME:
+            raise RequestValidationError(f"name must be 1 to {_MAX_VIEW_NAME} characters")
+        if not isinstance(limited_access, bool):
+            raise RequestValidationError("limited_access must be True or False")
+        filters = _view_filters(
+            search=search,
+            category_ids=category_ids,
+            exclude_category_ids=exclude_category_ids,
+            uncategorised=uncategorised,
+            categorised=categorised,
+            email_status=email_status,
+            campaign_id=campaign_id,
+            email_account_id=email_account_id,
+            team_member_id=team_member_id,
+            campaign_tag_id=campaign_tag_id,
+            client_id=client_id,
+            sub_sequence_id=sub_sequence_id,
+            start=start,
+            end=end,
+        )
+        body: dict[str, JSON] = {
+            "name": name.strip(),
+            "filters": filters,
+            "limitedAccess": limited_access,
+        }
+        return await self._pipeline.call(CREATE_SAVED_VIEW, json=body)
+
+    @calls(REPLY_STATUS)
+    async def reply_status(self, *, message_id: str) -> ReplyStatus:
+        """Whether a reply sent from the inbox went out, by its ``Message-ID`` with the angle
+        brackets (``<…@example.com>``). An unknown id raises ``NotFoundError``."""
+        if not isinstance(message_id, str) or not _MESSAGE_ID.match(message_id.strip()):
+            raise RequestValidationError(
+                f"message_id must be a Message-ID in angle brackets, got {message_id!r}"
+            )
+        return await self._pipeline.call(REPLY_STATUS, query={"message_id": message_id.strip()})
+
+    @calls(IGNORE_REPLY)
+    async def ignore_reply(self, *, email_stats_id: str, ignore: bool = True) -> OkResponse:
+        """Stop counting a reply as a reply (``ignore=False`` counts it again); the reply is
+        named by its ``stats_id``."""
+        if not isinstance(ignore, bool):
+            raise RequestValidationError("ignore must be True or False")
+        body: dict[str, JSON] = {
+            "id": require_text("email_stats_id", email_stats_id),
+            "ignore_reply": ignore,
+        }
+        return await self._action(IGNORE_REPLY, body)
+
+    @calls(ASSOCIATE_UNTRACKED)
+    async def associate_untracked_reply(
+        self, untracked_reply_id: str, campaign_id: int, lead_map_id: int
+    ) -> UntrackedReplyAssociated:
+        """File an untracked reply (an id from :meth:`untracked_replies`) under a lead of a
+        campaign (``lead_map_id``: the lead's map id in that campaign).
+
+        Raises:
+            ResponseDecodeError: The answer says ``sucess: false`` (SmartLead's spelling).
+        """
+        body: dict[str, JSON] = {
+            "emailCampaignId": require_id("campaign_id", campaign_id),
+            "leadMapId": require_id("lead_map_id", lead_map_id),
+            "untrackedReplyId": require_text("untracked_reply_id", untracked_reply_id),
+        }
+        return await self._pipeline.call(ASSOCIATE_UNTRACKED, json=body)
 
     @calls(GET_INBOX_LEAD)
     async def get(self, email_lead_map_id: int) -> InboxLead:
@@ -420,3 +673,64 @@ class InboxResource(Resource):
 
 def _map_id(value: int) -> int:
     return require_id("email_lead_map_id", value)
+
+
+def _view_filters(
+    *,
+    search: str | None,
+    category_ids: Sequence[int] | None,
+    exclude_category_ids: Sequence[int] | None,
+    uncategorised: bool | None,
+    categorised: bool | None,
+    email_status: EmailStatus | None,
+    campaign_id: int | None,
+    email_account_id: int | None,
+    team_member_id: int | None,
+    campaign_tag_id: int | None,
+    client_id: int | None,
+    sub_sequence_id: int | None,
+    start: Moment | None,
+    end: Moment | None,
+) -> dict[str, JSON]:
+    """The ``filters`` object the views and saved views share, in SmartLead's keys."""
+    filters: dict[str, JSON] = {}
+    if search is not None:
+        if not isinstance(search, str) or not search.strip() or len(search) > _MAX_SEARCH:
+            raise RequestValidationError(f"search must be 1 to {_MAX_SEARCH} characters")
+        filters["search"] = search
+    categories: dict[str, JSON] = {}
+    for key, flag, flag_name in (
+        ("unassigned", uncategorised, "uncategorised"),
+        ("isAssigned", categorised, "categorised"),
+    ):
+        if flag is not None:
+            if not isinstance(flag, bool):
+                raise RequestValidationError(f"{flag_name} must be True or False")
+            categories[key] = flag
+    excluded = _ids("exclude_category_ids", exclude_category_ids, _MAX_OTHER_FILTER)
+    if excluded is not None:
+        categories["categoryIdsNotIn"] = excluded
+    included = _ids("category_ids", category_ids, _MAX_OTHER_FILTER)
+    if included is not None:
+        categories["categoryIdsIn"] = included
+    if categories:
+        filters["leadCategories"] = categories
+    if email_status is not None:
+        if email_status not in EMAIL_STATUSES:
+            raise RequestValidationError(f"email_status must be one of {EMAIL_STATUSES}")
+        filters["emailStatus"] = email_status
+    for key, value, name in (
+        ("campaignId", campaign_id, "campaign_id"),
+        ("emailAccountId", email_account_id, "email_account_id"),
+        ("campaignTeamMemberId", team_member_id, "team_member_id"),
+        ("campaignTagId", campaign_tag_id, "campaign_tag_id"),
+        ("campaignClientId", client_id, "client_id"),
+        ("subSequenceId", sub_sequence_id, "sub_sequence_id"),
+    ):
+        if value is not None:
+            filters[key] = require_id(name, value)
+    if start is not None or end is not None:
+        if start is None or end is None:
+            raise RequestValidationError("a reply-time window needs both start and end")
+        filters["replyTimeBetween"] = list[JSON](window(start, end, "datetime"))
+    return filters

@@ -9,7 +9,12 @@ from typing import Literal
 from smartlead_async._endpoints import Endpoint, Paging, Unwrap, WhenBodyHas, calls
 from smartlead_async._json import JSON
 from smartlead_async._pagination import Pager, Rows
-from smartlead_async._validation import require_id, require_optional_id, require_text
+from smartlead_async._validation import (
+    require_id,
+    require_ids,
+    require_optional_id,
+    require_text,
+)
 from smartlead_async._window import Moment, window
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import OkResponse
@@ -48,12 +53,12 @@ WEBHOOK_SUMMARY = Endpoint(
 RETRIGGER_FAILED = Endpoint(
     "POST", "campaigns/{campaign_id}/webhooks/retrigger-failed-events", OkResponse
 )
-CREATE_GLOBAL = Endpoint("POST", "webhook/create", GlobalWebhook, weak=True)
-GET_GLOBAL = Endpoint("GET", "webhook/{webhook_id}", GlobalWebhook, weak=True)
-UPDATE_GLOBAL = Endpoint(
-    "PUT", "webhook/update/{webhook_id}", GlobalWebhook, idempotent=True, weak=True
-)
-DELETE_GLOBAL = Endpoint("DELETE", "webhook/delete/{webhook_id}", OkResponse, weak=True)
+CREATE_GLOBAL = Endpoint("POST", "webhook/create", GlobalWebhook)
+# Documented as `{ok, data: {...}}`; older answers were the bare record.
+GET_GLOBAL = Endpoint("GET", "webhook/{webhook_id}", GlobalWebhook, unwrap=Unwrap.DATA_OR_BODY)
+UPDATE_GLOBAL = Endpoint("PUT", "webhook/update/{webhook_id}", GlobalWebhook, idempotent=True)
+# The id travels in the body (docs/api-notes.md, Webhook subscriptions).
+DELETE_GLOBAL = Endpoint("DELETE", "webhook/delete", OkResponse)
 _EVENT_NAME = re.compile(r"^[A-Z][A-Z_]*$")
 #: Which level an account-level webhook is attached to.
 AssociationType = Literal["user", "client", "campaign"]
@@ -162,10 +167,22 @@ class WebhooksResource(Resource):
         association_type: AssociationType = "user",
         campaign_id: int | None = None,
         client_id: int | None = None,
+        category_ids: Sequence[int] = (),
+        force_create: bool = False,
     ) -> GlobalWebhook:
-        """Create an account-, client- or campaign-level webhook (**[weak]**: newer docs only)."""
+        """Create an account-, client- or campaign-level webhook (``POST /webhook/create``).
+
+        A campaign-level hook needs ``campaign_id``, a client-level one ``client_id``.
+        ``category_ids`` limits ``LEAD_CATEGORY_UPDATED`` to those lead categories (sent as
+        ``category_id_map``). User-level hooks override client- and campaign-level ones for
+        the same event.
+        """
         if association_type not in ASSOCIATION_TYPES:
             raise RequestValidationError(f"association_type must be one of {ASSOCIATION_TYPES}")
+        if association_type == "campaign" and campaign_id is None:
+            raise RequestValidationError("a campaign-level webhook needs campaign_id")
+        if association_type == "client" and client_id is None:
+            raise RequestValidationError("a client-level webhook needs client_id")
         body: dict[str, JSON] = {
             "name": require_text("name", name),
             "webhook_url": _url(url),
@@ -174,32 +191,57 @@ class WebhooksResource(Resource):
             "email_campaign_id": require_optional_id("campaign_id", campaign_id),
             "client_id": require_optional_id("client_id", client_id),
         }
+        if category_ids:
+            ids = require_ids("category_ids", category_ids)
+            body["category_id_map"] = {str(category): True for category in ids}
+        if force_create:
+            body["force_create"] = True
         return await self._pipeline.call(CREATE_GLOBAL, json=body)
 
     @calls(GET_GLOBAL)
     async def get_global(self, webhook_id: int) -> GlobalWebhook:
-        """One account-level webhook (**[weak]**)."""
+        """One account-, client- or campaign-level webhook (``GET /webhook/{webhook_id}``)."""
         return await self._pipeline.call(
             GET_GLOBAL, webhook_id=require_id("webhook_id", webhook_id)
         )
 
     @calls(UPDATE_GLOBAL)
     async def update_global(
-        self, webhook_id: int, *, name: str, url: str, event_types: Sequence[WebhookEventType | str]
+        self,
+        webhook_id: int,
+        *,
+        name: str | None = None,
+        url: str | None = None,
+        event_types: Sequence[WebhookEventType | str] | None = None,
+        categories: Sequence[str] | None = None,
     ) -> GlobalWebhook:
-        """Change an account-level webhook (**[weak]**)."""
-        body: dict[str, JSON] = {
-            "name": require_text("name", name),
-            "webhook_url": _url(url),
-            "event_type_map": {str(name): True for name in _event_types(event_types)},
-        }
-        return await self._pipeline.call(
-            UPDATE_GLOBAL, json=body, webhook_id=require_id("webhook_id", webhook_id)
-        )
+        """Change an account-, client- or campaign-level webhook (``PUT
+        /webhook/update/{webhook_id}``); only what you pass is sent.
+
+        The body is SmartLead's documented one, ``event_types`` and ``categories`` as arrays
+        (not the ``event_type_map`` of create); the reference notes it was copied from the
+        campaign-webhook page, so treat it as unconfirmed live
+        (docs/api-notes.md, Webhook subscriptions).
+        """
+        require_id("webhook_id", webhook_id)
+        body: dict[str, JSON] = {}
+        if name is not None:
+            body["name"] = require_text("name", name)
+        if url is not None:
+            body["webhook_url"] = _url(url)
+        if event_types is not None:
+            body["event_types"] = _event_types(event_types)
+        if categories is not None:
+            if isinstance(categories, str):
+                raise RequestValidationError("categories must be a sequence of category names")
+            body["categories"] = [require_text("category", category) for category in categories]
+        if not body:
+            raise RequestValidationError("update_global needs at least one field to change")
+        return await self._pipeline.call(UPDATE_GLOBAL, json=body, webhook_id=webhook_id)
 
     @calls(DELETE_GLOBAL)
     async def delete_global(self, webhook_id: int) -> OkResponse:
-        """Delete an account-level webhook (**[weak]**)."""
-        return await self._pipeline.call(
-            DELETE_GLOBAL, webhook_id=require_id("webhook_id", webhook_id)
-        )
+        """Delete an account-, client- or campaign-level webhook (``DELETE /webhook/delete``,
+        the id in the body)."""
+        body: dict[str, JSON] = {"id": require_id("webhook_id", webhook_id)}
+        return await self._pipeline.call(DELETE_GLOBAL, json=body)

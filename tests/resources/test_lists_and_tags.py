@@ -143,13 +143,24 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         {"list_ids": [3], "tag_ids": [7]},
         OK,
     ),
+    # SmartLead's reference: tags are created with `POST /tags`; `tag-manager` only updates
+    # (`id`, `name` and `color` all required).
     (
-        "save_tag",
-        lambda c: c.email_accounts.save_tag(name="Warm", color="#FF5733"),
+        "create_tag",
+        lambda c: c.email_accounts.create_tag(name="Warm", color="#FF5733"),
+        "POST",
+        "/tags",
+        {},
+        {"name": "Warm", "color": "#FF5733"},
+        {"ok": True, "data": {"id": 7, "name": "Warm", "color": "#FF5733"}},
+    ),
+    (
+        "update_tag",
+        lambda c: c.email_accounts.update_tag(7, name="Warm", color="#FF5733"),
         "POST",
         "/email-accounts/tag-manager",
         {},
-        {"name": "Warm", "color": "#FF5733"},
+        {"id": 7, "name": "Warm", "color": "#FF5733"},
         {"ok": True, "data": {"id": 7, "name": "Warm", "color": "#FF5733"}},
     ),
     (
@@ -271,7 +282,8 @@ def test_samples_decode_strictly() -> None:
         (lambda c: c.lead_lists.import_leads(3, leads=[]), "1 to 100"),
         (lambda c: c.lead_lists.import_leads(3, leads=[{"email": "bad"}]), "email"),
         (lambda c: c.lead_lists.create(name=" "), "name"),
-        (lambda c: c.email_accounts.save_tag(name="x", color="red"), "color"),
+        (lambda c: c.email_accounts.create_tag(name="x", color="red"), "color"),
+        (lambda c: c.email_accounts.update_tag(7, name="x", color="red"), "color"),
         (lambda c: c.email_accounts.fetch_messages(1, limit=501), "limit"),
         (lambda c: c.email_accounts.fetch_messages(1, start=dt.datetime(2025, 1, 1)), "aware"),
         (lambda c: c.email_accounts.fetch_messages_multi(list(range(1, 12))), "at most 10"),

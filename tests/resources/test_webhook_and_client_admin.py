@@ -96,24 +96,45 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         {"ok": True, "webhook_id": 5},
     ),
     ("get_global", lambda c: c.webhooks.get_global(5), "GET", "/webhook/5", {}, None, {"id": 5}),
+    # SmartLead's reference (webhooks/update): `event_types` and `categories` arrays, every key
+    # optional; answer `{ok, id, message}`.
     (
         "update_global",
         lambda c: c.webhooks.update_global(
-            5, name="n", url="https://h.example/y", event_types=["EMAIL_SENT"]
+            5,
+            name="n",
+            url="https://h.example/y",
+            event_types=["EMAIL_SENT"],
+            categories=["Interested"],
         ),
         "PUT",
         "/webhook/update/5",
         {},
-        {"name": "n", "webhook_url": "https://h.example/y", "event_type_map": {"EMAIL_SENT": True}},
-        {"ok": True},
+        {
+            "name": "n",
+            "webhook_url": "https://h.example/y",
+            "event_types": ["EMAIL_SENT"],
+            "categories": ["Interested"],
+        },
+        {"ok": True, "id": 5, "message": "Webhook updated successfully"},
     ),
+    (
+        "update_global_one_field",
+        lambda c: c.webhooks.update_global(5, event_types=["EMAIL_REPLY"]),
+        "PUT",
+        "/webhook/update/5",
+        {},
+        {"event_types": ["EMAIL_REPLY"]},
+        {"ok": True, "id": 5},
+    ),
+    # SmartLead's reference (webhooks/delete): `DELETE /webhook/delete` with `{id}` in the body.
     (
         "delete_global",
         lambda c: c.webhooks.delete_global(5),
         "DELETE",
-        "/webhook/delete/5",
+        "/webhook/delete",
         {},
-        None,
+        {"id": 5},
         {"ok": True},
     ),
     (

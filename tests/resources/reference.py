@@ -1,0 +1,52 @@
+"""SmartLead's first-party API reference as tests may read it: the machine-readable route table
+(``routes.json``) kept beside the project. Tests that compare with it skip when it is absent (a
+clean checkout); the package never reads it."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROUTES = Path(
+    os.environ.get(
+        "SMARTLEAD_REFERENCE_ROUTES",
+        Path(__file__).resolve().parents[3] / "shared" / "api" / "routes.json",
+    )
+)
+CORE_PREFIX = "/api/v1"
+
+
+@functools.cache
+def _routes() -> list[dict[str, Any]]:
+    if not ROUTES.is_file():
+        pytest.skip(f"SmartLead's route table is not at {ROUTES}")
+    rows: list[dict[str, Any]] = json.loads(ROUTES.read_text(encoding="utf-8"))
+    return rows
+
+
+def documented_route(method: str, path: str, host: str = "server.smartlead.ai") -> dict[str, Any]:
+    """The reference's row of ``METHOD path`` (``path`` below ``/api/v1`` on the core host)."""
+    full = CORE_PREFIX + path if host == "server.smartlead.ai" else path
+    for row in _routes():
+        if row["host"] == host and row["method"] == method and row["path"] == full:
+            return row
+    raise AssertionError(f"the reference documents no {method} {full} on {host}")
+
+
+def documented_example(method: str, path: str) -> Any:
+    """The ``response_example`` the reference gives for ``METHOD path``."""
+    return documented_route(method, path)["response_example"]
+
+
+def documented_body_fields(method: str, path: str) -> set[str]:
+    """The top-level body fields the reference documents for ``METHOD path``."""
+    return {
+        field["name"]
+        for field in documented_route(method, path)["body"]
+        if "." not in field["name"]
+    }
