@@ -8,6 +8,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from aiolimiter import AsyncLimiter
 
 from smartlead_async import DEFAULT_RATE_LIMITS, PRO_PLAN_RATE_LIMITS, LocalRateGate, RateLimit
@@ -136,3 +137,35 @@ def test_a_waiter_cancelled_mid_sleep_charges_no_limiter() -> None:
     before, after, waited = run_in_virtual_time(main)
     assert all(a <= b for a, b in zip(after, before, strict=True))
     assert 0 < waited < 1.0
+
+
+def test_on_uvloop_a_busy_rule_costs_at_most_one_timer_per_admission() -> None:
+    # The real millisecond clock: 20 requests per millisecond, a wait under a tick for most. The
+    # old aiolimiter gate re-armed 0 ms timers until the clock ticked (thousands per admission).
+    uvloop = pytest.importorskip("uvloop")
+    rule = RateLimit(2000, 0.1)
+
+    async def main() -> tuple[list[float], int]:
+        loop = asyncio.get_running_loop()
+        timers = 0
+        call_later = loop.call_later
+
+        def counting(delay: float, callback: Callable[..., object], *args: Any, **kw: Any) -> Any:
+            nonlocal timers
+            timers += 1
+            return call_later(delay, callback, *args, **kw)
+
+        loop.call_later = counting  # type: ignore[method-assign, assignment]
+        try:
+            return await hammer(LocalRateGate((rule,)), callers=8, per_caller=400), timers
+        finally:
+            loop.call_later = call_later  # type: ignore[method-assign]
+
+    loop = uvloop.new_event_loop()
+    try:
+        times, timers = loop.run_until_complete(main())
+    finally:
+        loop.close()
+    assert len(times) == 3200
+    assert busiest_window(times, 0.1) <= 2000
+    assert timers <= len(times)
