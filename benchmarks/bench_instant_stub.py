@@ -111,7 +111,7 @@ async def sdk_bulk(base: str, rows: int, in_flight: int) -> Measure:
     async with SmartleadClient(API_KEY, base_url=base, rate_limits=UNTHROTTLED) as sl:
 
         async def work() -> None:
-            report = await sl.leads.bulk_import(1, leads("sdk-", rows), concurrency=in_flight)
+            report = await sl.leads.bulk_import(1, leads=leads("sdk-", rows), concurrency=in_flight)
             assert report.uploaded == rows, report.counts
 
         return await _timed(work)
@@ -309,7 +309,7 @@ def library_child(path: str, base: str) -> None:
 
     async def go() -> dict[str, float]:
         async with SmartleadClient(API_KEY, base_url=base, rate_limits=UNTHROTTLED) as sl:
-            report = await sl.leads.bulk_import(1, rows())
+            report = await sl.leads.bulk_import(1, leads=rows())
         return {"rows": report.uploaded, "elapsed_s": report.elapsed}
 
     print(json.dumps(asyncio.run(go())))

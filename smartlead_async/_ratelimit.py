@@ -1,26 +1,35 @@
 """The request gate: at most N requests in any W-second window, per API key.
 
-Sizing (why the buckets look the way they do)
----------------------------------------------
-Each rule is a leaky bucket of capacity ``B`` draining at ``r`` per second (what
-``aiolimiter.AsyncLimiter(B, B / r)`` is). A bucket starts empty, so within any closed window of
+Sizing (why the limiters look the way they do)
+----------------------------------------------
+Each rule is an ``aiolimiter.AsyncLimiter``: a leaky bucket of capacity ``B`` draining at ``r``
+per second (``AsyncLimiter(B, B / r)``). Its bucket starts empty, so within any closed window of
 ``W`` seconds it admits up to ``B + floor(r * W)`` requests — not ``N``: ``AsyncLimiter(10, 2)``
 admits up to 20 in the first two seconds. To honour a strict sliding window of ``N`` per ``W`` we
 choose ``r = (N - B + 1) / (W * (1 + safety_margin))``; with ``B = 1`` that is ``N / W`` shaved by
 the margin, which is how the default gate reaches ~97 % of the allowed rate without a single 429.
 
-A bucket is kept as a schedule (the "theoretical arrival time" of the next request), so a request
-that must wait learns at once when it may go and sleeps exactly once — or not at all when the
-wait is under half a tick of the loop's clock, which its timers cannot express anyway. A bucket
-that re-reads the clock after each wake-up spins on a loop whose clock ticks in milliseconds
-(uvloop): it wakes, sees no time has passed, and sleeps again. The schedule is charged with the
-planned time, so a wake-up that comes a clock tick early cannot let a later request through
-sooner.
+``B`` is the rule's ``burst`` (1 by default), unless the loop's clock is too coarse for it. A
+bucket drains only when the clock moves, and uvloop's moves in whole milliseconds: a rule faster
+than one request per tick (an "unthrottled" 1,000,000/s) would be held to one request per tick.
+Such a rule gets a bucket that holds one tick's drain, ``B = ceil(r * tick) + 1``, when that
+keeps more of its rate than ``B = 1`` does (the formula above keeps the window strict either way).
 
-When several rules apply (plan presets), admission is serialised by a lock; a request goes at
-the latest time any bucket allows, and every bucket is charged with that time. Every bucket
-except the one for the shortest window is sized for ``N - 1``, as when the buckets admitted one
-after another (then a later bucket could hold a request after an earlier one had admitted it).
+One sleep per wait (why the gate does not simply ``await limiter.acquire()``)
+-----------------------------------------------------------------------------
+A waiting ``AsyncLimiter.acquire`` arms a timer for the moment its bucket has room and re-reads
+the clock when it fires. On a clock that ticks in milliseconds the timer of a sub-millisecond
+wait fires with the clock unmoved (uvloop rounds its delay to 0 ms), so it re-arms, again and
+again, until the clock ticks: the loop spins. The gate therefore computes the wait from the
+limiters' own level and rate, rounds it up to whole ticks of the loop's clock (checked with the
+limiters' own float arithmetic at the reading the wake-up will see), and sleeps once. Then every
+limiter has room and their ``acquire`` admits at once, without a timer of its own.
+
+When several rules apply (plan presets), admission is serialised by a lock; a request waits
+until every limiter has room, and every limiter is charged at the same reading of the clock.
+Every limiter except the one for the shortest window is sized for ``N - 1``, as when the
+limiters admitted one after another (then a later limiter could hold a request after an earlier
+one had admitted it).
 
 Server feedback pauses every caller of the key: a 429 pauses for ``Retry-After``, and an
 exhausted ``remaining`` (``x-ratelimit-*`` or the IETF ``RateLimit`` headers) pauses until its
@@ -43,6 +52,7 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import attrs
+from aiolimiter import AsyncLimiter
 
 from smartlead_async._background import Background
 from smartlead_async._secrets import APIKey
@@ -85,7 +95,8 @@ class RateLimit:
         seconds: Window length in seconds.
         burst: How many requests may go out back to back when the key has been idle. ``1`` gives
             the highest sustained rate; a larger burst lowers the sustained rate to keep the rule
-            (see the module docs). Must be below ``requests``, or equal to 1.
+            (see the module docs). Must be below ``requests``, or equal to 1. A rule faster than
+            one request per tick of the loop's clock gets a burst of one tick's worth.
     """
 
     requests: int = attrs.field(validator=_positive_int)
@@ -169,28 +180,92 @@ class RateGateFactory(Protocol):
         ...
 
 
-class _Bucket:
-    """A leaky bucket admitting at most ``capacity`` requests in any closed ``rule.seconds``,
-    kept as the time from which the next request may go (see the module docs)."""
+#: The tick of a loop clock that does not state its resolution (uvloop's).
+_MILLISECOND = 1e-3
 
-    __slots__ = ("_interval", "_next", "_tolerance")
 
-    def __init__(self, rule: RateLimit, capacity: int, safety_margin: float) -> None:
-        burst = min(rule.burst, capacity)
-        rate = (capacity - burst + 1) / (rule.seconds * (1.0 + safety_margin))
-        self._interval = 1.0 / rate
-        # A bucket of capacity B lets a request go while it holds at most B - 1: up to
-        # (B - 1) intervals ahead of the drained level.
-        self._tolerance = (burst - 1) * self._interval
-        self._next = -math.inf  # when the bucket is empty again; it starts empty
+def _bucket_size(rule: RateLimit, capacity: int, stretch: float, tick: float) -> int:
+    """The capacity ``B`` of the bucket for ``rule`` (admitting at most ``capacity`` in any
+    window) on a loop whose clock moves in steps of ``tick`` (see the module docs)."""
+    burst = min(rule.burst, capacity)
+    rate = (capacity - burst + 1) / (rule.seconds * stretch)
+    if rate * tick <= burst - 1:
+        return burst  # the bucket holds what one tick drains: the clock's steps cost nothing
+    # A bucket that reads the clock once per tick drains ``rate * tick`` per reading; it keeps
+    # the rate only when it can take that much at once.
+    sized = math.ceil(rate * tick) + 1
+    if sized >= capacity:
+        return burst  # a window of a few ticks: no larger bucket keeps the rule
+    sized_rate = (capacity - sized + 1) / (rule.seconds * stretch)
+    # With B = 1 every request waits for an empty bucket, in whole ticks.
+    paced = 1.0 / (math.ceil(1.0 / (rate * tick)) * tick) if burst == 1 else 0.0
+    return burst if paced >= sized_rate else sized
 
-    def opens_at(self) -> float:
-        """The earliest time a request may go."""
-        return self._next - self._tolerance
 
-    def charge(self, at: float) -> None:
-        """Count one request admitted at ``at`` (not before :meth:`opens_at`)."""
-        self._next = max(self._next, at) + self._interval
+def _limiter_for(rule: RateLimit, capacity: int, stretch: float, tick: float) -> AsyncLimiter:
+    """An AsyncLimiter admitting at most ``capacity`` requests in any closed ``rule.seconds``."""
+    size = _bucket_size(rule, capacity, stretch, tick)
+    rate = (capacity - size + 1) / (rule.seconds * stretch)
+    return AsyncLimiter(size, size / rate)
+
+
+def _has_room_at(limiter: AsyncLimiter, at: float) -> bool:
+    """Whether ``limiter`` will have room for one request when the clock reads ``at``: its own
+    leak and test (``AsyncLimiter._leak``, ``has_capacity``) on its current level."""
+    level = limiter._level
+    if level:
+        level = max(level - (at - limiter._last_check) * limiter._rate_per_sec, 0)
+    return level + 1 <= limiter.max_rate
+
+
+class _Clock:
+    """The running loop's clock: how far it moves in one step, and what it will read."""
+
+    __slots__ = ("_steps", "tick")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        # asyncio's loops keep their clock's resolution (nanoseconds); uvloop keeps none, and its
+        # clock and timers tick in milliseconds.
+        resolution = getattr(loop, "_clock_resolution", None)
+        self.tick: float = _MILLISECOND if resolution is None else resolution
+        # A clock of whole microseconds or coarser reads whole ticks (uvloop: ``ms / 1000``).
+        self._steps = round(1 / self.tick) if self.tick >= 1e-6 else 0
+
+    def reading_after(self, now: float, ticks: int) -> float:
+        """The earliest the clock can read after a sleep of ``ticks`` from ``now``."""
+        if self._steps:
+            start = now * self._steps
+            if abs(start - round(start)) < 1e-6:
+                # The reading the loop will compute, to the last bit.
+                return (round(start) + ticks) / self._steps
+        # A fine clock: asyncio runs a timer up to one resolution before it is due.
+        return now + (ticks - 1) * self.tick
+
+    def ticks_until_room(self, limiters: Sequence[AsyncLimiter]) -> int:
+        """Whole ticks from now until every limiter has room for one request (0: room now).
+
+        ``has_capacity`` drains each bucket to the clock's reading: the level and last check read
+        here are the ones the admission after the sleep leaks from.
+        """
+        if all([limiter.has_capacity() for limiter in limiters]):  # noqa: C419 (drain all)
+            return 0
+        # The latest reading: a sleep starts at it or later (a fine clock moves between calls).
+        now = max(limiter._last_check for limiter in limiters)
+        wait = max(
+            (limiter._last_check - now)
+            + (limiter._level + 1 - limiter.max_rate) / limiter._rate_per_sec
+            for limiter in limiters
+        )
+        # An estimate a rounding short at most (a wait of exactly whole ticks is common: uvloop's
+        # clock and the default rule's 205 ms); the limiters' own float arithmetic decides, at
+        # the reading the wake-up will see. One more tick drains what a rounding left over.
+        ticks = max(1, math.ceil(wait / self.tick - 1e-6))
+        for _ in range(3):
+            at = self.reading_after(now, ticks)
+            if all(_has_room_at(limiter, at) for limiter in limiters):
+                break
+            ticks += 1
+        return ticks
 
 
 def _by_window(limits: Sequence[RateLimit]) -> list[RateLimit]:
@@ -222,9 +297,6 @@ def check_safety_margin(value: object) -> float:
     return float(value)
 
 
-#: The tick of a loop clock that does not state its resolution (uvloop's).
-_MILLISECOND = 1e-3
-
 #: (gate id, loop time) of the last admission the current task got. ``observe`` runs in the task
 #: that sent the request, so a gate can tell a 429 for a request sent before it reacted to the
 #: previous 429 (the same episode) from one sent after it (its pause was not enough).
@@ -234,10 +306,11 @@ _admission: contextvars.ContextVar[tuple[int, float] | None] = contextvars.Conte
 
 
 class LocalRateGate:
-    """The in-process gate: one leaky bucket per rule plus a key-wide pause on server feedback.
+    """The in-process gate: aiolimiter windows plus a key-wide pause on server feedback.
 
-    Create it inside the event loop that will use it (its lock is loop-bound). Clients get one
-    from a per-loop registry, so every client of one key shares it.
+    Use it inside one event loop (aiolimiter objects and its lock are loop-bound; the limiters are
+    built on the first ``acquire``, sized for that loop's clock). Clients get one from a per-loop
+    registry, so every client of one key shares it.
 
     A 429 with ``Retry-After`` pauses every caller for that long. A 429 without it pauses them
     only until the server's window can admit again: until the oldest of the last ``N``
@@ -273,10 +346,14 @@ class LocalRateGate:
         ordered = _by_window(limits)
         last = len(ordered) - 1
         self.limits: tuple[RateLimit, ...] = tuple(limits)
-        self._buckets = [
-            _Bucket(rule, rule.requests if i == last else rule.requests - 1, safety_margin)
+        # Per rule, what its limiter may admit in any window (see the module docs).
+        self._capacities = [
+            (rule, rule.requests if i == last else rule.requests - 1)
             for i, rule in enumerate(ordered)
         ]
+        # Built on first use, in the loop they serve: their size depends on its clock.
+        self._limiters: list[AsyncLimiter] = []
+        self._clock: _Clock | None = None
         # Per rule, its stretched window and its last N admission times (shortest window last).
         self._logs = [
             (rule.seconds * stretch, collections.deque[float](maxlen=rule.requests))
@@ -295,12 +372,6 @@ class LocalRateGate:
     def _now() -> float:
         return asyncio.get_running_loop().time()
 
-    @staticmethod
-    def _half_tick() -> float:
-        # asyncio's loops keep their clock's resolution (nanoseconds); uvloop keeps none, and its
-        # clock and timers tick in milliseconds.
-        return getattr(asyncio.get_running_loop(), "_clock_resolution", _MILLISECOND) / 2
-
     @property
     def paused_for(self) -> float:
         """Seconds left in the current key-wide pause (0 when not paused)."""
@@ -314,35 +385,46 @@ class LocalRateGate:
             and self.paused_for == 0.0
         )
 
+    def _limiters_of(self, loop: asyncio.AbstractEventLoop) -> tuple[_Clock, list[AsyncLimiter]]:
+        if self._clock is None:
+            clock = _Clock(loop)
+            stretch = 1.0 + self.safety_margin
+            self._limiters = [
+                _limiter_for(rule, capacity, stretch, clock.tick)
+                for rule, capacity in self._capacities
+            ]
+            self._clock = clock
+        return self._clock, self._limiters
+
     async def acquire(self) -> None:
         """Wait for a pause to end and for every window to have room, then admit one request.
 
-        A request that must wait sleeps once, until the time the buckets planned for it.
+        A request that must wait sleeps once, for the whole ticks of the loop's clock after which
+        every limiter has room; their ``acquire`` then admits it without waiting.
         """
+        loop = asyncio.get_running_loop()
+        clock, limiters = self._limiters_of(loop)
         async with self._lock:
             while True:
                 # A timed sleep, not an Event: a later 429 can push the deadline out while we wait.
                 while (pause := self.paused_for) > 0:  # noqa: ASYNC110
                     await asyncio.sleep(pause)
-                now = self._now()
-                at = max(now, *(bucket.opens_at() for bucket in self._buckets))
-                if at - now < self._half_tick():
-                    # A wait the loop's timers cannot express (uvloop rounds it to 0 ms): a
-                    # sleep would only cost a wake-up and return with the clock unmoved.
+                ticks = clock.ticks_until_room(limiters)
+                if not ticks:
                     break
-                await asyncio.sleep(at - now)
-                # A pause that began while we waited makes this admission stale: go round again.
-                if self.paused_for == 0.0:
-                    # Late (a busy loop) is charged as late; early (a clock that ticks in
-                    # milliseconds) as planned.
-                    at = max(at, self._now())
-                    break
-            for bucket in self._buckets:
-                bucket.charge(at)
-            self._last_admission = at
+                # Once, not in aiolimiter's timer loop: on a millisecond clock its sub-tick timers
+                # fire with the clock unmoved, and it re-arms them until the clock ticks.
+                await asyncio.sleep(ticks * clock.tick)
+                # Then round again: a pause may have begun while we slept, and a wake-up a tick
+                # early (a clock one rounding short) sleeps the missing tick.
+            # Every limiter has room: each acquire charges it at once, with no await in between
+            # (a cancellation cannot charge some limiters and not others).
+            for limiter in limiters:
+                await limiter.acquire()
+            now = self._last_admission = loop.time()
             for _, log in self._logs:
-                log.append(at)
-            _admission.set((id(self), at))
+                log.append(now)
+            _admission.set((id(self), now))
 
     async def observe(self, feedback: RateFeedback) -> None:
         """Pause every caller of the key on a 429 or an exhausted ``remaining`` (see above)."""
@@ -409,7 +491,7 @@ class _GateRegistry:
 
     Gates are loop-bound, so each loop keeps its own gates, in an attribute: a finished loop and
     its gates become garbage together. A table keyed weakly by loop cannot do that — its values
-    hold the loop (each gate's ``asyncio.Lock`` keeps a reference to it), so the keys never die.
+    hold the loop (aiolimiter and ``asyncio.Lock`` keep a reference to it), so the keys never die.
     Loops that refuse attributes fall back to such a table; there a loop that ends while one of
     its gates is still busy stays referenced.
 
