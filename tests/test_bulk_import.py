@@ -12,7 +12,7 @@ from smartlead_async.bulk import RowOutcome
 from smartlead_async.models import AddLeadsResult, LeadInput
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
-from .helpers import API_KEY
+from .helpers import API_KEY, lead_list
 
 FAST = [RateLimit(10_000, 1.0)]
 ADD_LEADS = "POST /campaigns/{campaign_id}/leads"
@@ -120,7 +120,7 @@ async def test_faults_lose_and_duplicate_nothing() -> None:
         campaign = fake.state.add_campaign("faults")
         rows = [{"email": f"f{i}@faults.example"} for i in range(3_000)]
         async with client_of(fake, max_retries=10) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
     faulty = sum(1 for r in fake.state.requests if r.fault)
     assert faulty > 0
     assert report.retries == faulty  # every fault was retried, and counted once
@@ -136,10 +136,10 @@ async def test_lost_answers_are_replayed_as_already_in_campaign() -> None:
         campaign = fake.state.add_campaign("lost")
         rows = [{"email": f"l{i}@lost.example"} for i in range(1_000)]
         async with client_of(fake, max_retries=20) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
     first_attempt: dict[str, str | None] = {}
     for request in fake.state.requests:
-        batch = request.json["lead_list"][0]["email"]  # type: ignore[index,call-overload]
+        batch = str(lead_list(request.json)[0]["email"])
         first_attempt.setdefault(batch, request.fault)
     lost = sum(fault == "lost_response" for fault in first_attempt.values())
     assert lost > 0
@@ -156,7 +156,7 @@ async def test_a_failed_batch_is_isolated_and_resubmittable() -> None:
         rows = [{"email": f"r{i}@x.io"} for i in range(300)]
         fake.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HTTP_500]))
         async with client_of(fake, max_retries=0) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
             # A 500 may have been applied: open and unconfirmed, never "failed".
             assert report.counts[RowOutcome.UNCONFIRMED] == 300
             assert report.open_count == 300
@@ -164,7 +164,7 @@ async def test_a_failed_batch_is_isolated_and_resubmittable() -> None:
             assert report.failed_batches == 3
             fake.route_faults.clear()
             retry = [{"email": r.email} for r in report.rows_to_retry()]
-            second = await sl.leads.bulk_import(campaign.id, leads=retry)  # type: ignore[arg-type]
+            second = await sl.leads.bulk_import(campaign.id, leads=retry)
     assert second.uploaded == 300
     assert "500" in report.rows_to_retry()[0].reason
 
@@ -174,7 +174,7 @@ async def test_lead_credit_exhaustion_stops_cleanly() -> None:
         campaign = fake.state.add_campaign("credits")
         rows = [{"email": f"c{i}@x.io"} for i in range(1_000)]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=1)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=1)
     assert report.uploaded == 150
     assert report.counts[RowOutcome.NOT_SENT] == 850
     assert report.batches == 2
@@ -241,11 +241,11 @@ async def test_without_input_dedupe_smartlead_reports_the_repeats() -> None:
         async with client_of(fake) as sl:
             report = await sl.leads.bulk_import(
                 campaign.id,
-                leads=rows,  # type: ignore[arg-type]
+                leads=rows,
                 concurrency=1,
                 dedupe_input=False,
             )
-        sent = sum(len(r.json["lead_list"]) for r in fake.state.requests)  # type: ignore[index,arg-type,call-overload]
+        sent = sum(len(lead_list(r.json)) for r in fake.state.requests)
     assert sent == 300  # nothing dropped client-side
     assert_every_row_once(report, 300)
     assert report.uploaded == 150
@@ -260,7 +260,7 @@ async def test_a_rejected_key_stops_the_import_instead_of_failing_every_batch() 
         campaign = fake.state.add_campaign("bad key")
         client = SmartleadClient("sl-not-the-right-key", base_url=fake.base_url, rate_limits=FAST)
         async with client as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=4)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=4)
         sent = len(fake.state.requests)
     assert sent <= 5  # the batches already in flight, not fifty
     assert_every_row_once(report, 5_000)

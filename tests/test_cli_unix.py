@@ -24,7 +24,7 @@ from aiohttp import web
 from smartlead_async.cli import main, parse_args, run_import
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
-from .helpers import API_KEY
+from .helpers import API_KEY, lead_list
 
 ADD_LEADS = "POST /campaigns/{campaign_id}/leads"
 HEADER = ["Email", "First Name", "Company"]
@@ -84,10 +84,10 @@ def journaled(path: Path) -> set[str]:
 def sent_emails(fake: FakeSmartlead, since: int = 0) -> list[str]:
     """Every email of every add-leads request the fake answered, from request ``since`` on."""
     return [
-        str(lead["email"]).lower()  # type: ignore[index]
+        str(lead["email"]).lower()
         for request in fake.state.requests[since:]
         if request.method == "POST" and request.path.endswith("/leads")
-        for lead in request.json["lead_list"]  # type: ignore[index, union-attr]
+        for lead in lead_list(request.json)
     ]
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVarTuple
 
 from smartlead_async import DEFAULT_RATE_LIMITS, LocalRateGate, RateLimit
 
 from .helpers import VirtualTimeLoop
 from .test_ratelimit import busiest_window, hammer
+
+Ts = TypeVarTuple("Ts")
 
 
 class MillisecondClockLoop(VirtualTimeLoop):
@@ -26,7 +29,11 @@ class MillisecondClockLoop(VirtualTimeLoop):
         return math.floor(self.virtual_now * 1000) / 1000
 
     def call_at(
-        self, when: float, callback: Callable[..., object], *args: Any, context: Any = None
+        self,
+        when: float,
+        callback: Callable[[*Ts], object],
+        *args: *Ts,
+        context: contextvars.Context | None = None,
     ) -> asyncio.TimerHandle:
         self.timers += 1
         now = self.time()

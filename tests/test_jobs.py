@@ -13,6 +13,7 @@ import sys
 import textwrap
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pytest
 import pytest_asyncio
@@ -33,6 +34,9 @@ from smartlead_async.jobs import (
 from smartlead_async.redis import RedisRateGate
 from smartlead_async.testing import FakeSmartlead, RedisServer
 
+from .helpers import lead_list
+from .redis_support import reply
+
 # arq 0.28 closes its pool with redis-py's deprecated close(); the warning is arq's, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:Call to deprecated close:DeprecationWarning")
 
@@ -47,7 +51,7 @@ def leads(count: int, start: int = 0) -> list[dict[str, object]]:
 def add_leads_requests(fake: FakeSmartlead) -> list[list[str]]:
     """The emails of every add-leads call the fake received, in order."""
     return [
-        [row["email"] for row in request.json["lead_list"]]  # type: ignore[call-overload, index]
+        [str(row["email"]) for row in lead_list(request.json)]
         for request in fake.state.requests
         if request.method == "POST" and request.path.endswith(ADD_LEADS)
     ]
@@ -68,13 +72,20 @@ async def pool(redis_server: RedisServer) -> AsyncIterator[ArqRedis]:
         await arq_pool.aclose()
 
 
+class BurstOptions(TypedDict, total=False):
+    """The ``worker_settings`` options the tests vary."""
+
+    max_jobs: int
+    job_timeout: float
+
+
 async def run_burst(
     redis_url: str,
     fake: FakeSmartlead,
     *,
     # A tiny window: a fresh shared gate waits one window before its first admission.
     rate_limits: tuple[RateLimit, ...] = (RateLimit(100, 0.05),),
-    **options: object,
+    **options: Unpack[BurstOptions],
 ) -> Worker:
     """Run one in-process worker until the queue is empty; return it (for its counters)."""
     settings = worker_settings(
@@ -112,7 +123,9 @@ async def test_resubmitted_import_is_dropped_by_its_job_ids(
     assert late.enqueued == 0
     assert await pool.zcard(default_queue_name) == 0
     sent = add_leads_requests(fake)
-    assert sorted(email for batch in sent for email in batch) == sorted(r["email"] for r in rows)
+    assert sorted(email for batch in sent for email in batch) == sorted(
+        str(r["email"]) for r in rows
+    )
     assert len(campaign.leads) == 250
 
 
@@ -165,7 +178,7 @@ async def stored_bytes(redis: aioredis.Redis, key: bytes) -> bytes:
     if kind == b"string":
         return bytes(await redis.get(key) or b"")
     if kind == b"hash":
-        return b"".join(await redis.hvals(key))
+        return b"".join(await reply(redis.hvals(key.decode())))
     return b"".join(await redis.zrange(key, 0, -1))
 
 
@@ -317,8 +330,8 @@ async def test_chunk_of_a_killed_worker_is_finished_by_another(
     assert status.uploaded + status.counts[RowOutcome.ALREADY_IN_CAMPAIGN] == 1000
     assert status.counts[RowOutcome.ALREADY_IN_CAMPAIGN] >= landed_first
     assert status.is_complete
-    result = await pool.hget("smartlead:imports:q1:results", "0")
-    assert result is not None
+    result = await reply(pool.hget("smartlead:imports:q1:results", "0"))
+    assert isinstance(result, bytes)  # redis-py types replies as str; undecoded they are bytes
     assert b'"attempt": 2' in result
 
 
