@@ -8,20 +8,34 @@ import json
 import re
 import selectors
 import socket
-from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
 import pytest
 
-from smartlead_async import RateFeedback, RequestValidationError
+from smartlead_async import RateFeedback, RateGate, RateLimit, RequestValidationError
 from smartlead_async._json import JSON, JSONObject
 
 if TYPE_CHECKING:
     from _typeshed import FileDescriptorLike
 
+    from smartlead_async._ratelimit import RateGateFactory
+    from smartlead_async.events import EventHook
+
 API_KEY = "sl-test-0123456789abcdef-SECRET"
 BASE_URL = "https://server.smartlead.ai/api/v1"
 T = TypeVar("T")
+
+
+class ClientSettings(TypedDict, total=False):
+    """The ``SmartleadClient`` keyword options the tests' client factories pass on."""
+
+    rate_limits: Sequence[RateLimit] | None
+    rate_gate: RateGate | RateGateFactory | None
+    max_retries: int
+    timeout: float
+    max_response_bytes: int
+    event_hooks: Sequence[EventHook]
 
 
 class _AdvancingSelector(selectors.BaseSelector):

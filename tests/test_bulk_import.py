@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from typing import Unpack
 
 import pytest
 
 from smartlead_async import RateLimit, RequestValidationError, SmartleadClient
 from smartlead_async._attribution import SentRow, attribute
-from smartlead_async.bulk import RowOutcome
-from smartlead_async.models import AddLeadsResult, LeadInput
+from smartlead_async.bulk import ImportReport, RowOutcome
+from smartlead_async.models import AddLeadsResult, LeadInput, LeadRow
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
-from .helpers import API_KEY, lead_list
+from .helpers import API_KEY, ClientSettings, lead_list
 
 FAST = [RateLimit(10_000, 1.0)]
 ADD_LEADS = "POST /campaigns/{campaign_id}/leads"
 
 
-def client_of(fake: FakeSmartlead, **options: object) -> SmartleadClient:
-    settings: dict[str, object] = {"rate_limits": FAST, "max_retries": 5, **options}
-    client = SmartleadClient(API_KEY, base_url=fake.base_url, **settings)  # type: ignore[arg-type]
+def client_of(fake: FakeSmartlead, **options: Unpack[ClientSettings]) -> SmartleadClient:
+    settings: ClientSettings = {"rate_limits": FAST, "max_retries": 5, **options}
+    client = SmartleadClient(API_KEY, base_url=fake.base_url, **settings)
 
     async def no_wait(_seconds: float) -> None:
         return None
@@ -29,12 +30,12 @@ def client_of(fake: FakeSmartlead, **options: object) -> SmartleadClient:
     return client
 
 
-def assert_every_row_once(report: object, total: int) -> None:
-    counts = report.counts  # type: ignore[attr-defined]
+def assert_every_row_once(report: ImportReport, total: int) -> None:
+    counts = report.counts
     assert sum(counts.values()) == total
-    assert report.total_rows == total  # type: ignore[attr-defined]
-    listed = [r.row for rows in report.rows.values() for r in rows]  # type: ignore[attr-defined]
-    listed += [r.row for batch in report.ambiguous for r in batch.rows]  # type: ignore[attr-defined]
+    assert report.total_rows == total
+    listed = [r.row for rows in report.rows.values() for r in rows]
+    listed += [r.row for batch in report.ambiguous for r in batch.rows]
     assert len(listed) == len(set(listed))
 
 
@@ -46,7 +47,7 @@ async def test_every_outcome_is_counted_exactly() -> None:
         other = fake.state.add_campaign("other")
         fake.state.enroll(other, "gone@x.io")
         fake.state.leads["gone@x.io"].is_unsubscribed = True
-        rows: list[object] = [{"email": f"lead{i}@x.io"} for i in range(250)]
+        rows: list[LeadRow] = [{"email": f"lead{i}@x.io"} for i in range(250)]
         rows += [
             {"email": "LEAD1@X.io"},  # duplicate of row 1
             {"email": "not-an-email"},
@@ -57,7 +58,7 @@ async def test_every_outcome_is_counted_exactly() -> None:
             {"email": "ok@x.io", "custom_fields": {f"f{i}": i for i in range(21)}},
         ]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows, batch_size=100)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, batch_size=100)
     counts = report.counts
     assert counts[RowOutcome.UPLOADED] == 250
     assert counts[RowOutcome.DUPLICATE_IN_INPUT] == 1
@@ -185,9 +186,11 @@ async def test_lead_credit_exhaustion_stops_cleanly() -> None:
 async def test_arguments_are_checked_before_anything_is_sent() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         async with client_of(fake) as sl:
-            for kwargs in ({"batch_size": 101}, {"batch_size": 0}, {"concurrency": 0}):
+            for batch_size, concurrency in ((101, 1), (0, 1), (100, 0)):
                 with pytest.raises(RequestValidationError):
-                    await sl.leads.bulk_import(1, leads=[], **kwargs)  # type: ignore[arg-type]
+                    await sl.leads.bulk_import(
+                        1, leads=[], batch_size=batch_size, concurrency=concurrency
+                    )
         assert fake.state.requests == []
 
 

@@ -198,9 +198,9 @@ async def test_non_json_and_non_string_values_are_refused_per_row(
 ) -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         campaign = fake.state.add_campaign("values")
-        rows = [{"email": "ok@x.io"}, row]
+        rows: list[dict[str, object]] = [{"email": "ok@x.io"}, row]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
         bodies = [r.json for r in fake.state.requests]
     [invalid] = report.rows[RowOutcome.INVALID]
     assert message in invalid.reason

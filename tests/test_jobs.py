@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import textwrap
+import types
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TypedDict, Unpack
@@ -95,6 +96,7 @@ async def run_burst(
         rate_limits=rate_limits,
         **options,
     )
+    # worker_settings answers dict[str, object], which arq's typed Worker(...) cannot take.
     worker = Worker(**settings, burst=True, poll_delay=0.01, handle_signals=False)  # type: ignore[arg-type]
     try:
         await worker.main()
@@ -185,11 +187,10 @@ async def stored_bytes(redis: aioredis.Redis, key: bytes) -> bytes:
 async def test_key_stays_out_of_settings_and_job_payloads(redis_client: aioredis.Redis) -> None:
     secret = "sl-live-0123456789-SECRET"
     settings = worker_settings(api_key=secret)
-    cells = [
-        repr(cell.cell_contents)
-        for hook in (settings["on_startup"], settings["on_shutdown"])
-        for cell in hook.__closure__ or ()  # type: ignore[attr-defined]
-    ]
+    hooks = [settings["on_startup"], settings["on_shutdown"]]
+    functions = [hook for hook in hooks if isinstance(hook, types.FunctionType)]
+    assert len(functions) == 2
+    cells = [repr(cell.cell_contents) for hook in functions for cell in hook.__closure__ or ()]
     assert secret not in repr(settings) + "".join(cells)
 
     arq_pool = ArqRedis(connection_pool=redis_client.connection_pool)
@@ -343,6 +344,7 @@ async def test_worker_registers_the_chunk_function_and_closes_its_client(
         api_key=fake.api_key,
         base_url=fake.base_url,
     )
+    # worker_settings answers dict[str, object], which arq's typed Worker(...) cannot take.
     worker = Worker(**settings, burst=True, poll_delay=0.01, handle_signals=False)  # type: ignore[arg-type]
     assert list(worker.functions) == [IMPORT_CHUNK]
     await worker.main()

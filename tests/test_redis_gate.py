@@ -123,7 +123,9 @@ async def test_a_restart_that_loses_the_log_is_fenced_by_the_epoch(
             await _burst([first, second], 1)  # past the start-up fence
             await asyncio.sleep(1.1)  # an empty window, so the next burst fills one exactly
             await _burst([first, second], 2)
-            sha = first._gate()._script.sha  # type: ignore[attr-defined]
+            gate = first._gate()
+            assert isinstance(gate, RedisRateGate)
+            sha = gate._script.sha
             await asyncio.to_thread(redis_server.restart)
             assert await redis_a.script_exists(sha) == [False]
             await _burst([first, second], 3)
