@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict smartlead_async tests/samples/typed_usage.py
+	$(BIN)/mypy --strict smartlead_async tests
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q

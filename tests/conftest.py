@@ -38,7 +38,7 @@ class _CompatClientResponse(ClientResponse):
 
 
 if "stream_writer" in inspect.signature(ClientResponse.__init__).parameters:
-    aioresponses.core.ClientResponse = _CompatClientResponse  # type: ignore[misc]
+    vars(aioresponses.core)["ClientResponse"] = _CompatClientResponse  # a global it imports
 # --------------------------------------------------------------------------------------------------
 
 

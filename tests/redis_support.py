@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterator
+from typing import TypeVar
 
 import pytest
 import pytest_asyncio
@@ -26,6 +27,18 @@ from smartlead_async.testing import RedisServer
 
 REQUIRE_ENV = "SMARTLEAD_REQUIRE_REDIS"
 BINARY = shutil.which("redis-server")
+T = TypeVar("T")
+
+
+async def reply(command: Awaitable[T] | T) -> T:
+    """The reply of a ``redis.asyncio`` command.
+
+    redis-py types the commands it shares between its sync and asyncio clients as
+    ``Awaitable[T] | T``; on ``redis.asyncio`` the call is always awaitable.
+    """
+    if isinstance(command, Awaitable):
+        return await command
+    return command
 
 
 def _missing_server() -> None:

@@ -234,7 +234,7 @@ async def test_renamed_methods_keep_a_deprecated_alias(old: str, new: str) -> No
             warnings.simplefilter("always")
             # Called without arguments the alias warns first; the new method may then refuse.
             with contextlib.suppress(TypeError):
-                result = alias()  # type: ignore[operator]
+                result = alias()
                 assert type(result).__name__ in {"Pager", "coroutine"}
                 if inspect.iscoroutine(result):
                     result.close()

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from typing import Unpack
 
 import pytest
 
 from smartlead_async import RateLimit, RequestValidationError, SmartleadClient
 from smartlead_async._attribution import SentRow, attribute
-from smartlead_async.bulk import RowOutcome
-from smartlead_async.models import AddLeadsResult, LeadInput
+from smartlead_async.bulk import ImportReport, RowOutcome
+from smartlead_async.models import AddLeadsResult, LeadInput, LeadRow
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
-from .helpers import API_KEY
+from .helpers import API_KEY, ClientSettings, lead_list
 
 FAST = [RateLimit(10_000, 1.0)]
 ADD_LEADS = "POST /campaigns/{campaign_id}/leads"
 
 
-def client_of(fake: FakeSmartlead, **options: object) -> SmartleadClient:
-    settings: dict[str, object] = {"rate_limits": FAST, "max_retries": 5, **options}
-    client = SmartleadClient(API_KEY, base_url=fake.base_url, **settings)  # type: ignore[arg-type]
+def client_of(fake: FakeSmartlead, **options: Unpack[ClientSettings]) -> SmartleadClient:
+    settings: ClientSettings = {"rate_limits": FAST, "max_retries": 5, **options}
+    client = SmartleadClient(API_KEY, base_url=fake.base_url, **settings)
 
     async def no_wait(_seconds: float) -> None:
         return None
@@ -29,12 +30,12 @@ def client_of(fake: FakeSmartlead, **options: object) -> SmartleadClient:
     return client
 
 
-def assert_every_row_once(report: object, total: int) -> None:
-    counts = report.counts  # type: ignore[attr-defined]
+def assert_every_row_once(report: ImportReport, total: int) -> None:
+    counts = report.counts
     assert sum(counts.values()) == total
-    assert report.total_rows == total  # type: ignore[attr-defined]
-    listed = [r.row for rows in report.rows.values() for r in rows]  # type: ignore[attr-defined]
-    listed += [r.row for batch in report.ambiguous for r in batch.rows]  # type: ignore[attr-defined]
+    assert report.total_rows == total
+    listed = [r.row for rows in report.rows.values() for r in rows]
+    listed += [r.row for batch in report.ambiguous for r in batch.rows]
     assert len(listed) == len(set(listed))
 
 
@@ -46,7 +47,7 @@ async def test_every_outcome_is_counted_exactly() -> None:
         other = fake.state.add_campaign("other")
         fake.state.enroll(other, "gone@x.io")
         fake.state.leads["gone@x.io"].is_unsubscribed = True
-        rows: list[object] = [{"email": f"lead{i}@x.io"} for i in range(250)]
+        rows: list[LeadRow] = [{"email": f"lead{i}@x.io"} for i in range(250)]
         rows += [
             {"email": "LEAD1@X.io"},  # duplicate of row 1
             {"email": "not-an-email"},
@@ -57,7 +58,7 @@ async def test_every_outcome_is_counted_exactly() -> None:
             {"email": "ok@x.io", "custom_fields": {f"f{i}": i for i in range(21)}},
         ]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows, batch_size=100)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, batch_size=100)
     counts = report.counts
     assert counts[RowOutcome.UPLOADED] == 250
     assert counts[RowOutcome.DUPLICATE_IN_INPUT] == 1
@@ -120,7 +121,7 @@ async def test_faults_lose_and_duplicate_nothing() -> None:
         campaign = fake.state.add_campaign("faults")
         rows = [{"email": f"f{i}@faults.example"} for i in range(3_000)]
         async with client_of(fake, max_retries=10) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
     faulty = sum(1 for r in fake.state.requests if r.fault)
     assert faulty > 0
     assert report.retries == faulty  # every fault was retried, and counted once
@@ -136,10 +137,10 @@ async def test_lost_answers_are_replayed_as_already_in_campaign() -> None:
         campaign = fake.state.add_campaign("lost")
         rows = [{"email": f"l{i}@lost.example"} for i in range(1_000)]
         async with client_of(fake, max_retries=20) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
     first_attempt: dict[str, str | None] = {}
     for request in fake.state.requests:
-        batch = request.json["lead_list"][0]["email"]  # type: ignore[index,call-overload]
+        batch = str(lead_list(request.json)[0]["email"])
         first_attempt.setdefault(batch, request.fault)
     lost = sum(fault == "lost_response" for fault in first_attempt.values())
     assert lost > 0
@@ -156,7 +157,7 @@ async def test_a_failed_batch_is_isolated_and_resubmittable() -> None:
         rows = [{"email": f"r{i}@x.io"} for i in range(300)]
         fake.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HTTP_500]))
         async with client_of(fake, max_retries=0) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
             # A 500 may have been applied: open and unconfirmed, never "failed".
             assert report.counts[RowOutcome.UNCONFIRMED] == 300
             assert report.open_count == 300
@@ -164,7 +165,7 @@ async def test_a_failed_batch_is_isolated_and_resubmittable() -> None:
             assert report.failed_batches == 3
             fake.route_faults.clear()
             retry = [{"email": r.email} for r in report.rows_to_retry()]
-            second = await sl.leads.bulk_import(campaign.id, leads=retry)  # type: ignore[arg-type]
+            second = await sl.leads.bulk_import(campaign.id, leads=retry)
     assert second.uploaded == 300
     assert "500" in report.rows_to_retry()[0].reason
 
@@ -174,7 +175,7 @@ async def test_lead_credit_exhaustion_stops_cleanly() -> None:
         campaign = fake.state.add_campaign("credits")
         rows = [{"email": f"c{i}@x.io"} for i in range(1_000)]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=1)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=1)
     assert report.uploaded == 150
     assert report.counts[RowOutcome.NOT_SENT] == 850
     assert report.batches == 2
@@ -185,9 +186,11 @@ async def test_lead_credit_exhaustion_stops_cleanly() -> None:
 async def test_arguments_are_checked_before_anything_is_sent() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         async with client_of(fake) as sl:
-            for kwargs in ({"batch_size": 101}, {"batch_size": 0}, {"concurrency": 0}):
+            for batch_size, concurrency in ((101, 1), (0, 1), (100, 0)):
                 with pytest.raises(RequestValidationError):
-                    await sl.leads.bulk_import(1, leads=[], **kwargs)  # type: ignore[arg-type]
+                    await sl.leads.bulk_import(
+                        1, leads=[], batch_size=batch_size, concurrency=concurrency
+                    )
         assert fake.state.requests == []
 
 
@@ -241,11 +244,11 @@ async def test_without_input_dedupe_smartlead_reports_the_repeats() -> None:
         async with client_of(fake) as sl:
             report = await sl.leads.bulk_import(
                 campaign.id,
-                leads=rows,  # type: ignore[arg-type]
+                leads=rows,
                 concurrency=1,
                 dedupe_input=False,
             )
-        sent = sum(len(r.json["lead_list"]) for r in fake.state.requests)  # type: ignore[index,arg-type,call-overload]
+        sent = sum(len(lead_list(r.json)) for r in fake.state.requests)
     assert sent == 300  # nothing dropped client-side
     assert_every_row_once(report, 300)
     assert report.uploaded == 150
@@ -260,7 +263,7 @@ async def test_a_rejected_key_stops_the_import_instead_of_failing_every_batch() 
         campaign = fake.state.add_campaign("bad key")
         client = SmartleadClient("sl-not-the-right-key", base_url=fake.base_url, rate_limits=FAST)
         async with client as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=4)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, concurrency=4)
         sent = len(fake.state.requests)
     assert sent <= 5  # the batches already in flight, not fifty
     assert_every_row_once(report, 5_000)

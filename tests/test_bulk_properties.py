@@ -64,7 +64,7 @@ async def run_import(scenario: Scenario) -> None:
         before = set(campaign.leads)
         rows = [{"email": email} for email in emails]
         async with client_of(fake, max_retries=30) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows, batch_size=batch_size)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows, batch_size=batch_size)
         added = set(campaign.leads) - before
     assert_every_row_once(report, len(emails))
     counts = report.counts
@@ -132,7 +132,7 @@ async def import_until_complete(scenario: RetryScenario) -> None:
             async with client_of(fake, max_retries=1) as sl:
                 report = await sl.leads.bulk_import(
                     campaign.id,
-                    leads=[rows[i] for i in pending],  # type: ignore[misc]
+                    leads=[rows[i] for i in pending],
                     resolve_ambiguous=scenario.resolve,
                     batch_size=scenario.batch_size,
                     concurrency=scenario.concurrency,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import csv
@@ -37,7 +38,7 @@ def write_csv(path: Path, rows: int) -> None:
             writer.writerow([email, f"P{i}", f"Co {i % 9}", "CTO", ""])
 
 
-def args_for(fake: FakeSmartlead, path: Path, campaign: int, *extra: str) -> object:
+def args_for(fake: FakeSmartlead, path: Path, campaign: int, *extra: str) -> argparse.Namespace:
     return parse_args(
         [
             "import",
@@ -78,7 +79,7 @@ async def test_import_reports_every_row_and_writes_rejects(tmp_path: Path) -> No
         fake.state.block_list.add("blocked.example")
         campaign = fake.state.add_campaign("cli")
         out, err = io.StringIO(), io.StringIO()
-        status = await run_import(args_for(fake, path, campaign.id, "--json"), out, err)  # type: ignore[arg-type]
+        status = await run_import(args_for(fake, path, campaign.id, "--json"), out, err)
     summary = json.loads(out.getvalue())
     assert status == 0
     assert summary["rows"] == 1_000
@@ -122,7 +123,7 @@ async def test_resume_after_a_crash_loses_and_duplicates_nothing(tmp_path: Path)
     async with FakeSmartlead(api_keys=(API_KEY,), latency=0.02) as fake:
         campaign = fake.state.add_campaign("resume")
         crashed = asyncio.create_task(
-            run_import(args_for(fake, path, campaign.id), io.StringIO(), io.StringIO())  # type: ignore[arg-type]
+            run_import(args_for(fake, path, campaign.id), io.StringIO(), io.StringIO())
         )
         while acknowledged(journal) < 500:  # noqa: ASYNC110 - polling the journal file
             await asyncio.sleep(0.01)
@@ -133,13 +134,13 @@ async def test_resume_after_a_crash_loses_and_duplicates_nothing(tmp_path: Path)
         assert 0 < done_before < 3_000
         with contextlib.closing(sqlite3.connect(journal)) as db:
             final_emails = {email for (email,) in db.execute("SELECT email FROM final")}
-        refused = await run_import(args_for(fake, path, campaign.id), io.StringIO(), io.StringIO())  # type: ignore[arg-type]
+        refused = await run_import(args_for(fake, path, campaign.id), io.StringIO(), io.StringIO())
         assert refused == 2  # an existing journal needs --resume
         out = io.StringIO()
         status = await run_import(
             args_for(fake, path, campaign.id, "--resume", "--json"),
             out,
-            io.StringIO(),  # type: ignore[arg-type]
+            io.StringIO(),
         )
     summary = json.loads(out.getvalue())
     assert status == 0
@@ -162,7 +163,7 @@ async def test_ctrl_c_stops_after_in_flight_batches(tmp_path: Path) -> None:
         campaign = fake.state.add_campaign("ctrl-c")
         out = io.StringIO()
         task = asyncio.create_task(
-            run_import(args_for(fake, path, campaign.id, "--json"), out, io.StringIO())  # type: ignore[arg-type]
+            run_import(args_for(fake, path, campaign.id, "--json"), out, io.StringIO())
         )
         while acknowledged(journal) < 300:  # noqa: ASYNC110 - polling the journal file
             await asyncio.sleep(0.01)
@@ -185,7 +186,7 @@ async def test_dry_run_sends_nothing(tmp_path: Path) -> None:
         out = io.StringIO()
         status = await run_import(
             args_for(fake, path, 1, "--dry-run", "--json"), out, io.StringIO()
-        )  # type: ignore[arg-type]
+        )
         assert fake.state.requests == []
     summary = json.loads(out.getvalue())
     assert status == 0
@@ -200,7 +201,7 @@ async def test_no_dedupe_sends_repeats_to_smartlead(tmp_path: Path) -> None:
         out = io.StringIO()
         status = await run_import(
             args_for(fake, path, 1, "--dry-run", "--no-dedupe", "--json"), out, io.StringIO()
-        )  # type: ignore[arg-type]
+        )
     summary = json.loads(out.getvalue())
     assert status == 0
     assert (summary["not_sent"], summary["invalid"], summary["duplicate_in_input"]) == (597, 3, 0)
@@ -240,10 +241,10 @@ async def test_a_rejected_key_fails_without_printing_it(
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         campaign = fake.state.add_campaign("cli")
         args = args_for(fake, path, campaign.id)
-        args.api_key = APIKey(wrong_key)  # type: ignore[attr-defined]
+        args.api_key = APIKey(wrong_key)
         out, err = io.StringIO(), io.StringIO()
         with caplog.at_level("DEBUG"):
-            status = await run_import(args, out, err)  # type: ignore[arg-type]
+            status = await run_import(args, out, err)
     assert status == 2  # the preflight refuses the key before anything is created
     printed = out.getvalue() + err.getvalue() + caplog.text
     assert "refused the API key (401)" in err.getvalue()

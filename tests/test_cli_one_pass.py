@@ -62,7 +62,9 @@ def test_the_row_estimate_is_extrapolated_from_bytes_and_exact_at_the_end(
 ) -> None:
     path = write(tmp_path / "leads.csv", leads(10_000))
     source = CsvSource(path, "utf-8")
-    run = cli_module._Run(parse_args(["import", str(path), "--campaign", "1"]), None, None)  # type: ignore[arg-type]
+    args = parse_args(["import", str(path), "--campaign", "1"])
+    console = cli_module._Console(io.StringIO(), io.StringIO())
+    run = cli_module._Run(args, console, cli_module._Signals())
     with source.records() as records:
         next(records)
         for _ in range(5_000):

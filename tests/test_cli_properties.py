@@ -26,7 +26,7 @@ from smartlead_async import RequestValidationError
 from smartlead_async._validation import normalize_email
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
-from .helpers import API_KEY
+from .helpers import API_KEY, json_int
 from .test_cli_unix import ADD_LEADS, cli, journaled, rejected, sent_emails
 
 POOL = st.one_of(
@@ -124,7 +124,7 @@ async def resume_until_done(scenario: Scenario, tmp: Path) -> None:
             assert result.status in (0, 1, 130), result.err
             # A lead once journaled as final is never sent again, whatever the edits.
             assert not final_before & set(sent_emails(fake, requests_before))
-            uploaded += int(result.report["uploaded"])  # type: ignore[call-overload]
+            uploaded += json_int(result.report["uploaded"])
             seen.update(email for email in emails if valid(email))
             if round_number == 0:  # whatever the first run achieved, the user edits the file
                 emails = edit(path, emails, scenario.appended, rng)

@@ -22,12 +22,13 @@ from urllib.parse import quote, quote_plus
 import pytest
 from aiohttp import web
 
+from smartlead_async._json import JSONObject
 from smartlead_async.cli import main, parse_args, run_import
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 from smartlead_async.testing.routes import Call, Reply
 from smartlead_async.testing.routes import leads as lead_routes
 
-from .helpers import API_KEY
+from .helpers import API_KEY, json_int, json_object, lead_list
 
 ADD_LEADS = "POST /campaigns/{campaign_id}/leads"
 HEADER = ["Email", "First Name", "Company"]
@@ -52,8 +53,8 @@ class Run:
         self.status, self.out, self.err = status, out, err
 
     @property
-    def report(self) -> dict[str, object]:
-        return json.loads(self.out)  # type: ignore[no-any-return]
+    def report(self) -> JSONObject:
+        return json_object(json.loads(self.out))
 
 
 async def cli(
@@ -87,10 +88,10 @@ def journaled(path: Path) -> set[str]:
 def sent_emails(fake: FakeSmartlead, since: int = 0) -> list[str]:
     """Every email of every add-leads request the fake answered, from request ``since`` on."""
     return [
-        str(lead["email"]).lower()  # type: ignore[index]
+        str(lead["email"]).lower()
         for request in fake.state.requests[since:]
         if request.method == "POST" and request.path.endswith("/leads")
-        for lead in request.json["lead_list"]  # type: ignore[index, union-attr]
+        for lead in lead_list(request.json)
     ]
 
 
@@ -250,7 +251,7 @@ async def test_sigterm_drains_like_sigint_and_resume_finishes(tmp_path: Path) ->
         assert run.status == 128 + signal.SIGTERM
         assert report["interrupted"] is True
         assert report["aborted"] is False
-        assert 0 < report["not_read"] < 4_000  # type: ignore[operator]
+        assert 0 < json_int(report["not_read"]) < 4_000
         assert report["open"] == report["not_read"]  # the batches in flight all landed
         assert journaled(path) == set(campaign.leads)
         assert len(rejected(path)) == report["not_read"]  # every unread row, by line
@@ -429,7 +430,7 @@ async def test_blocked_rows_are_listed_with_their_line(tmp_path: Path, resolve: 
     assert {12, 122} <= set(listed)
     if resolve:
         assert {line: r["outcome"] for line, r in listed.items()} == {12: "blocked", 122: "blocked"}
-        assert run.report["resolution_requests"] >= 1  # type: ignore[operator]
+        assert json_int(run.report["resolution_requests"]) >= 1
     else:
         assert "blocked" in listed[12]["reason"]
 

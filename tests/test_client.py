@@ -20,7 +20,7 @@ from smartlead_async import (
 )
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY, RecordingGate
+from .helpers import API_KEY, ClientSettings, RecordingGate
 
 
 def test_key_falls_back_to_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,6 +35,10 @@ def test_empty_key_is_an_error(key: str, monkeypatch: pytest.MonkeyPatch) -> Non
         SmartleadClient(key)
 
 
+class ClientOptions(ClientSettings, total=False):
+    base_url: str | None
+
+
 @pytest.mark.parametrize(
     "kwargs",
     [
@@ -46,9 +50,9 @@ def test_empty_key_is_an_error(key: str, monkeypatch: pytest.MonkeyPatch) -> Non
         {"rate_limits": [RateLimit(1, 1)], "rate_gate": RecordingGate()},
     ],
 )
-def test_invalid_options_are_errors(kwargs: dict[str, object]) -> None:
+def test_invalid_options_are_errors(kwargs: ClientOptions) -> None:
     with pytest.raises(ConfigurationError):
-        SmartleadClient(API_KEY, **kwargs)  # type: ignore[arg-type]
+        SmartleadClient(API_KEY, **kwargs)
 
 
 def test_construction_needs_no_event_loop() -> None:

@@ -10,8 +10,10 @@ from smartlead_async.errors import ResponseDecodeError
 from smartlead_async.models.common import OkResponse
 
 
-def route(unwrap: Unwrap, **options: object) -> Endpoint[object]:
-    return Endpoint("GET", "things/{thing_id}", object, unwrap=unwrap, **options)  # type: ignore[arg-type]
+def route(unwrap: Unwrap, *, empty_is_not_found: bool = False) -> Endpoint[object]:
+    return Endpoint(
+        "GET", "things/{thing_id}", object, unwrap=unwrap, empty_is_not_found=empty_is_not_found
+    )
 
 
 @pytest.mark.parametrize(

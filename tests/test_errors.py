@@ -19,6 +19,7 @@ from smartlead_async import (
     SmartleadClient,
     UnprocessableEntityError,
 )
+from smartlead_async._json import JSON
 from smartlead_async.errors import error_message_from_body
 
 CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
@@ -54,8 +55,8 @@ CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
         ({}, "HTTP 502"),
     ],
 )
-def test_message_is_parsed_from_every_documented_body_format(body: object, message: str) -> None:
-    assert error_message_from_body(body, status=502) == message  # type: ignore[arg-type]
+def test_message_is_parsed_from_every_documented_body_format(body: JSON, message: str) -> None:
+    assert error_message_from_body(body, status=502) == message
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,11 @@ def test_message_is_parsed_from_every_documented_body_format(body: object, messa
     ],
 )
 async def test_status_maps_to_error_class(
-    client: SmartleadClient, mock_api: aioresponses, status: int, cls: type, body: object
+    client: SmartleadClient,
+    mock_api: aioresponses,
+    status: int,
+    cls: type[APIStatusError],
+    body: JSON,
 ) -> None:
     if isinstance(body, str):
         mock_api.get(CAMPAIGNS, status=status, body=body, content_type="text/plain")
@@ -87,7 +92,7 @@ async def test_status_maps_to_error_class(
     assert type(error) is cls
     assert error.status == status
     assert error.body == body
-    assert error.message == error_message_from_body(body, status=status)  # type: ignore[arg-type]
+    assert error.message == error_message_from_body(body, status=status)
     assert error.method == "GET"
     assert error.url == "https://server.smartlead.ai/api/v1/campaigns?api_key=***"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Unpack
 
 import aiohttp
 import pytest
@@ -17,14 +18,14 @@ from smartlead_async import (
 from smartlead_async.models import LeadInput
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
-from .helpers import API_KEY, run_in_virtual_time
+from .helpers import API_KEY, ClientSettings, run_in_virtual_time
 
 FAST = [RateLimit(1000, 1.0)]
 
 
-def client_of(fake: FakeSmartlead, **kwargs: object) -> SmartleadClient:
-    options: dict[str, object] = {"max_retries": 0, "rate_limits": FAST, **kwargs}
-    return SmartleadClient(API_KEY, base_url=fake.base_url, **options)  # type: ignore[arg-type]
+def client_of(fake: FakeSmartlead, **kwargs: Unpack[ClientSettings]) -> SmartleadClient:
+    options: ClientSettings = {"max_retries": 0, "rate_limits": FAST, **kwargs}
+    return SmartleadClient(API_KEY, base_url=fake.base_url, **options)
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,10 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 
-def app_with(dispatcher: WebhookDispatcher, client_factory: object = None) -> FastAPI:
-    lifespan = smartlead_lifespan(client_factory) if client_factory else None  # type: ignore[arg-type]
+def app_with(
+    dispatcher: WebhookDispatcher, client_factory: Callable[[], SmartleadClient] | None = None
+) -> FastAPI:
+    lifespan = smartlead_lifespan(client_factory) if client_factory else None
     app = FastAPI(lifespan=lifespan)
     app.include_router(smartlead_webhook_router("/hooks", dispatcher))
 
@@ -115,6 +117,7 @@ def models_app(factory: Callable[[], SmartleadClient]) -> FastAPI:
     async def campaign(campaign_id: int, sl: Smartlead) -> ModelResponse:
         return ModelResponse(await sl.campaigns.get(campaign_id))
 
+    # Unannotated on purpose, as users write it: FastAPI then has no response model to go by.
     @app.get("/naive")
     async def naive(sl: Smartlead):  # type: ignore[no-untyped-def]
         return await sl.campaigns.list()

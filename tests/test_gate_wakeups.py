@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVarTuple
 
 import pytest
 from aiolimiter import AsyncLimiter
@@ -15,6 +16,8 @@ from smartlead_async import DEFAULT_RATE_LIMITS, PRO_PLAN_RATE_LIMITS, LocalRate
 
 from .helpers import VirtualTimeLoop, run_in_virtual_time
 from .test_ratelimit import busiest_window, hammer
+
+Ts = TypeVarTuple("Ts")
 
 
 class MillisecondClockLoop(VirtualTimeLoop):
@@ -30,7 +33,11 @@ class MillisecondClockLoop(VirtualTimeLoop):
         return math.floor(self.virtual_now * 1000) / 1000
 
     def call_at(
-        self, when: float, callback: Callable[..., object], *args: Any, context: Any = None
+        self,
+        when: float,
+        callback: Callable[[*Ts], object],
+        *args: *Ts,
+        context: contextvars.Context | None = None,
     ) -> asyncio.TimerHandle:
         self.timers += 1
         now = self.time()

@@ -19,7 +19,7 @@ from smartlead_async.bulk import ImportReport, RowOutcome
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 from smartlead_async.testing.routes import Call, Reply, leads
 
-from .helpers import API_KEY, free_port
+from .helpers import API_KEY, free_port, lead_list
 from .test_bulk_import import ADD_LEADS, FAST, assert_every_row_once, client_of
 
 
@@ -33,7 +33,7 @@ async def test_every_row_not_sent_after_a_credit_stop_is_open_and_returned_for_r
         campaign = fake.state.add_campaign("credits")
         rows = [{"email": f"c{i}@x.io"} for i in range(1_000)]
         async with client_of(fake) as sl:
-            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows, concurrency=1)  # type: ignore[arg-type]
+            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows, concurrency=1)
             finals = [email async for batch in stream for email in batch.final_emails]
         report = stream.report
         stored = set(campaign.leads)
@@ -54,7 +54,7 @@ async def test_a_credit_stop_inside_a_batch_is_open_for_the_whole_batch() -> Non
         campaign = fake.state.add_campaign("mid-batch")
         rows = [{"email": f"m{i}@x.io"} for i in range(100)]
         async with client_of(fake) as sl:
-            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows)  # type: ignore[arg-type]
+            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows)
             [batch] = [batch async for batch in stream]
     report = stream.report
     assert batch.final_emails == ()
@@ -71,7 +71,7 @@ async def test_resolve_ambiguous_reads_campaign_membership_back() -> None:
         async with client_of(fake) as sl:
             stream = sl.leads.bulk_import_stream(
                 campaign.id,
-                leads=rows,  # type: ignore[arg-type]
+                leads=rows,
                 resolve_ambiguous=True,
             )
             [batch] = [batch async for batch in stream]
@@ -96,11 +96,11 @@ async def test_resolve_ambiguous_lists_blocked_rows_from_one_block_list_read() -
         rows[120] = {"email": "cfo@blocked.example"}
         rows[7] = {"email": "already@x.io"}
         async with client_of(fake) as sl:
-            plain = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            plain = await sl.leads.bulk_import(campaign.id, leads=rows)
         async with client_of(fake) as sl:
             resolved = await sl.leads.bulk_import(
                 campaign.id,
-                leads=rows,  # type: ignore[arg-type]
+                leads=rows,
                 resolve_ambiguous=True,
             )
     assert plain.rows[RowOutcome.BLOCKED] == []  # counted, never named
@@ -131,7 +131,7 @@ async def test_a_batch_that_may_be_stored_is_unconfirmed_not_failed(
         fake.set_route_faults(ADD_LEADS, Faults(1.0, [kind]))
         rows = [{"email": f"u{i}@x.io"} for i in range(200)]
         async with client_of(fake, max_retries=0) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
     assert report.counts[outcome] == 200
     assert report.open_count == 200
     assert open_rows(report) == set(range(200))
@@ -152,7 +152,7 @@ async def test_a_dead_host_stops_the_import_instead_of_grinding_through_it() -> 
     client._pipeline._sleep = count_and_skip
     rows = ({"email": f"d{i}@x.io"} for i in range(10_000))
     async with client as sl:
-        report = await sl.leads.bulk_import(1, leads=rows, concurrency=2)  # type: ignore[arg-type]
+        report = await sl.leads.bulk_import(1, leads=rows, concurrency=2)
     assert report.stop_reason is not None
     assert "could not reach SmartLead" in report.stop_reason
     assert report.batches <= 4  # the batches in flight when the third failure landed
@@ -169,7 +169,7 @@ async def test_one_oversized_row_is_isolated_and_the_rest_of_its_batch_is_sent()
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         campaign = fake.state.add_campaign("413")
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
         stored = set(campaign.leads)
         statuses = [r.status for r in fake.state.requests]
     assert report.uploaded == 99
@@ -199,9 +199,9 @@ async def test_non_json_and_non_string_values_are_refused_per_row(
 ) -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         campaign = fake.state.add_campaign("values")
-        rows = [{"email": "ok@x.io"}, row]
+        rows: list[dict[str, object]] = [{"email": "ok@x.io"}, row]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
         bodies = [r.json for r in fake.state.requests]
     [invalid] = report.rows[RowOutcome.INVALID]
     assert message in invalid.reason
@@ -230,13 +230,13 @@ async def test_leaving_the_stream_early_accounts_every_sent_row() -> None:
         campaign = fake.state.add_campaign("early exit")
         rows = [{"email": f"e{i}@x.io"} for i in range(1_000)]
         async with client_of(fake) as sl:
-            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows, concurrency=4)  # type: ignore[arg-type]
+            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows, concurrency=4)
             async with stream:
                 async for _batch in stream:
                     release.set()
                     break
         stored = len(campaign.leads)
-        sent = sum(len(r.json["lead_list"]) for r in fake.state.requests)  # type: ignore[index,arg-type,call-overload]
+        sent = sum(len(lead_list(r.json)) for r in fake.state.requests)
     report = stream.report
     assert release.is_set()
     assert sum(report.counts.values()) == report.total_rows
@@ -250,7 +250,7 @@ async def test_cancelling_an_import_reports_its_in_flight_rows_unconfirmed() -> 
         fake.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HANG]))
         rows = [{"email": f"h{i}@x.io"} for i in range(1_000)]
         async with client_of(fake) as sl:
-            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows, concurrency=3)  # type: ignore[arg-type]
+            stream = sl.leads.bulk_import_stream(campaign.id, leads=rows, concurrency=3)
 
             async def consume() -> None:
                 async for _ in stream:
@@ -282,7 +282,7 @@ async def test_a_2xx_saying_ok_false_fails_the_batch_with_the_servers_message() 
         campaign = fake.state.add_campaign("refused")
         rows = [{"email": f"o{i}@x.io"} for i in range(150)]
         async with client_of(fake) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
     assert report.counts[RowOutcome.FAILED] == 150
     assert all("Campaign is archived" in r.reason for r in report.rows[RowOutcome.FAILED])
     assert report.open_count == 150
@@ -302,7 +302,7 @@ async def test_a_failed_read_back_leaves_the_batch_accounted_as_answered(kind: F
         async with client_of(fake, max_retries=0) as sl:
             report = await sl.leads.bulk_import(
                 campaign.id,
-                leads=rows,  # type: ignore[arg-type]
+                leads=rows,
                 resolve_ambiguous=True,
             )
     assert_every_row_once(report, 100)
@@ -322,7 +322,7 @@ async def test_cancelling_during_a_read_back_keeps_the_answered_batch() -> None:
         async with client_of(fake) as sl:
             stream = sl.leads.bulk_import_stream(
                 campaign.id,
-                leads=rows,  # type: ignore[arg-type]
+                leads=rows,
                 resolve_ambiguous=True,
             )
 
@@ -363,7 +363,7 @@ async def test_a_batch_refused_after_an_attempt_that_may_have_landed_is_unconfir
         campaign = fake.state.add_campaign("lost then refused")
         rows = [{"email": f"l{i}@x.io"} for i in range(100)]
         async with client_of(fake, max_retries=1) as sl:
-            report = await sl.leads.bulk_import(campaign.id, leads=rows)  # type: ignore[arg-type]
+            report = await sl.leads.bulk_import(campaign.id, leads=rows)
         stored = len(campaign.leads)
     assert stored == 100
     assert report.counts[RowOutcome.FAILED] == 0

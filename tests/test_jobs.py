@@ -11,8 +11,10 @@ import os
 import signal
 import sys
 import textwrap
+import types
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pytest
 import pytest_asyncio
@@ -33,6 +35,9 @@ from smartlead_async.jobs import (
 from smartlead_async.redis import RedisRateGate
 from smartlead_async.testing import FakeSmartlead, RedisServer
 
+from .helpers import lead_list
+from .redis_support import reply
+
 # arq 0.28 closes its pool with redis-py's deprecated close(); the warning is arq's, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:Call to deprecated close:DeprecationWarning")
 
@@ -47,7 +52,7 @@ def leads(count: int, start: int = 0) -> list[dict[str, object]]:
 def add_leads_requests(fake: FakeSmartlead) -> list[list[str]]:
     """The emails of every add-leads call the fake received, in order."""
     return [
-        [row["email"] for row in request.json["lead_list"]]  # type: ignore[call-overload, index]
+        [str(row["email"]) for row in lead_list(request.json)]
         for request in fake.state.requests
         if request.method == "POST" and request.path.endswith(ADD_LEADS)
     ]
@@ -68,13 +73,20 @@ async def pool(redis_server: RedisServer) -> AsyncIterator[ArqRedis]:
         await arq_pool.aclose()
 
 
+class BurstOptions(TypedDict, total=False):
+    """The ``worker_settings`` options the tests vary."""
+
+    max_jobs: int
+    job_timeout: float
+
+
 async def run_burst(
     redis_url: str,
     fake: FakeSmartlead,
     *,
     # A tiny window: a fresh shared gate waits one window before its first admission.
     rate_limits: tuple[RateLimit, ...] = (RateLimit(100, 0.05),),
-    **options: object,
+    **options: Unpack[BurstOptions],
 ) -> Worker:
     """Run one in-process worker until the queue is empty; return it (for its counters)."""
     settings = worker_settings(
@@ -84,6 +96,7 @@ async def run_burst(
         rate_limits=rate_limits,
         **options,
     )
+    # worker_settings answers dict[str, object], which arq's typed Worker(...) cannot take.
     worker = Worker(**settings, burst=True, poll_delay=0.01, handle_signals=False)  # type: ignore[arg-type]
     try:
         await worker.main()
@@ -112,7 +125,9 @@ async def test_resubmitted_import_is_dropped_by_its_job_ids(
     assert late.enqueued == 0
     assert await pool.zcard(default_queue_name) == 0
     sent = add_leads_requests(fake)
-    assert sorted(email for batch in sent for email in batch) == sorted(r["email"] for r in rows)
+    assert sorted(email for batch in sent for email in batch) == sorted(
+        str(r["email"]) for r in rows
+    )
     assert len(campaign.leads) == 250
 
 
@@ -165,18 +180,17 @@ async def stored_bytes(redis: aioredis.Redis, key: bytes) -> bytes:
     if kind == b"string":
         return bytes(await redis.get(key) or b"")
     if kind == b"hash":
-        return b"".join(await redis.hvals(key))
+        return b"".join(await reply(redis.hvals(key.decode())))
     return b"".join(await redis.zrange(key, 0, -1))
 
 
 async def test_key_stays_out_of_settings_and_job_payloads(redis_client: aioredis.Redis) -> None:
     secret = "sl-live-0123456789-SECRET"
     settings = worker_settings(api_key=secret)
-    cells = [
-        repr(cell.cell_contents)
-        for hook in (settings["on_startup"], settings["on_shutdown"])
-        for cell in hook.__closure__ or ()  # type: ignore[attr-defined]
-    ]
+    hooks = [settings["on_startup"], settings["on_shutdown"]]
+    functions = [hook for hook in hooks if isinstance(hook, types.FunctionType)]
+    assert len(functions) == 2
+    cells = [repr(cell.cell_contents) for hook in functions for cell in hook.__closure__ or ()]
     assert secret not in repr(settings) + "".join(cells)
 
     arq_pool = ArqRedis(connection_pool=redis_client.connection_pool)
@@ -317,8 +331,8 @@ async def test_chunk_of_a_killed_worker_is_finished_by_another(
     assert status.uploaded + status.counts[RowOutcome.ALREADY_IN_CAMPAIGN] == 1000
     assert status.counts[RowOutcome.ALREADY_IN_CAMPAIGN] >= landed_first
     assert status.is_complete
-    result = await pool.hget("smartlead:imports:q1:results", "0")
-    assert result is not None
+    result = await reply(pool.hget("smartlead:imports:q1:results", "0"))
+    assert isinstance(result, bytes)  # redis-py types replies as str; undecoded they are bytes
     assert b'"attempt": 2' in result
 
 
@@ -330,6 +344,7 @@ async def test_worker_registers_the_chunk_function_and_closes_its_client(
         api_key=fake.api_key,
         base_url=fake.base_url,
     )
+    # worker_settings answers dict[str, object], which arq's typed Worker(...) cannot take.
     worker = Worker(**settings, burst=True, poll_delay=0.01, handle_signals=False)  # type: ignore[arg-type]
     assert list(worker.functions) == [IMPORT_CHUNK]
     await worker.main()

@@ -8,14 +8,17 @@ attack is a row the fast path accepts that the checked path refuses, or normalis
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from smartlead_async import RequestValidationError
+from smartlead_async._json import JSONObject
 from smartlead_async._lead_codec import LEAD_FIELDS, _fast_wire, checked_lead_to_wire, lead_to_wire
 from smartlead_async._validation import checked_email, normalize_email, plain_email
+from smartlead_async.models import LeadRow
 
 # Emails built from the characters every rule is about: dots, hyphens, case, digits-only labels,
 # whitespace (and a trailing newline, which `$` in the checked path's patterns lets through).
@@ -76,9 +79,9 @@ NEAR_PLAIN = st.fixed_dictionaries(
 )
 
 
-def outcome(encode: object, row: object) -> tuple[str, object]:
+def outcome(encode: Callable[[LeadRow, int], JSONObject], row: LeadRow) -> tuple[str, object]:
     try:
-        wire = encode(row, 7)  # type: ignore[operator]
+        wire = encode(row, 7)
     except RequestValidationError as exc:
         return "error", str(exc)
     # Order counts too: it is the order of the JSON body.
@@ -97,7 +100,9 @@ def test_a_plain_email_is_one_the_checked_rules_accept_and_normalise_alike(email
 
 @settings(max_examples=1500, deadline=None)
 @given(st.one_of(ROWS, NEAR_PLAIN))
-def test_fast_and_checked_paths_give_the_same_wire_row_or_the_same_error(row: dict) -> None:  # type: ignore[type-arg]
+def test_fast_and_checked_paths_give_the_same_wire_row_or_the_same_error(
+    row: dict[str, object],
+) -> None:
     assert outcome(lead_to_wire, row) == outcome(checked_lead_to_wire, row)
     fast = _fast_wire(row)
     event("fast path" if fast is not None else "checked path")

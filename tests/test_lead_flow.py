@@ -60,6 +60,7 @@ async def test_lead_lifecycle(fake: FakeSmartlead, fake_client: SmartleadClient)
     # Unsubscribed globally: a later import into another campaign reports the lead.
     await sl.leads.unsubscribe(ann.id)
     assert (await sl.leads.get(ann.id)).is_unsubscribed is True
+    assert ann.email is not None
     later = await sl.leads.add_to_campaign(other.id, leads=[LeadInput(email=ann.email)])
     assert (later.upload_count, later.unsubscribed_emails) == (0, ("ann@example.com",))
 

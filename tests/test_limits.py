@@ -9,6 +9,7 @@ import tracemalloc
 import weakref
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Unpack
 
 import pytest
 import pytest_asyncio
@@ -26,7 +27,7 @@ from smartlead_async._ratelimit import _GateRegistry, gate_registry
 from smartlead_async._request import RequestSpec
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY, no_sleep
+from .helpers import API_KEY, ClientSettings, no_sleep
 
 MiB = 1024 * 1024
 FAST = [RateLimit(1000, 1.0)]
@@ -86,9 +87,9 @@ async def gzip_bomb(request: web.Request) -> web.StreamResponse:
     return response
 
 
-def client_of(base_url: str, **options: object) -> SmartleadClient:
-    settings: dict[str, object] = {"rate_limits": FAST, "max_retries": 3, **options}
-    return SmartleadClient(API_KEY, base_url=base_url, **settings)  # type: ignore[arg-type]
+def client_of(base_url: str, **options: Unpack[ClientSettings]) -> SmartleadClient:
+    settings: ClientSettings = {"rate_limits": FAST, "max_retries": 3, **options}
+    return SmartleadClient(API_KEY, base_url=base_url, **settings)
 
 
 async def test_a_gzip_bomb_is_stopped_at_the_cap_without_buffering_it(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 import pytest
 
-from smartlead_async import NotFoundError, RequestValidationError
+from smartlead_async import NotFoundError, RequestValidationError, SmartleadClient
 from smartlead_async.bulk import run_each
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY
+from .helpers import API_KEY, json_list, json_object
 from .test_bulk_import import client_of
 
 
@@ -90,7 +91,7 @@ async def test_block_list_many_is_chunked_and_normalised() -> None:
             result = await sl.leads.block_list.add_many(entries=entries, client_id=None)
         bodies = [r.json for r in fake.state.requests]
         stored = fake.state.block_list
-    sizes = sorted(len(body["domain_block_list"]) for body in bodies)  # type: ignore[index,call-overload]
+    sizes = sorted(len(json_list(json_object(body)["domain_block_list"])) for body in bodies)
     assert sizes == [31, 100, 100]
     assert [len(r.item) for r in result.results] == [100, 100, 31]
     assert result.results[0].item[0] == "person0@blocked.example"
@@ -106,11 +107,11 @@ async def test_email_accounts_many_in_chunks() -> None:
             result = await sl.email_accounts.add_to_campaign_many(
                 campaign.id,
                 [*accounts, accounts[0]],
-                chunk_size=2,  # type: ignore[list-item]
+                chunk_size=2,
             )
         bodies = [r.json for r in fake.state.requests]
         linked = fake.state.email_accounts.campaign_links[campaign.id]
-    assert sorted(len(b["email_account_ids"]) for b in bodies) == [1, 2, 2]  # type: ignore[index,call-overload]
+    assert sorted(len(json_list(json_object(b)["email_account_ids"])) for b in bodies) == [1, 2, 2]
     assert [r.item for r in result.results] == [
         tuple(accounts[0:2]),
         tuple(accounts[2:4]),
@@ -135,11 +136,13 @@ async def test_email_accounts_many_in_chunks() -> None:
         (lambda sl: sl.email_accounts.add_to_campaign_many(1, [1, "2"]), "email_account_ids"),
     ],
 )
-async def test_bad_input_is_rejected_before_anything_is_sent(call: object, match: str) -> None:
+async def test_bad_input_is_rejected_before_anything_is_sent(
+    call: Callable[[SmartleadClient], Awaitable[object]], match: str
+) -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         async with client_of(fake) as sl:
             with pytest.raises(RequestValidationError, match=match):
-                await call(sl)  # type: ignore[operator]
+                await call(sl)
         assert fake.state.requests == []
 
 

@@ -26,7 +26,8 @@ PYTHONS = ("3.11", "3.12", "3.13")
 
 
 def description() -> str:
-    return (ROOT / PROJECT["readme"]).read_text(encoding="utf-8")
+    readme: str = PROJECT["readme"]
+    return (ROOT / readme).read_text(encoding="utf-8")
 
 
 def test_the_package_description_speaks_to_users() -> None:

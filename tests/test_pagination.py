@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar, cast
+
 import attrs
 import pytest
 
@@ -13,6 +15,7 @@ from smartlead_async._pipeline import Pipeline
 from smartlead_async.models import LeadInput
 from smartlead_async.testing import FakeSmartlead
 
+R = TypeVar("R")
 NUMBERS = Endpoint("GET", "numbers", Rows[int], unwrap=Unwrap.ROWS, page=Paging(max_limit=100))
 
 
@@ -24,12 +27,18 @@ class NumbersPipeline(Pipeline):
         self.calls = calls
 
     async def call(
-        self, endpoint: object, *, query: object = None, json: JSON = None, **path_params: object
-    ) -> object:
+        self,
+        endpoint: Endpoint[R],
+        *,
+        query: object = None,
+        json: JSON = None,
+        **path_params: object,
+    ) -> R:
         assert isinstance(query, dict)
         offset, limit = int(query["offset"]), int(query["limit"])
         self.calls.append((offset, limit))
-        return Rows(tuple(range(offset, min(offset + limit, self.total))))
+        # A double of its one route: the answer is what NUMBERS decodes to.
+        return cast(R, Rows(tuple(range(offset, min(offset + limit, self.total)))))
 
 
 def numbers_pager(total: int, limit: int, calls: list[tuple[int, int]]) -> Pager[int]:
@@ -118,10 +127,16 @@ class RecordingPipeline(Pipeline):
         self.asked: list[tuple[object, JSON]] = []
 
     async def call(
-        self, endpoint: object, *, query: object = None, json: JSON = None, **path_params: object
-    ) -> object:
+        self,
+        endpoint: Endpoint[R],
+        *,
+        query: object = None,
+        json: JSON = None,
+        **path_params: object,
+    ) -> R:
         self.asked.append((dict(query or {}) if isinstance(query, dict) else query, json))
-        return self.answers.pop(0)
+        # The test prepares the envelopes of the route it pages.
+        return cast(R, self.answers.pop(0))
 
 
 @attrs.frozen

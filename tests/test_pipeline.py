@@ -17,6 +17,7 @@ from smartlead_async import (
     ResponseDecodeError,
     SmartleadClient,
 )
+from smartlead_async._json import JSON
 from smartlead_async._pipeline import parse_body, parse_retry_after
 from smartlead_async.models import Campaign
 
@@ -32,7 +33,7 @@ def test_retry_after_accepts_seconds_http_dates_and_body_hints() -> None:
     assert parse_retry_after({"Retry-After": "12"}, None, now=now) == 12.0
     assert parse_retry_after({"Retry-After": date}, None, now=now) == pytest.approx(30.0)
     assert parse_retry_after({"Retry-After": "soon"}, None, now=now) is None
-    body = {"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": 30}}
+    body: JSON = {"error": {"code": "RATE_LIMIT_EXCEEDED", "retry_after": 30}}
     assert parse_retry_after({}, body, now=now) == 30.0
     assert parse_retry_after({}, {"error": "x"}, now=now) is None
 

@@ -315,9 +315,9 @@ def test_clients_of_one_key_must_agree_on_limits() -> None:
     ("args", "kwargs"),
     [((0, 1.0), {}), ((10, 0), {}), ((10, -2.0), {}), ((True, 1.0), {}), ((5, 1.0), {"burst": 5})],
 )
-def test_rate_limit_rejects_invalid_rules(args: tuple[object, ...], kwargs: dict[str, int]) -> None:
+def test_rate_limit_rejects_invalid_rules(args: tuple[int, float], kwargs: dict[str, int]) -> None:
     with pytest.raises(ConfigurationError):
-        RateLimit(*args, **kwargs)  # type: ignore[arg-type]
+        RateLimit(*args, **kwargs)
 
 
 def test_gate_requires_at_least_one_rule() -> None:

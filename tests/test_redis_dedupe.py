@@ -13,11 +13,13 @@ import collections
 import json
 import logging
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import aiohttp
 import pytest
 import redis.asyncio as aioredis
+from redis.typing import EncodableT, KeyT
 
 from smartlead_async.redis import RedisDedupe
 from smartlead_async.testing import RedisServer
@@ -159,8 +161,9 @@ async def test_values_are_read_the_same_with_decoded_responses(
 @pytest.mark.parametrize("option", ["claim_ttl", "done_ttl"])
 @pytest.mark.parametrize("value", [0, -1.0, float("nan")])
 def test_ttls_must_be_positive(option: str, value: float) -> None:
+    ttls = {"claim_ttl": 240.0, "done_ttl": 3600.0, option: value}
     with pytest.raises(ValueError, match=option):
-        RedisDedupe(aioredis.Redis(), **{option: value})
+        RedisDedupe(aioredis.Redis(), claim_ttl=ttls["claim_ttl"], done_ttl=ttls["done_ttl"])
 
 
 async def test_concurrent_copies_through_one_dispatcher_run_the_handler_once(
@@ -415,7 +418,7 @@ async def test_four_uvicorn_workers_on_one_redis_run_each_delivery_exactly_once(
 
 
 async def test_a_cancellation_while_completing_still_records_the_success(
-    redis_client: aioredis.Redis,
+    redis_client: aioredis.Redis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Before: the client hanging up during complete's round trip left the claim pending; it
     # expired and SmartLead's retry ran the handler a second time.
@@ -430,11 +433,13 @@ async def test_a_cancellation_while_completing_still_records_the_success(
     finish = asyncio.Event()
     record = store._complete
 
-    async def slow_complete(**kwargs: object) -> object:
+    async def slow_complete(
+        keys: Sequence[KeyT] | None = None, args: Iterable[EncodableT] | None = None
+    ) -> object:
         await finish.wait()  # the round trip is in flight when the request is cancelled
-        return await record(**kwargs)  # type: ignore[arg-type]
+        return await record(keys=keys, args=args)
 
-    store._complete = slow_complete  # type: ignore[assignment,method-assign]
+    monkeypatch.setattr(store, "_complete", slow_complete)
     first = asyncio.create_task(
         WebhookDispatcher({"*": handler}, dedupe=store).dispatch(body.encode(), {})
     )

@@ -12,6 +12,7 @@ import itertools
 import logging
 import traceback
 from collections.abc import Sequence
+from typing import Unpack
 
 import pytest
 import redis.asyncio as aioredis
@@ -26,9 +27,11 @@ from smartlead_async import (
 )
 from smartlead_async._ratelimit import LocalRateGate, gate_registry
 from smartlead_async.redis import RedisRateGate, redis_rate_gate
+from smartlead_async.redis._gate import RedisGateOptions
 from smartlead_async.testing import FakeSmartlead, RedisServer
 
 from .helpers import API_KEY, BASE_URL
+from .redis_support import reply
 from .test_ratelimit import busiest_window
 
 FAST = RateLimit(5, 0.2)
@@ -83,7 +86,7 @@ async def test_the_raw_key_never_reaches_redis(redis_client: aioredis.Redis) -> 
         if kind == "zset":
             dump += repr(await redis_client.zrange(key, 0, -1, withscores=True))
         elif kind == "hash":
-            dump += repr(await redis_client.hgetall(key))
+            dump += repr(await reply(redis_client.hgetall(key)))
         else:
             dump += repr(await redis_client.get(key))
     assert API_KEY not in dump
@@ -95,7 +98,7 @@ STRICT = RateLimit(5, 1.0)
 
 
 def _gated_client(
-    server: FakeSmartlead, redis: aioredis.Redis, **options: float
+    server: FakeSmartlead, redis: aioredis.Redis, **options: Unpack[RedisGateOptions]
 ) -> SmartleadClient:
     """A client of ``server`` whose gate keeps the server's own rule, without retries."""
     gate = RedisRateGate(redis, API_KEY, [STRICT], **options)
@@ -120,7 +123,9 @@ async def test_a_restart_that_loses_the_log_is_fenced_by_the_epoch(
             await _burst([first, second], 1)  # past the start-up fence
             await asyncio.sleep(1.1)  # an empty window, so the next burst fills one exactly
             await _burst([first, second], 2)
-            sha = first._gate()._script.sha  # type: ignore[attr-defined]
+            gate = first._gate()
+            assert isinstance(gate, RedisRateGate)
+            sha = gate._script.sha
             await asyncio.to_thread(redis_server.restart)
             assert await redis_a.script_exists(sha) == [False]
             await _burst([first, second], 3)
@@ -217,9 +222,9 @@ async def test_clients_built_per_request_share_one_gate(redis_client: aioredis.R
         before = len(gate_registry)
         gates = []
         for _ in range(5):  # one client per request, each with a factory of its own
-            options = {"rate_gate": redis_rate_gate(redis_client, horizon=0.1)}
+            factory = redis_rate_gate(redis_client, horizon=0.1)
             async with SmartleadClient(
-                API_KEY, base_url=server.base_url, rate_limits=[FAST], **options
+                API_KEY, base_url=server.base_url, rate_limits=[FAST], rate_gate=factory
             ) as client:
                 gates.append(client._gate())
                 await client.campaigns.list()
@@ -257,7 +262,7 @@ async def test_a_429_still_pauses_when_redis_cannot_take_it(
         patched.setattr(gate, "_script", unreachable)
         await gate.observe(RateFeedback(status=429, retry_after=0.5))
     now = await _redis_now(redis_client)
-    assert await redis_client.hget(gate._keys[0], "pause") is None  # nothing reached Redis
+    assert await reply(redis_client.hget(gate._keys[0], "pause")) is None  # nothing reached Redis
     slot = await gate.admit()  # carries the pause
     assert slot - now >= 0.4
     assert await other.admit() - now >= 0.4
@@ -265,12 +270,12 @@ async def test_a_429_still_pauses_when_redis_cannot_take_it(
 
 async def _skip_start_fence(redis: aioredis.Redis, gate: RedisRateGate) -> None:
     """Mark the state as old, so the first admissions are not held by the epoch fence."""
-    await redis.hset(gate._keys[0], "epoch", "0")
+    await reply(redis.hset(gate._keys[0], "epoch", "0"))
 
 
 async def _redis_now(redis: aioredis.Redis) -> float:
     seconds, micros = await redis.time()
-    return seconds + micros / 1e6
+    return float(seconds + micros / 1e6)
 
 
 @pytest.mark.parametrize("channel", ["subscribed", "unsubscribed"])
@@ -438,7 +443,7 @@ async def test_a_429_without_retry_after_pauses_until_the_window_admits(
     await gate.admit()
     await other.observe(RateFeedback(status=429))  # another task: a fresh 429, the first
     reopens = first + 0.5 * 1.05
-    deadline = int(await redis_client.hget(gate._keys[0], "pause") or 0) / 1e6
+    deadline = int(await reply(redis_client.hget(gate._keys[0], "pause")) or 0) / 1e6
     assert deadline == pytest.approx(reopens, abs=0.005)
     assert 0 < other.paused_for <= 0.5 * 1.05  # well short of the 0.8 s backoff
     slot = await gate.admit()  # every process waits for it
@@ -450,7 +455,7 @@ async def test_a_429_without_retry_after_pauses_until_the_window_admits(
     again = await gate.admit()
     await gate.observe(RateFeedback(status=429))
     assert gate.paused_for >= 0.8 - 0.05
-    deadline = int(await redis_client.hget(gate._keys[0], "pause") or 0) / 1e6
+    deadline = int(await reply(redis_client.hget(gate._keys[0], "pause")) or 0) / 1e6
     assert deadline - again >= 0.8 - 0.01  # shared with every process
     await gate.aclose()
     await other.aclose()

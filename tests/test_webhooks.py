@@ -9,6 +9,7 @@ import json
 import pytest
 
 from smartlead_async._convert import make_converter
+from smartlead_async._json import JSONObject
 from smartlead_async.models import WebhookEventType
 from smartlead_async.testing import EVENT_TYPES, FakeCampaign, FakeLead, build_payload
 from smartlead_async.webhooks import (
@@ -84,10 +85,15 @@ REPLY_SAMPLE = {
 }
 
 
-def fake_payload(event_type: str) -> dict[str, object]:
+def fake_payload(event_type: str) -> JSONObject:
     campaign = FakeCampaign(id=7, name="Q1")
     lead = FakeLead(id=42, email="lee@prospect.example", fields={"first_name": "Lee"})
-    webhook = {"id": 1, "name": "hook", "webhook_url": "https://h.example", "created_at": None}
+    webhook: JSONObject = {
+        "id": 1,
+        "name": "hook",
+        "webhook_url": "https://h.example",
+        "created_at": None,
+    }
     return build_payload(
         event_type,
         webhook=webhook,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 from aioresponses import aioresponses
@@ -23,12 +23,27 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire
+from ..helpers import WireCase, check_rejected, check_wire, json_object
 
 ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Awaitable[Any]]
-MAILBOX = {
+
+
+class Mailbox(TypedDict):
+    """The required arguments of ``email_accounts.save``."""
+
+    from_name: str
+    from_email: str
+    username: str
+    password: str
+    smtp_host: str
+    smtp_port: int
+    imap_host: str
+    imap_port: int
+
+
+MAILBOX: Mailbox = {
     "from_name": "Jo",
     "from_email": "Jo@Outbound.Example",
     "username": "jo@outbound.example",
@@ -82,7 +97,7 @@ CASES: list[tuple[str, Call, str, str, Any, Any]] = [
         "POST",
         "/email-accounts/10607",
         {"max_email_per_day": 30, "bcc": None, "client_id": None},
-        {**samples.EMAIL_ACCOUNT_SAVED, "emailAccountId": 10607},
+        {**json_object(samples.EMAIL_ACCOUNT_SAVED), "emailAccountId": 10607},
     ),
     (
         "update_warmup",

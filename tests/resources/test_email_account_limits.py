@@ -15,6 +15,7 @@ import pytest
 from aioresponses import aioresponses
 
 from smartlead_async import NotAcceptableError, SmartleadClient
+from smartlead_async._json import JSON
 from smartlead_async.errors import (
     FetchRepliesBusyError,
     ReconnectCooldownError,
@@ -29,8 +30,11 @@ from .reference import documented_route
 ROOT = "https://server.smartlead.ai/api/v1"
 RECONNECT = re.compile(rf"^{ROOT}/email-accounts/reconnect-failed-email-accounts\?.*$")
 FETCH = re.compile(rf"^{ROOT}/email-accounts/fetch-account-reply\?.*$")
-DAILY = {"ok": True, "message": "Bulk reconnect cannot be consumed more than 3 times a day."}
-TOO_SOON = {
+DAILY: dict[str, JSON] = {
+    "ok": True,
+    "message": "Bulk reconnect cannot be consumed more than 3 times a day.",
+}
+TOO_SOON: dict[str, JSON] = {
     "ok": True,
     "message": "You need to wait atleast 30 minutes before requesting a bulk reconnect, again.",
 }
@@ -76,7 +80,7 @@ async def test_cool_downs_raise_typed_errors_and_are_not_retried(
     client: SmartleadClient,
     mock_api: aioresponses,
     case: tuple[re.Pattern[str], Call, Any],
-    cls: type,
+    cls: type[NotAcceptableError],
 ) -> None:
     pattern, call, body = case
     mock_api.post(pattern, status=406, payload=body, repeat=True)

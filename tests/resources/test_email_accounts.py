@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 import pytest
 from aioresponses import aioresponses
@@ -92,8 +93,14 @@ async def test_list_by_campaign(client: SmartleadClient, mock_api: aioresponses)
     ]
 
 
+class ListOptions(TypedDict, total=False):
+    limit: int
+    offset: int
+    client_id: int
+
+
 @pytest.mark.parametrize("kwargs", [{"limit": 101}, {"offset": -1}, {"client_id": 0}])
-def test_list_validates_arguments(client: SmartleadClient, kwargs: dict[str, int]) -> None:
+def test_list_validates_arguments(client: SmartleadClient, kwargs: ListOptions) -> None:
     with pytest.raises(RequestValidationError):
         client.email_accounts.list(**kwargs)
 

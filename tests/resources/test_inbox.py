@@ -15,7 +15,7 @@ from smartlead_async._convert import make_converter
 from smartlead_async.models import InboxPage
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire, sent_requests
+from ..helpers import WireCase, check_rejected, check_wire, json_list, json_object, sent_requests
 
 ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
@@ -130,7 +130,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         f"/master-inbox/{MAP}",
         {},
         None,
-        {"ok": True, "data": samples.INBOX_PAGE["data"][0]},  # type: ignore[index,call-overload]
+        {"ok": True, "data": json_list(json_object(samples.INBOX_PAGE)["data"])[0]},
     ),
     (
         "untracked_replies",
@@ -263,7 +263,7 @@ async def test_views_paginate_through_the_body(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
     pattern = re.compile(rf"^{ROOT}/master-inbox/inbox-replies\?.*$")
-    row = samples.INBOX_PAGE["data"][0]  # type: ignore[index,call-overload]
+    row = json_list(json_object(samples.INBOX_PAGE)["data"])[0]
     mock_api.post(pattern, payload={"ok": True, "data": [row, row], "offset": 0, "limit": 2})
     mock_api.post(pattern, payload={"ok": True, "data": [row], "offset": 2, "limit": 2})
     rows = [r async for r in client.inbox.replies(limit=2)]

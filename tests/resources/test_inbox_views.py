@@ -111,7 +111,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         "/master-inbox/assigned-me",
         {"fetch_message_history": "true"},
         {"offset": 0, "limit": 10, "filters": WIRE_FILTERS, "sortBy": "SENT_TIME_DESC"},
-        {**EMPTY_PAGE, "data": list(samples.INBOX_PAGE["data"])},  # type: ignore[call-overload,index]
+        {**EMPTY_PAGE, "data": list(samples.INBOX_PAGE["data"])},  # type: ignore[arg-type,call-overload,index]
     ),
     (
         "assigned_to_me_plain",

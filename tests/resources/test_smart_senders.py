@@ -362,7 +362,7 @@ REJECTED: list[tuple[str, Call, str]] = [
     ),
     (
         "search_bad_vendor",
-        lambda c: c.smart_senders.search_domain("7", domain_name="acme.io"),
+        lambda c: c.smart_senders.search_domain("7", domain_name="acme.io"),  # type: ignore[arg-type]  # the wrong type is the attack
         "vendor_id",
     ),
     (

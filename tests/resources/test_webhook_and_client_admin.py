@@ -20,7 +20,7 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire
+from ..helpers import WireCase, check_rejected, check_wire, json_object
 
 ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
@@ -171,7 +171,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         "/client/api-key",
         {"clientId": "299", "status": "active"},
         None,
-        {"data": [samples.CLIENT_API_KEY["data"]]},  # type: ignore[index,call-overload]
+        {"data": [json_object(samples.CLIENT_API_KEY)["data"]]},
     ),
     (
         "delete_api_key",
