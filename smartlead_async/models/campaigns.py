@@ -13,6 +13,7 @@ import attrs
 
 from smartlead_async._json import JSON
 from smartlead_async.models._base import Model, OpenStrEnum
+from smartlead_async.models.common import Acknowledgement
 
 __all__ = [
     "Campaign",
@@ -21,6 +22,8 @@ __all__ = [
     "CampaignStatusUpdateLiteral",
     "CampaignTag",
     "CreatedCampaign",
+    "CreatedSubsequence",
+    "OutOfOfficeSettings",
     "StopLeadSetting",
     "StopLeadSettingLiteral",
     "TrackSetting",
@@ -127,3 +130,57 @@ class CreatedCampaign(Model):
     id: int
     name: str | None = None
     created_at: dt.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class OutOfOfficeSettings:
+    """How a campaign treats out-of-office replies (``out_of_office_detection_settings``).
+
+    Only the fields you set are sent. Wire keys are camelCase (``ignoreOOOasReply`` …), as
+    SmartLead's API reference gives them.
+
+    Attributes:
+        ignore_ooo_as_reply: Do not count an out-of-office answer as a reply.
+        auto_reactivate_ooo: Resume the lead's sequence after the absence.
+        reactivate_ooo_with_delay: Delay before resuming (the reference gives no unit).
+        auto_categorize_ooo: Put such leads in the out-of-office category.
+    """
+
+    ignore_ooo_as_reply: bool | None = None
+    auto_reactivate_ooo: bool | None = None
+    reactivate_ooo_with_delay: int | None = None
+    auto_categorize_ooo: bool | None = None
+
+    def to_wire(self) -> dict[str, JSON]:
+        """The settings object as SmartLead reads it (unset fields left out)."""
+        wire: dict[str, JSON] = {
+            "ignoreOOOasReply": self.ignore_ooo_as_reply,
+            "autoReactivateOOO": self.auto_reactivate_ooo,
+            "reactivateOOOwithDelay": self.reactivate_ooo_with_delay,
+            "autoCategorizeOOO": self.auto_categorize_ooo,
+        }
+        return {key: value for key, value in wire.items() if value is not None}
+
+
+@attrs.frozen(kw_only=True)
+class CreatedSubsequence(Acknowledgement):
+    """The answer to creating a subsequence.
+
+    SmartLead's API reference shows ``{"success": true, "subsequence_id": 456}`` (marked
+    illustrative); other answers carry the new campaign's ``id``.
+
+    Attributes:
+        subsequence_id: The new subsequence (a campaign id), as the reference names it.
+        id: The same id, on answers that call it ``id``.
+        name: The subsequence's name, when sent.
+    """
+
+    subsequence_id: int | None = None
+    id: int | None = None
+    name: str | None = None
+    created_at: dt.datetime | None = None
+
+    @property
+    def campaign_id(self) -> int | None:
+        """The new subsequence's campaign id, whichever key carried it."""
+        return self.subsequence_id if self.subsequence_id is not None else self.id

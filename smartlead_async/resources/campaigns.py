@@ -30,6 +30,8 @@ from smartlead_async.models.campaigns import (
     CampaignStatusUpdate,
     CampaignStatusUpdateLiteral,
     CreatedCampaign,
+    CreatedSubsequence,
+    OutOfOfficeSettings,
     StopLeadSetting,
     StopLeadSettingLiteral,
     TrackSetting,
@@ -65,8 +67,9 @@ GET_SEQUENCES = Endpoint(
     page=Paging(max_limit=None),
 )
 SAVE_SEQUENCES = Endpoint("POST", "campaigns/{campaign_id}/sequences", OkResponse, idempotent=True)
-CREATE_SUBSEQUENCE = Endpoint("POST", "campaigns/create-subsequence", CreatedCampaign, weak=True)
-SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", OkResponse, weak=True)
+CREATE_SUBSEQUENCE = Endpoint("POST", "campaigns/create-subsequence", CreatedSubsequence)
+# Sends an email: never repeated after an ambiguous failure.
+SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", OkResponse)
 # Pinning the same mailbox again changes nothing.
 UPDATE_LEAD_EMAIL_ACCOUNT = Endpoint(
     "POST", "campaigns/update-lead-email-account", OkResponse, idempotent=True, weak=True
@@ -202,6 +205,15 @@ class CampaignsResource(Resource):
         follow_up_percentage: int | NotGiven = NOT_GIVEN,
         client_id: int | NotGiven | None = NOT_GIVEN,
         enable_ai_esp_matching: bool | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        force_plain_text: bool | NotGiven = NOT_GIVEN,
+        auto_pause_domain_leads_on_reply: bool | NotGiven = NOT_GIVEN,
+        ignore_ss_mailbox_sending_limit: bool | NotGiven = NOT_GIVEN,
+        bounce_autopause_threshold: str | NotGiven = NOT_GIVEN,
+        domain_level_rate_limit: bool | NotGiven = NOT_GIVEN,
+        out_of_office_detection_settings: OutOfOfficeSettings | NotGiven = NOT_GIVEN,
+        add_unsubscribe_tag: bool | NotGiven = NOT_GIVEN,
+        ai_categorisation_options: Sequence[JSON] | NotGiven = NOT_GIVEN,
     ) -> OkResponse:
         """Change a campaign's general settings; only the arguments you pass are sent.
 
@@ -216,6 +228,21 @@ class CampaignsResource(Resource):
             follow_up_percentage: Share (0 to 100) of daily volume spent on follow-ups.
             client_id: Attach to an agency client; ``None`` detaches.
             enable_ai_esp_matching: Match sender and recipient providers.
+            name: Rename the campaign.
+            force_plain_text: Force every email of the campaign to plain text.
+            auto_pause_domain_leads_on_reply: When a lead replies, pause the other leads of
+                its domain.
+            ignore_ss_mailbox_sending_limit: Ignore the sending limit of Smart Senders
+                mailboxes.
+            bounce_autopause_threshold: Bounce level that pauses the campaign (a string on the
+                wire; the reference gives no format).
+            domain_level_rate_limit: Rate-limit sending per recipient domain.
+            out_of_office_detection_settings: How out-of-office replies are treated.
+            add_unsubscribe_tag: Add the unsubscribe tag to emails.
+            ai_categorisation_options: Sent as given (an array; the reference does not type
+                its elements).
+
+        Fields follow SmartLead's API reference (docs/api-notes.md, Campaigns).
         """
         require_id("campaign_id", campaign_id)
         body: dict[str, JSON] = {}
@@ -231,6 +258,25 @@ class CampaignsResource(Resource):
         )
         put_given(body, "client_id", client_id, lambda v: require_optional_id("client_id", v))
         put_given(body, "enable_ai_esp_matching", enable_ai_esp_matching, bool)
+        put_given(body, "name", name, lambda v: require_text("name", v))
+        put_given(body, "force_plain_text", force_plain_text, bool)
+        put_given(body, "auto_pause_domain_leads_on_reply", auto_pause_domain_leads_on_reply, bool)
+        put_given(body, "ignore_ss_mailbox_sending_limit", ignore_ss_mailbox_sending_limit, bool)
+        put_given(
+            body,
+            "bounce_autopause_threshold",
+            bounce_autopause_threshold,
+            lambda v: require_text("bounce_autopause_threshold", v),
+        )
+        put_given(body, "domain_level_rate_limit", domain_level_rate_limit, bool)
+        put_given(
+            body,
+            "out_of_office_detection_settings",
+            out_of_office_detection_settings,
+            _out_of_office,
+        )
+        put_given(body, "add_unsubscribe_tag", add_unsubscribe_tag, bool)
+        put_given(body, "ai_categorisation_options", ai_categorisation_options, _json_array)
         if not body:
             raise RequestValidationError("update_settings needs at least one setting to change")
         return await self._pipeline.call(UPDATE_SETTINGS, json=body, campaign_id=campaign_id)
@@ -260,37 +306,71 @@ class CampaignsResource(Resource):
 
     @calls(CREATE_SUBSEQUENCE)
     async def create_subsequence(
-        self, parent_campaign_id: int, *, name: str, definition: Mapping[str, JSON] | None = None
-    ) -> CreatedCampaign:
-        """Create a subsequence of a campaign (**[weak]**: fields are undocumented).
+        self,
+        parent_campaign_id: int,
+        *,
+        name: str,
+        condition_events: Sequence[JSON] | None = None,
+        definition: Mapping[str, JSON] | None = None,
+    ) -> CreatedSubsequence:
+        """Create a subsequence of a campaign.
 
-        ``definition`` is sent as given next to ``parent_campaign_id`` and ``name`` (trigger
-        conditions and the like); check the result in the UI.
+        The body is ``{parent_campaign_id, subsequence_name, condition_events}`` as SmartLead's API
+        reference gives it (docs/api-notes.md, Sequences).
+
+        Args:
+            parent_campaign_id: The campaign the subsequence hangs off.
+            name: The subsequence's name (``subsequence_name``).
+            condition_events: What moves a lead into it, sent as given (the reference does
+                not type the elements).
+            definition: Further keys, sent as given beside the others (SmartLead refuses keys
+                it does not know with 400).
         """
         body: dict[str, JSON] = {
             **dict(definition or {}),
             "parent_campaign_id": require_id("parent_campaign_id", parent_campaign_id),
-            "name": require_text("name", name),
+            "subsequence_name": require_text("name", name),
         }
+        if condition_events is not None:
+            body["condition_events"] = _json_array(condition_events)
         return await self._pipeline.call(CREATE_SUBSEQUENCE, json=body)
 
     @calls(SEND_TEST_EMAIL)
     async def send_test_email(
         self,
         campaign_id: int,
-        *,
-        to: str,
-        seq_number: int = 1,
+        lead_id: int,
         email_account_id: int | None = None,
+        *,
+        sequence_number: int = 1,
+        to: str | None = None,
+        confirm_send: bool = False,
     ) -> OkResponse:
-        """Send one step of a campaign to yourself (**[weak]**: one CLI documents it)."""
+        """Send one step of a campaign, rendered for one of its leads, as a test email.
+
+        Body ``{leadId, sequenceNumber, selectedEmailAccountId, customEmailAddress}``, as
+        SmartLead's API reference gives it (docs/api-notes.md, Campaigns). Never retried after
+        an ambiguous failure.
+
+        Args:
+            campaign_id: The campaign.
+            lead_id: The lead whose variables fill the template (``leadId``).
+            email_account_id: The mailbox that sends it (``selectedEmailAccountId``).
+            sequence_number: The step (``sequenceNumber``, from 1).
+            to: Where to send it (``customEmailAddress``); SmartLead's default otherwise.
+            confirm_send: Must be ``True``: this sends a real email.
+        """
         require_id("campaign_id", campaign_id)
+        if confirm_send is not True:
+            raise RequestValidationError("send_test_email sends an email: pass confirm_send=True")
         body: dict[str, JSON] = {
-            "to": normalize_email(to, field="to"),
-            "seq_number": require_int_range("seq_number", seq_number, 1),
+            "leadId": require_id("lead_id", lead_id),
+            "sequenceNumber": require_int_range("sequence_number", sequence_number, 1),
         }
         if email_account_id is not None:
-            body["email_account_id"] = require_id("email_account_id", email_account_id)
+            body["selectedEmailAccountId"] = require_id("email_account_id", email_account_id)
+        if to is not None:
+            body["customEmailAddress"] = normalize_email(to, field="to")
         return await self._pipeline.call(SEND_TEST_EMAIL, json=body, campaign_id=campaign_id)
 
     @calls(UPDATE_LEAD_EMAIL_ACCOUNT)
@@ -373,6 +453,22 @@ def _track_setting(value: object) -> str:
             f"{value!r} is the read vocabulary; write DONT_TRACK_* values (TrackSetting)"
         )
     return _known(TrackSetting, value)
+
+
+def _out_of_office(value: object) -> JSON:
+    if not isinstance(value, OutOfOfficeSettings):
+        raise RequestValidationError(
+            "out_of_office_detection_settings must be an OutOfOfficeSettings"
+        )
+    if value.reactivate_ooo_with_delay is not None:
+        require_int_range("reactivate_ooo_with_delay", value.reactivate_ooo_with_delay, 0)
+    return value.to_wire()
+
+
+def _json_array(value: object) -> JSON:
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Sequence):
+        raise RequestValidationError(f"expected a list, got {type(value).__name__}")
+    return list[JSON](value)
 
 
 def _step_to_wire(step: SequenceStepInput) -> dict[str, JSON]:

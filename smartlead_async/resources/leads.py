@@ -66,6 +66,8 @@ __all__ = ["LeadsResource", "parse_csv_export"]
 #: ``GET /campaigns/{id}/leads`` serves at most 100 rows per page.
 CAMPAIGN_LEADS_MAX_LIMIT = 100
 ALL_LEADS_MAX_LIMIT = 1000
+#: Lead ids per push (``leadList.leadIds``, ``leadIds``).
+MAX_PUSHED_LEADS = 10_000
 _ALL_AT_ONCE = Paging(max_limit=None)
 
 # Safe to repeat: SmartLead dedupes by email within a campaign, so a replay reports the rows as
@@ -418,13 +420,43 @@ class LeadsResource(Resource):
 
     @calls(PUSH_TO_CAMPAIGN)
     async def push_to_campaign(
-        self, campaign_id: int, lead_ids: Sequence[int], *, action: PushAction = "copy"
+        self,
+        campaign_id: int,
+        lead_ids: Sequence[int] | None = None,
+        list_id: int | None = None,
+        *,
+        all_leads: bool = False,
+        action: PushAction = "copy",
     ) -> PushResult:
-        """Copy or move leads into a campaign."""
+        """Copy or move leads into a campaign.
+
+        The leads are chosen by ``leadList`` (docs/api-notes.md, Lead lists): ``lead_ids``
+        (1 to 10,000), a whole ``list_id`` (optionally narrowed by ``lead_ids``), or
+        ``all_leads=True`` alone.
+
+        Args:
+            campaign_id: The target campaign.
+            lead_ids: Lead ids (``leadList.leadIds``).
+            list_id: A lead list (``leadList.listId``).
+            all_leads: Every lead of the account (``leadList.allLeads``).
+            action: ``copy`` or ``move``.
+        """
+        selection: dict[str, JSON] = {}
+        if all_leads:
+            if lead_ids is not None or list_id is not None:
+                raise RequestValidationError("all_leads=True takes no lead_ids or list_id")
+            selection["allLeads"] = True
+        else:
+            if lead_ids is None and list_id is None:
+                raise RequestValidationError("pass lead_ids, list_id or all_leads=True")
+            if list_id is not None:
+                selection["listId"] = require_id("list_id", list_id)
+            if lead_ids is not None:
+                selection["leadIds"] = require_ids("lead_ids", lead_ids, max_count=MAX_PUSHED_LEADS)
         body: dict[str, JSON] = {
             "campaignId": require_id("campaign_id", campaign_id),
             "action": _push_action(action),
-            "leadList": require_ids("lead_ids", lead_ids),
+            "leadList": selection,
         }
         return await self._pipeline.call(PUSH_TO_CAMPAIGN, json=body)
 
