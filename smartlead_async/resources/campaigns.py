@@ -18,6 +18,7 @@ from smartlead_async._validation import (
     normalize_email,
     require_hour,
     require_id,
+    require_ids,
     require_int_range,
     require_optional_id,
     require_text,
@@ -29,9 +30,17 @@ from smartlead_async.models.campaigns import (
     Campaign,
     CampaignStatusUpdate,
     CampaignStatusUpdateLiteral,
+    CampaignTagging,
+    ClientAssignment,
     CreatedCampaign,
     CreatedSubsequence,
+    DuplicatedCampaign,
+    FolderMove,
+    MailboxesByTagAdded,
+    MailboxReallocation,
     OutOfOfficeSettings,
+    SpintaxDistributionMode,
+    SpintaxDistributionModeLiteral,
     StopLeadSetting,
     StopLeadSettingLiteral,
     TrackSetting,
@@ -41,6 +50,7 @@ from smartlead_async.models.common import OkResponse
 from smartlead_async.models.sequences import SequenceStep, SequenceStepInput
 from smartlead_async.resources._base import Resource, deprecated_alias
 from smartlead_async.resources.campaign_analytics import CampaignAnalyticsResource
+from smartlead_async.resources.prompt_templates import PromptTemplatesResource
 
 __all__ = ["CampaignsResource"]
 
@@ -74,14 +84,47 @@ SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", Ok
 UPDATE_LEAD_EMAIL_ACCOUNT = Endpoint(
     "POST", "campaigns/update-lead-email-account", OkResponse, idempotent=True, weak=True
 )
+# Each copy is a new campaign: never repeated after an ambiguous failure.
+DUPLICATE_CAMPAIGN = Endpoint("POST", "campaigns/{campaign_id}/duplicate", DuplicatedCampaign)
+# Setting the same member, client, folder, tags or mode again changes nothing: safe to repeat.
+# The team-member page is unaudited and its example answer illustrative.
+UPDATE_TEAM_MEMBER = Endpoint(
+    "POST", "campaigns/{campaign_id}/team-member", OkResponse, idempotent=True
+)
+ASSIGN_CLIENT = Endpoint("POST", "campaigns/assign-client", ClientAssignment, idempotent=True)
+MOVE_TO_FOLDER = Endpoint("POST", "campaigns/update-folder", FolderMove, idempotent=True)
+ADD_CAMPAIGN_TAGS = Endpoint("POST", "campaigns/tags", CampaignTagging, idempotent=True)
+REMOVE_CAMPAIGN_TAGS = Endpoint("DELETE", "campaigns/tags", CampaignTagging, idempotent=True)
+SET_SPINTAX_MODE = Endpoint(
+    "POST", "campaigns/spintax-distribution-mode", OkResponse, idempotent=True
+)
+# Attaching mailboxes that are attached already changes nothing: safe to repeat.
+ADD_MAILBOXES_BY_TAG = Endpoint(
+    "POST", "campaigns/{campaign_id}/email-accounts/by-tag", MailboxesByTagAdded, idempotent=True
+)
+# Moves leads between mailboxes: not repeated after an ambiguous failure.
+REALLOCATE_MAILBOXES = Endpoint(
+    "POST", "campaigns/{campaign_id}/reallocate-mailboxes", MailboxReallocation
+)
+#: Campaigns per folder move, and campaigns and tags per tagging call.
+MAX_FOLDER_CAMPAIGNS = 200
+MAX_TAGGING_IDS = 100
+#: Detached mailboxes per reallocation.
+MAX_REALLOCATED_MAILBOXES = 100
+_SPINTAX_MODES = {"incremental": 1, "random": 2}
 _READ_TRACK_SETTINGS = {"DONT_EMAIL_OPEN", "DONT_LINK_CLICK", "DONT_REPLY_TO_AN_EMAIL"}
 
 
 class CampaignsResource(Resource):
-    """Create, read, configure, start/pause/stop and delete campaigns."""
+    """Create, read, configure, start/pause/stop and delete campaigns.
+
+    Attributes:
+        prompt_templates: A campaign's AI prompt template (``client.campaigns.prompt_templates``).
+    """
 
     def __init__(self, pipeline: Pipeline) -> None:
         super().__init__(pipeline)
+        self.prompt_templates = PromptTemplatesResource(pipeline)
         # The deprecated analytics aliases below call their new home through this instance.
         self._analytics = CampaignAnalyticsResource(pipeline)
 
@@ -391,6 +434,169 @@ class CampaignsResource(Resource):
         }
         return await self._pipeline.call(UPDATE_LEAD_EMAIL_ACCOUNT, json=body)
 
+    @calls(DUPLICATE_CAMPAIGN)
+    async def duplicate(
+        self,
+        campaign_id: int,
+        *,
+        duplicate_sub_sequence: bool = False,
+        duplicate_client_label: bool = False,
+    ) -> DuplicatedCampaign:
+        """Copy a campaign; the answer names the copy's id ``newCampaignId``.
+
+        Not retried after an ambiguous failure: a retry could make a second copy.
+
+        Args:
+            campaign_id: The campaign to copy.
+            duplicate_sub_sequence: Copy its subsequences too.
+            duplicate_client_label: Keep its client label on the copy.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {
+            "duplicate_sub_sequence": bool(duplicate_sub_sequence),
+            "duplicate_client_label": bool(duplicate_client_label),
+        }
+        return await self._pipeline.call(DUPLICATE_CAMPAIGN, json=body, campaign_id=campaign_id)
+
+    @calls(UPDATE_TEAM_MEMBER)
+    async def update_team_member(self, campaign_id: int, team_member_id: int | None) -> OkResponse:
+        """Set (or, with ``None``, clear) the team member who owns a campaign.
+
+        The page documenting this route is unaudited and its example answer illustrative.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {
+            "teamMemberId": require_optional_id("team_member_id", team_member_id)
+        }
+        return await self._pipeline.call(UPDATE_TEAM_MEMBER, json=body, campaign_id=campaign_id)
+
+    @calls(ASSIGN_CLIENT)
+    async def assign_client(
+        self, campaign_id: int, client_id: int | None, *, apply_client_dnc: bool | None = None
+    ) -> ClientAssignment:
+        """Assign a campaign to an agency client, or take it from its client (``None``).
+
+        Args:
+            campaign_id: The campaign.
+            client_id: The client; ``None`` removes the campaign's client.
+            apply_client_dnc: With a client, also apply the client's block list.
+        """
+        body: dict[str, JSON] = {
+            "campaignId": require_id("campaign_id", campaign_id),
+            "clientId": require_optional_id("client_id", client_id),
+        }
+        if apply_client_dnc is not None:
+            if client_id is None:
+                raise RequestValidationError("apply_client_dnc needs a client_id")
+            body["applyClientDNC"] = bool(apply_client_dnc)
+        return await self._pipeline.call(ASSIGN_CLIENT, json=body)
+
+    @calls(MOVE_TO_FOLDER)
+    async def move_to_folder(
+        self, campaign_ids: Sequence[int], folder_id: int | None
+    ) -> FolderMove:
+        """Move 1 to 200 campaigns into a folder, or out of their folder (``None``)."""
+        body: dict[str, JSON] = {
+            "campaign_ids": require_ids(
+                "campaign_ids", campaign_ids, max_count=MAX_FOLDER_CAMPAIGNS
+            ),
+            "folder_id": require_optional_id("folder_id", folder_id),
+        }
+        return await self._pipeline.call(MOVE_TO_FOLDER, json=body)
+
+    @calls(ADD_CAMPAIGN_TAGS)
+    async def add_tags(
+        self, campaign_ids: Sequence[int], tag_ids: Sequence[int]
+    ) -> CampaignTagging:
+        """Tag 1 to 100 campaigns with 1 to 100 tags (pairs that exist are counted, not
+        doubled)."""
+        return await self._pipeline.call(ADD_CAMPAIGN_TAGS, json=_tagging(campaign_ids, tag_ids))
+
+    @calls(REMOVE_CAMPAIGN_TAGS)
+    async def remove_tags(
+        self, campaign_ids: Sequence[int], tag_ids: Sequence[int]
+    ) -> CampaignTagging:
+        """Take 1 to 100 tags off 1 to 100 campaigns (a DELETE with a JSON body)."""
+        return await self._pipeline.call(REMOVE_CAMPAIGN_TAGS, json=_tagging(campaign_ids, tag_ids))
+
+    @calls(SET_SPINTAX_MODE)
+    async def set_spintax_distribution_mode(
+        self,
+        campaign_id: int,
+        *,
+        mode: SpintaxDistributionMode | SpintaxDistributionModeLiteral,
+    ) -> OkResponse:
+        """Choose how spintax variants are picked: ``incremental`` (sent as 1) or ``random``
+        (2)."""
+        value = _SPINTAX_MODES.get(str(mode))
+        if value is None:
+            raise RequestValidationError(
+                f"mode must be one of {sorted(_SPINTAX_MODES)}, got {mode!r}"
+            )
+        body: dict[str, JSON] = {
+            "campaignId": require_id("campaign_id", campaign_id),
+            "spintaxDistributionMode": value,
+        }
+        return await self._pipeline.call(SET_SPINTAX_MODE, json=body)
+
+    @calls(ADD_MAILBOXES_BY_TAG)
+    async def add_mailboxes_by_tag(
+        self,
+        campaign_id: int,
+        tag_ids: Sequence[int],
+        *,
+        only_connected: bool = False,
+        auto_adjust_warmup: bool | None = None,
+        max_limit: bool = False,
+    ) -> MailboxesByTagAdded:
+        """Attach every mailbox carrying one of your tags to a campaign.
+
+        A campaign holds at most 2,500 mailboxes, or 5,000 with ``max_limit=True``; SmartLead
+        answers 400 when the campaign is at the cap, or when a tag is not yours.
+
+        Args:
+            campaign_id: The campaign.
+            tag_ids: Mailbox tags (at least one).
+            only_connected: Skip mailboxes whose SMTP and IMAP checks have not succeeded.
+            auto_adjust_warmup: Adjust the mailboxes' warmup to the campaign.
+            max_limit: Raise the per-campaign cap from 2,500 to 5,000 mailboxes.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {
+            "tag_ids": require_ids("tag_ids", tag_ids),
+            "only_connected": bool(only_connected),
+        }
+        if auto_adjust_warmup is not None:
+            body["auto_adjust_warmup"] = bool(auto_adjust_warmup)
+        query = {"max_limit": True if max_limit else None}
+        return await self._pipeline.call(
+            ADD_MAILBOXES_BY_TAG, query=query, json=body, campaign_id=campaign_id
+        )
+
+    @calls(REALLOCATE_MAILBOXES)
+    async def reallocate_mailboxes(
+        self, campaign_id: int, from_email_account_ids: Sequence[int] | None = None
+    ) -> MailboxReallocation:
+        """Hand the leads of mailboxes detached from a campaign to its remaining mailboxes.
+
+        Args:
+            campaign_id: The campaign.
+            from_email_account_ids: 1 to 100 distinct mailboxes, each already detached from
+                the campaign (SmartLead answers 400 otherwise); ``None``: every removed mailbox.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {}
+        if from_email_account_ids is not None:
+            ids = require_ids(
+                "from_email_account_ids",
+                from_email_account_ids,
+                max_count=MAX_REALLOCATED_MAILBOXES,
+            )
+            if len(set(ids)) != len(ids):
+                raise RequestValidationError("from_email_account_ids must be distinct")
+            body["from_email_account_ids"] = ids
+        return await self._pipeline.call(REALLOCATE_MAILBOXES, json=body, campaign_id=campaign_id)
+
     analytics = deprecated_alias(
         "analytics", "analytics.campaign.summary", lambda self: self._analytics.summary
     )
@@ -453,6 +659,13 @@ def _track_setting(value: object) -> str:
             f"{value!r} is the read vocabulary; write DONT_TRACK_* values (TrackSetting)"
         )
     return _known(TrackSetting, value)
+
+
+def _tagging(campaign_ids: Sequence[int], tag_ids: Sequence[int]) -> dict[str, JSON]:
+    return {
+        "campaignIds": require_ids("campaign_ids", campaign_ids, max_count=MAX_TAGGING_IDS),
+        "tagIds": require_ids("tag_ids", tag_ids, max_count=MAX_TAGGING_IDS),
+    }
 
 
 def _out_of_office(value: object) -> JSON:

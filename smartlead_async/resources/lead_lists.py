@@ -22,7 +22,7 @@ from smartlead_async._validation import (
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import OkResponse
 from smartlead_async.models.lead_lists import LeadList, LeadListsPage, ListImportResult
-from smartlead_async.models.leads import LeadRow
+from smartlead_async.models.leads import LeadRow, PushAction, PushResult
 from smartlead_async.resources._base import Resource
 
 __all__ = ["LeadListsResource"]
@@ -32,6 +32,9 @@ LIST_LISTS = Endpoint("GET", "lead-list/", LeadListsPage, page=Paging(max_limit=
 DEFAULT_IMPORT_LABEL = "smartlead-async import"
 #: Lists and tags per ``assign_tags`` call (each of ``listIds``, ``tagIds``, ``removeTagIds``).
 MAX_TAGGING_IDS = 10
+#: Lead ids per push between lists.
+MAX_PUSHED_LEADS = 10_000
+_PUSH_ACTIONS = ("copy", "move")
 # The list sits in `data`, beside the `ok: true` the answer must carry.
 CREATE_LIST = Endpoint("POST", "lead-list/", LeadList, unwrap=Unwrap.DATA, acknowledged=True)
 GET_LIST = Endpoint("GET", "lead-list/{list_id}", LeadList, unwrap=Unwrap.DATA, acknowledged=True)
@@ -39,6 +42,8 @@ GET_LIST = Endpoint("GET", "lead-list/{list_id}", LeadList, unwrap=Unwrap.DATA, 
 UPDATE_LIST = Endpoint("PUT", "lead-list/{list_id}", OkResponse, idempotent=True)
 DELETE_LIST = Endpoint("DELETE", "lead-list/{list_id}", OkResponse)
 IMPORT_LEADS = Endpoint("POST", "lead-list/{list_id}/import", ListImportResult)
+# Copies or moves leads: not repeated after an ambiguous failure.
+PUSH_BETWEEN_LISTS = Endpoint("POST", "leads/leads/push-between-lists", PushResult)
 # Tagging with tags a list already has changes nothing: safe to repeat.
 ASSIGN_TAGS = Endpoint("POST", "lead-list/assign-tags", OkResponse, idempotent=True)
 
@@ -145,3 +150,36 @@ class LeadListsResource(Resource):
                 "remove_tag_ids", remove_tag_ids, max_count=MAX_TAGGING_IDS
             )
         return await self._pipeline.call(ASSIGN_TAGS, json=body)
+
+    @calls(PUSH_BETWEEN_LISTS)
+    async def push_leads(
+        self,
+        to_list_id: int,
+        from_list_id: int | None = None,
+        lead_ids: Sequence[int] | None = None,
+        *,
+        action: PushAction = "copy",
+    ) -> PushResult:
+        """Copy or move leads into a list: every lead of ``from_list_id``, or ``lead_ids``
+        (1 to 10,000). The path really is ``/leads/leads/push-between-lists``
+        (docs/api-notes.md, Verbatim quirks).
+
+        Args:
+            to_list_id: The target list (``toListId``).
+            from_list_id: The source list (``fromListId``).
+            lead_ids: The leads (``leadIds``).
+            action: ``copy`` or ``move``.
+        """
+        if action not in _PUSH_ACTIONS:
+            raise RequestValidationError(f"action must be one of {_PUSH_ACTIONS}, got {action!r}")
+        if (from_list_id is None) == (lead_ids is None):
+            raise RequestValidationError("pass either from_list_id or lead_ids")
+        body: dict[str, JSON] = {
+            "action": action,
+            "toListId": require_id("to_list_id", to_list_id),
+        }
+        if from_list_id is not None:
+            body["fromListId"] = require_id("from_list_id", from_list_id)
+        if lead_ids is not None:
+            body["leadIds"] = require_ids("lead_ids", lead_ids, max_count=MAX_PUSHED_LEADS)
+        return await self._pipeline.call(PUSH_BETWEEN_LISTS, json=body)

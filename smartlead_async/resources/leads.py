@@ -44,10 +44,13 @@ from smartlead_async.models.lead_lists import AllLeadsPage
 from smartlead_async.models.leads import (
     AddLeadsResult,
     CampaignLead,
+    CampaignLeadSearchPage,
     CampaignLeadsPage,
+    FoundCampaignLead,
     Lead,
     LeadCampaign,
     LeadCategory,
+    LeadHistoryByLead,
     LeadImportSettings,
     LeadRow,
     LeadStatus,
@@ -60,6 +63,8 @@ from smartlead_async.models.leads import (
 )
 from smartlead_async.resources._base import Resource, deprecated_alias
 from smartlead_async.resources.block_list import BLOCK_LIST_MAX_LIMIT, BlockListResource
+from smartlead_async.resources.crm import LeadCrmResource
+from smartlead_async.resources.lead_categories import LeadCategoriesResource
 
 __all__ = ["LeadsResource", "parse_csv_export"]
 
@@ -132,7 +137,51 @@ SEQUENCE_DETAILS = Endpoint("GET", "leads/{campaign_lead_map_id}/sequence-detail
 PUSH_TO_CAMPAIGN = Endpoint("POST", "leads/push-to-campaign", PushResult)
 PUSH_TO_LIST = Endpoint("POST", "leads/push-to-list", PushResult)
 PUSH_CAMPAIGN_TO_LIST = Endpoint("POST", "leads/campaign/push-to-list", PushResult)
+#: ``POST /campaigns/{id}/leads/filter`` serves at most 100 hits per page.
+LEAD_SEARCH_MAX_LIMIT = 100
+# A read sent as POST: safe to repeat. Paged by the map id of the last hit, sent back in the body
+# as `lastSeenLeadId` (docs/api-notes.md, Verbatim quirks).
+SEARCH_CAMPAIGN_LEADS = Endpoint(
+    "POST",
+    "campaigns/{campaign_id}/leads/filter",
+    CampaignLeadSearchPage,
+    idempotent=True,
+    page=Paging(max_limit=LEAD_SEARCH_MAX_LIMIT, cursor="lastSeenLeadId", in_body=True),
+)
+# A read sent as POST, on a page graded unaudited: the last path segment is an opaque literal
+# printed in the docs (docs/api-notes.md, Verbatim quirks).
+BULK_MESSAGE_HISTORY = Endpoint(
+    "POST",
+    "campaigns/{campaign_id}/message-history-for-leads/bbfbdsFGHlBr76ruhjvh6fhHL",
+    LeadHistoryByLead,
+    idempotent=True,
+    weak=True,
+)
 PUSH_ACTIONS: tuple[PushAction, ...] = get_args(PushAction)
+_LEAD_STATUSES = ("STARTED", "INPROGRESS", "COMPLETED", "STOPPED", "PAUSED", "BLOCKED")
+_EMAIL_STATUSES = (
+    "is_opened",
+    "is_clicked",
+    "is_bounced",
+    "is_replied",
+    "is_unsubscribed",
+    "is_accepted",
+    "not_replied",
+    "is_sender_bounced",
+    "got_reply",
+)
+_STATUS_FILTERS = (
+    "all",
+    "active",
+    "replied",
+    "failed",
+    "scheduled",
+    "manual_followups",
+    "completed",
+    "paused",
+)
+_FIELD_SETS = ("drafted_table", "active_table")
+_SCHEDULE_TYPES = ("MANUAL", "AUTO")
 LEAD_TYPES: tuple[LeadType, ...] = get_args(LeadType)
 #: The result type of a per-lead helper's call.
 T = TypeVar("T")
@@ -148,11 +197,16 @@ class LeadsResource(Resource):
 
     Attributes:
         block_list: The block list (``client.leads.block_list``).
+        lead_categories: Create, change and delete lead categories
+            (``client.leads.lead_categories``; :meth:`categories` lists them).
+        crm: A lead's notes, tasks and tags (``client.leads.crm``; contested routes).
     """
 
     def __init__(self, pipeline: Pipeline) -> None:
         super().__init__(pipeline)
         self.block_list = BlockListResource(self._pipeline)
+        self.lead_categories = LeadCategoriesResource(self._pipeline)
+        self.crm = LeadCrmResource(self._pipeline)
 
     @calls(ADD_LEADS)
     async def add_to_campaign(
@@ -239,6 +293,144 @@ class LeadsResource(Resource):
             limit=limit,
             query=filters,
             campaign_id=campaign_id,
+        )
+
+    @calls(SEARCH_CAMPAIGN_LEADS)
+    def search_by_campaign(
+        self,
+        campaign_id: int,
+        *,
+        search_text: str | None = None,
+        limit: int = LEAD_SEARCH_MAX_LIMIT,
+        start_after: int | None = None,
+        lead_statuses: Sequence[LeadStatus | LeadStatusName] | None = None,
+        email_statuses: Sequence[str] | None = None,
+        lead_category_ids: Sequence[int] | None = None,
+        lead_category_is_null: bool | None = None,
+        email_account_ids: Sequence[int] | None = None,
+        esp_domain_types: Sequence[int] | None = None,
+        seg_types: Sequence[int] | None = None,
+        sequence_numbers: Sequence[int] | None = None,
+        sequence_ids: Sequence[int] | None = None,
+        seq_variant_ids: Sequence[int] | None = None,
+        seq_schedule_type: str | None = None,
+        status_filter: str | None = None,
+        field_set: str | None = None,
+        deleted_email_addresses: Sequence[str] | None = None,
+        manual_completion_seq_ids: Sequence[int] | None = None,
+        include_sender_bounce: bool | None = None,
+    ) -> Pager[FoundCampaignLead]:
+        """Search a campaign's leads (``POST /campaigns/{campaign_id}/leads/filter``), 1 to 100
+        hits per page, walked by cursor: each page's ``lastSeenEclmId`` is sent back as
+        ``lastSeenLeadId`` (``start_after`` starts after a given map id).
+
+        Args:
+            campaign_id: The campaign.
+            search_text: Space-separated words; each must partly match the email, first or last
+                name (case-insensitive).
+            limit: Hits per page.
+            start_after: Start after this campaign lead map id.
+            lead_statuses: ``STARTED``, ``INPROGRESS``, ``COMPLETED``, ``STOPPED``, ``PAUSED``,
+                ``BLOCKED``.
+            email_statuses: ``is_opened``, ``is_clicked``, ``is_bounced``, ``is_replied``,
+                ``is_unsubscribed``, ``is_accepted``, ``not_replied``, ``is_sender_bounced``,
+                ``got_reply``.
+            lead_category_ids: Categories; ``-1`` also matches uncategorised leads.
+            lead_category_is_null: Only uncategorised leads.
+            email_account_ids: Leads assigned to these mailboxes.
+            esp_domain_types: Integers 0 to 2.
+            seg_types: Integers 0 to 10.
+            sequence_numbers: Steps 1 to 999.
+            sequence_ids: Sequence step ids.
+            seq_variant_ids: Variant ids.
+            seq_schedule_type: ``MANUAL`` or ``AUTO``.
+            status_filter: ``all``, ``active``, ``replied``, ``failed``, ``scheduled``,
+                ``manual_followups``, ``completed`` or ``paused``.
+            field_set: ``drafted_table`` (compact, SmartLead's default) or ``active_table``.
+            deleted_email_addresses: Emails (each at most 320 characters).
+            manual_completion_seq_ids: Leads waiting on these manual steps (sends
+                ``filterLeadsForManualCompletion`` with ``filterManualSeqIds``).
+            include_sender_bounce: Include sender bounces.
+
+        Raises:
+            RequestValidationError: A bad filter, or ``field_set="active_table"`` with
+                ``status_filter="replied"``, whose pages need a second cursor
+                (``lastSeenReplyTime``) this pager does not send.
+        """
+        require_id("campaign_id", campaign_id)
+        if field_set == "active_table" and status_filter == "replied":
+            raise RequestValidationError(
+                "active_table + replied pages by a second cursor (lastSeenReplyTime) that "
+                "this pager does not send; use another field_set or status_filter"
+            )
+        body: dict[str, JSON] = {}
+        if search_text is not None:
+            body["searchText"] = str(search_text)
+        _put_choices(body, "leadStatuses", "lead_statuses", lead_statuses, _LEAD_STATUSES)
+        _put_choices(body, "emailStatuses", "email_statuses", email_statuses, _EMAIL_STATUSES)
+        if lead_category_ids is not None:
+            body["leadCategoryIds"] = _category_ids(lead_category_ids)
+        if lead_category_is_null is not None:
+            body["leadCategoryIsNull"] = bool(lead_category_is_null)
+        for key, name, values, low, high in (
+            ("emailAccountIds", "email_account_ids", email_account_ids, 1, None),
+            ("espDomainTypes", "esp_domain_types", esp_domain_types, 0, 2),
+            ("segTypes", "seg_types", seg_types, 0, 10),
+            ("sequenceNumbers", "sequence_numbers", sequence_numbers, 1, 999),
+            ("sequenceIds", "sequence_ids", sequence_ids, 1, None),
+            ("seqVariantIds", "seq_variant_ids", seq_variant_ids, 1, None),
+        ):
+            if values is not None:
+                body[key] = _int_list(name, values, low, high)
+        _put_choice(
+            body, "seqScheduleType", "seq_schedule_type", seq_schedule_type, _SCHEDULE_TYPES
+        )
+        _put_choice(body, "statusFilter", "status_filter", status_filter, _STATUS_FILTERS)
+        _put_choice(body, "fieldSet", "field_set", field_set, _FIELD_SETS)
+        if deleted_email_addresses is not None:
+            body["deletedEmailAddresses"] = _deleted_addresses(deleted_email_addresses)
+        if manual_completion_seq_ids is not None:
+            body["filterLeadsForManualCompletion"] = True
+            body["filterManualSeqIds"] = require_ids(
+                "manual_completion_seq_ids", manual_completion_seq_ids
+            )
+        if include_sender_bounce is not None:
+            body["includeSenderBounce"] = bool(include_sender_bounce)
+        return self._pipeline.pager(
+            SEARCH_CAMPAIGN_LEADS,
+            start=start_after,
+            limit=limit,
+            json=body,
+            campaign_id=campaign_id,
+        )
+
+    @calls(BULK_MESSAGE_HISTORY)
+    async def message_history_for_leads(
+        self,
+        campaign_id: int,
+        lead_ids: Sequence[int] | None = None,
+        *,
+        event_after: Moment | None = None,
+    ) -> LeadHistoryByLead:
+        """Emails sent to several leads of a campaign, keyed by lead id (**[weak]**: the page
+        is unaudited, its example unverified, and the path ends in an opaque literal token).
+
+        Args:
+            campaign_id: The campaign.
+            lead_ids: The leads (``lead_ids``); ``None`` sends no filter.
+            event_after: Only emails after this date or aware datetime (``event_time_gt``).
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {}
+        if lead_ids is not None:
+            body["lead_ids"] = require_ids("lead_ids", lead_ids)
+        query: dict[str, QueryValue | None] = {
+            "event_time_gt": (
+                moment("event_after", event_after, "datetime") if event_after is not None else None
+            )
+        }
+        return await self._pipeline.call(
+            BULK_MESSAGE_HISTORY, query=query, json=body, campaign_id=campaign_id
         )
 
     @calls(GET_LEAD_BY_EMAIL)
@@ -798,3 +990,57 @@ def _selection(key: str, ids: Sequence[int] | None, all_leads: bool) -> dict[str
     if all_leads == (ids is not None):
         raise RequestValidationError("pass either the ids or all_leads=True, not both or neither")
     return {"allLeads": True} if all_leads else {key: require_ids(key, ids or ())}
+
+
+def _put_choice(
+    body: dict[str, JSON], key: str, name: str, value: str | None, allowed: tuple[str, ...]
+) -> None:
+    if value is None:
+        return
+    if str(value) not in allowed:
+        raise RequestValidationError(f"{name} must be one of {allowed}, got {value!r}")
+    body[key] = str(value)
+
+
+def _put_choices(
+    body: dict[str, JSON],
+    key: str,
+    name: str,
+    values: Sequence[object] | None,
+    allowed: tuple[str, ...],
+) -> None:
+    if values is None:
+        return
+    if isinstance(values, str) or not values:
+        raise RequestValidationError(f"{name} must be a non-empty sequence")
+    chosen: list[JSON] = []
+    for value in values:
+        text = str(value)
+        if text not in allowed:
+            raise RequestValidationError(f"{name} values must be in {allowed}, got {value!r}")
+        chosen.append(text)
+    body[key] = chosen
+
+
+def _int_list(name: str, values: Sequence[int], low: int, high: int | None) -> list[JSON]:
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence) or not values:
+        raise RequestValidationError(f"{name} must be a non-empty sequence of integers")
+    return [require_int_range(name, value, low, high) for value in values]
+
+
+def _category_ids(values: Sequence[int]) -> list[JSON]:
+    # -1 stands for "no category" beside real category ids.
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence) or not values:
+        raise RequestValidationError("lead_category_ids must be a non-empty sequence of ids")
+    return [-1 if value == -1 else require_id("lead_category_ids", value) for value in values]
+
+
+def _deleted_addresses(values: Sequence[str]) -> list[JSON]:
+    if isinstance(values, str) or not values:
+        raise RequestValidationError("deleted_email_addresses must be a non-empty sequence")
+    for value in values:
+        if not isinstance(value, str) or len(value) > 320:
+            raise RequestValidationError(
+                f"deleted_email_addresses holds strings of at most 320 characters, got {value!r}"
+            )
+    return list[JSON](values)
