@@ -185,7 +185,7 @@ async def test_lead_credit_exhaustion_stops_cleanly() -> None:
 async def test_arguments_are_checked_before_anything_is_sent() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         async with client_of(fake) as sl:
-            for kwargs in ({"batch_size": 101}, {"batch_size": 0}, {"concurrency": 0}):
+            for kwargs in ({"batch_size": 401}, {"batch_size": 0}, {"concurrency": 0}):
                 with pytest.raises(RequestValidationError):
                     await sl.leads.bulk_import(1, leads=[], **kwargs)  # type: ignore[arg-type]
         assert fake.state.requests == []

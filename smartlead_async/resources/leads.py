@@ -21,7 +21,10 @@ from smartlead_async._pagination import Pager, Rows
 from smartlead_async._pipeline import Pipeline
 from smartlead_async._request import QueryValue
 from smartlead_async._validation import (
+    MAX_CUSTOM_FIELDS,
+    MAX_CUSTOM_FIELDS_DOCUMENTED,
     MAX_LEADS_PER_REQUEST,
+    MAX_LEADS_PER_REQUEST_DOCUMENTED,
     normalize_email,
     require_id,
     require_ids,
@@ -215,6 +218,8 @@ class LeadsResource(Resource):
         *,
         leads: Sequence[LeadRow],
         settings: LeadImportSettings | None = None,
+        max_leads: int = MAX_LEADS_PER_REQUEST,
+        max_custom_fields: int = MAX_CUSTOM_FIELDS,
     ) -> AddLeadsResult:
         """Add up to 100 leads to a campaign (``POST /campaigns/{campaign_id}/leads``).
 
@@ -225,22 +230,32 @@ class LeadsResource(Resource):
 
         Args:
             campaign_id: Target campaign.
-            leads: 1 to 100 leads, as :class:`LeadInput` or mappings with wire keys.
+            leads: 1 to ``max_leads`` leads, as :class:`LeadInput` or mappings with wire keys.
             settings: Import flags (block list, unsubscribe list, duplicates in other campaigns).
+            max_leads: The most leads this call accepts: 100 by default; up to 400, the limit
+                SmartLead's API reference documents on an unaudited page
+                (docs/api-notes.md, Adding leads). Opt in only for an account known to take
+                more: one that still enforces 100 refuses the whole call.
+            max_custom_fields: The most custom fields per lead: 20 by default; up to 200, as
+                the reference documents (same caveat).
 
         Raises:
             RequestValidationError: Before sending, for any invalid lead or batch size.
         """
         require_id("campaign_id", campaign_id)
+        lead_cap = _lead_cap(max_leads)
+        field_cap = _custom_field_cap(max_custom_fields)
         if isinstance(leads, str | bytes | Mapping) or not isinstance(leads, Sequence):
             raise RequestValidationError("leads must be a sequence of LeadInput or mappings")
-        if not 1 <= len(leads) <= MAX_LEADS_PER_REQUEST:
+        if not 1 <= len(leads) <= lead_cap:
             raise RequestValidationError(
-                f"add_to_campaign takes 1 to {MAX_LEADS_PER_REQUEST} leads per call, got "
+                f"add_to_campaign takes 1 to {lead_cap} leads per call, got "
                 f"{len(leads)}; use bulk helpers for more"
             )
         body: dict[str, JSON] = {
-            "lead_list": [lead_to_wire(lead, i) for i, lead in enumerate(leads)]
+            "lead_list": [
+                lead_to_wire(lead, i, max_custom_fields=field_cap) for i, lead in enumerate(leads)
+            ]
         }
         if settings is not None:
             body["settings"] = to_wire(self._pipeline.converter, settings)
@@ -698,9 +713,11 @@ class LeadsResource(Resource):
         dry_run: bool,
         dedupe_input: bool,
         resolve_ambiguous: bool,
+        max_custom_fields: int,
     ) -> Importer:
         require_id("campaign_id", campaign_id)
-        require_int_range("batch_size", batch_size, 1, MAX_LEADS_PER_REQUEST)
+        require_int_range("batch_size", batch_size, 1, MAX_LEADS_PER_REQUEST_DOCUMENTED)
+        field_cap = _custom_field_cap(max_custom_fields)
         require_int_range("concurrency", concurrency, 1)
         if isinstance(leads, str | bytes | Mapping) or not isinstance(
             leads, Iterable | AsyncIterable
@@ -721,7 +738,11 @@ class LeadsResource(Resource):
 
         return Importer(
             send=send,
-            encode=lead_to_wire,
+            encode=(
+                lead_to_wire
+                if field_cap == MAX_CUSTOM_FIELDS
+                else functools.partial(lead_to_wire, max_custom_fields=field_cap)
+            ),
             read_back=self._read_back(campaign_id) if resolve_ambiguous else None,
             batch_size=batch_size,
             concurrency=concurrency,
@@ -784,8 +805,9 @@ class LeadsResource(Resource):
         on_progress: ProgressCallback | None = None,
         dedupe_input: bool = True,
         resolve_ambiguous: bool = False,
+        max_custom_fields: int = MAX_CUSTOM_FIELDS,
     ) -> ImportReport:
-        """Import any number of leads, streamed, in concurrent batches of up to 100.
+        """Import any number of leads, streamed, in concurrent batches of 100 (up to 400).
 
         ``leads`` is read lazily: a generator over a million rows is never materialised. Each
         row is validated and normalised first, and duplicate emails in the input are dropped, so
@@ -800,9 +822,16 @@ class LeadsResource(Resource):
         SmartLead, the import stops cleanly and the rest is counted as not sent.
 
         Args:
+            batch_size: Leads per add call: 100 by default; up to 400, the limit SmartLead's
+                API reference documents on an unaudited page (docs/api-notes.md, Adding leads).
+                Opt in only for an account known to take more: one that still enforces 100
+                refuses every batch larger than that.
             resolve_ambiguous: Read outcomes back (block list, campaign membership) when an
                 answer's counters do not say which row went where; ``report.resolution_requests``
                 says what it cost.
+            max_custom_fields: The most custom fields per lead: 20 by default, up to the
+                reference's 200 (same caveat). A row with more is reported invalid on its
+                own, so one row never sinks a batch.
 
         Returns:
             An :class:`~smartlead_async.bulk.ImportReport` accounting for every input row once;
@@ -821,6 +850,7 @@ class LeadsResource(Resource):
             on_progress=on_progress,
             dedupe_input=dedupe_input,
             resolve_ambiguous=resolve_ambiguous,
+            max_custom_fields=max_custom_fields,
         )
         async with stream:
             async for _ in stream:
@@ -840,6 +870,7 @@ class LeadsResource(Resource):
         dry_run: bool = False,
         dedupe_input: bool = True,
         resolve_ambiguous: bool = False,
+        max_custom_fields: int = MAX_CUSTOM_FIELDS,
     ) -> ImportStream:
         """Like :meth:`bulk_import`, but ``async for`` yields each batch's result as it lands
         (to stream progress to a websocket, say); ``stream.report`` fills as it goes.
@@ -859,6 +890,7 @@ class LeadsResource(Resource):
             dry_run=dry_run,
             dedupe_input=dedupe_input,
             resolve_ambiguous=resolve_ambiguous,
+            max_custom_fields=max_custom_fields,
         )
         return ImportStream(importer, leads)
 
@@ -1044,3 +1076,11 @@ def _deleted_addresses(values: Sequence[str]) -> list[JSON]:
                 f"deleted_email_addresses holds strings of at most 320 characters, got {value!r}"
             )
     return list[JSON](values)
+
+
+def _lead_cap(value: int) -> int:
+    return require_int_range("max_leads", value, 1, MAX_LEADS_PER_REQUEST_DOCUMENTED)
+
+
+def _custom_field_cap(value: int) -> int:
+    return require_int_range("max_custom_fields", value, 1, MAX_CUSTOM_FIELDS_DOCUMENTED)
