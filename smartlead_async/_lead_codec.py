@@ -34,20 +34,25 @@ __all__ = ["LEAD_FIELDS", "checked_lead_to_wire", "lead_to_wire"]
 LEAD_FIELDS = frozenset(a.name for a in attrs.fields(LeadInput))
 
 
-def lead_to_wire(lead: LeadRow, index: int) -> dict[str, JSON]:
+def lead_to_wire(
+    lead: LeadRow, index: int, *, max_custom_fields: int = MAX_CUSTOM_FIELDS
+) -> dict[str, JSON]:
     """One validated, normalised element of ``lead_list`` (errors name the lead's index).
 
     Lead fields must be strings (or ``None``): a number or ``NaN`` is refused rather than sent as
-    ``"5"`` or ``"nan"``. Custom field values may be strings, finite numbers or booleans.
+    ``"5"`` or ``"nan"``. Custom field values may be strings, finite numbers or booleans; at most
+    ``max_custom_fields`` of them (20 unless the caller opted in to more).
     """
     if type(lead) is dict:
-        wire = _fast_wire(lead)
+        wire = _fast_wire(lead, max_custom_fields)
         if wire is not None:
             return wire
-    return checked_lead_to_wire(lead, index)
+    return checked_lead_to_wire(lead, index, max_custom_fields=max_custom_fields)
 
 
-def checked_lead_to_wire(lead: LeadRow, index: int) -> dict[str, JSON]:
+def checked_lead_to_wire(
+    lead: LeadRow, index: int, *, max_custom_fields: int = MAX_CUSTOM_FIELDS
+) -> dict[str, JSON]:
     """:func:`lead_to_wire` for any row, each rule checked and worded on its own."""
     where = f"lead {index}"
     if isinstance(lead, Mapping):
@@ -65,7 +70,7 @@ def checked_lead_to_wire(lead: LeadRow, index: int) -> dict[str, JSON]:
     else:
         raise RequestValidationError(f"{where}: expected LeadInput or a mapping, got {lead!r}")
     custom = _custom_fields(values.get("custom_fields"))
-    check_custom_fields(custom, where=where)
+    check_custom_fields(custom, where=where, max_fields=max_custom_fields)
     for name, value in values.items():
         if name != "custom_fields" and not isinstance(value, str | None):
             raise RequestValidationError(
@@ -78,7 +83,9 @@ _LEAD_FIELD_NAMES = tuple(field.name for field in attrs.fields(LeadInput))
 _join = "".join
 
 
-def _fast_wire(lead: dict[str, Any]) -> dict[str, JSON] | None:
+def _fast_wire(
+    lead: dict[str, Any], max_custom_fields: int = MAX_CUSTOM_FIELDS
+) -> dict[str, JSON] | None:
     """The wire form of a row that is certainly valid, or ``None`` to take the checked path."""
     if not lead.keys() <= LEAD_FIELDS:
         return None
@@ -88,7 +95,7 @@ def _fast_wire(lead: dict[str, Any]) -> dict[str, JSON] | None:
     wire = lead.copy()
     custom = wire.get("custom_fields", wire)  # the wire dict itself marks "no custom fields"
     if custom is not wire:
-        if type(custom) is not dict or len(custom) > MAX_CUSTOM_FIELDS:
+        if type(custom) is not dict or len(custom) > max_custom_fields:
             return None
         try:
             # Every name a string that is not blank, every value a string: nothing to refuse.

@@ -604,7 +604,9 @@ class Pipeline:
             page_query: Mapping[str, QueryValue | None] = filters
             page_body: JSON = body
             if in_body:
-                page_body = {**window, **(body or {})}
+                # No cursor yet (the first page) sends no cursor key, not a null.
+                sent = {key: value for key, value in window.items() if value is not None}
+                page_body = {**sent, **(body or {})}
             else:
                 page_query = {**cast(dict[str, QueryValue | None], window), **filters}
             envelope = await self.call(endpoint, query=page_query, json=page_body, **path_params)

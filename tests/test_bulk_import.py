@@ -186,7 +186,7 @@ async def test_lead_credit_exhaustion_stops_cleanly() -> None:
 async def test_arguments_are_checked_before_anything_is_sent() -> None:
     async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
         async with client_of(fake) as sl:
-            for batch_size, concurrency in ((101, 1), (0, 1), (100, 0)):
+            for batch_size, concurrency in ((401, 1), (0, 1), (100, 0)):
                 with pytest.raises(RequestValidationError):
                     await sl.leads.bulk_import(
                         1, leads=[], batch_size=batch_size, concurrency=concurrency

@@ -263,16 +263,29 @@ async def test_request_checks_can_be_turned_off() -> None:
 async def test_without_its_legacy_alias_the_sdk_s_spelling_fails(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The SDK sends list_name; the reference says listName. Only the alias keeps it passing.
+    # The SDK sends the flat schedule body the live API takes; the reference nests it under
+    # `schedule`. Only the alias keeps it passing: without it, the fake catches the SDK.
     async with (
         FakeSmartlead(api_keys=(API_KEY,)) as fake,
         SmartleadClient(API_KEY, base_url=fake.base_url, max_retries=0) as sl,
     ):
-        await sl.lead_lists.create(name="kept")
-        monkeypatch.delitem(legacy.LEGACY_BODY, "POST /lead-list/")
-        with pytest.raises(BadRequestError, match='"listName" is required'):
-            await sl.lead_lists.create(name="refused")
-    assert [lead_list.list_name for lead_list in fake.state.lead_lists.values()] == ["kept"]
+        campaign = fake.seed.campaign("c")
+
+        async def schedule() -> None:
+            await sl.campaigns.update_schedule(
+                campaign.id,
+                timezone="UTC",
+                days_of_the_week=[1, 2],
+                start_hour="09:00",
+                end_hour="17:00",
+                min_time_btw_emails=10,
+                max_new_leads_per_day=20,
+            )
+
+        await schedule()
+        monkeypatch.delitem(legacy.LEGACY_BODY, "POST /campaigns/{campaign_id}/schedule")
+        with pytest.raises(BadRequestError, match=r"is not allowed|is required"):
+            await schedule()
 
 
 async def test_each_host_has_its_own_root_and_answers() -> None:

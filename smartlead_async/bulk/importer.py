@@ -315,7 +315,8 @@ class Importer:
         send: Sends one batch of wire rows (the pipeline's add-leads call).
         encode: Validates one input row into its wire form, or raises RequestValidationError.
         read_back: When given, ambiguous batches are resolved with these read-backs.
-        batch_size: Rows per call, at most 100.
+        batch_size: Rows per call: 100 by default, up to the 400 SmartLead's API reference
+            documents when the caller opts in.
         concurrency: Calls in flight at once; the shared gate still paces them.
         on_progress: Called after each batch with (rows accounted, total if known, report).
         total: The number of input rows, when known in advance.

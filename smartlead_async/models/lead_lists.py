@@ -24,10 +24,16 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class LeadList(Model):
-    """A list of leads outside any campaign."""
+    """A list of leads outside any campaign.
+
+    SmartLead's API reference names the list ``name`` and counts ``lead_count``; accounts seen
+    live answer ``list_name`` and ``leads_count``: both are kept (docs/api-notes.md, Lead lists).
+    """
 
     id: int
     list_name: str | None = None
+    name: str | None = None
+    lead_count: int | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     leads_count: int | None = None

@@ -18,11 +18,18 @@ __all__ = [
     "BlockListEntry",
     "BlockListResult",
     "CampaignLead",
+    "CampaignLeadSearchPage",
     "CampaignLeadsPage",
+    "FoundCampaignLead",
+    "FoundLead",
+    "FoundLeadSender",
     "Lead",
     "LeadCampaign",
     "LeadCampaignData",
     "LeadCategory",
+    "LeadCategorySentiment",
+    "LeadHistoryByLead",
+    "LeadHistoryEmail",
     "LeadImportSettings",
     "LeadInput",
     "LeadRow",
@@ -230,6 +237,8 @@ class LeadCategory(Model):
     name: str | None = None
     created_at: dt.datetime | None = None
     sentiment_type: str | None = None
+    user_id: int | None = None
+    colour_code: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -336,6 +345,8 @@ class PushCounts(Model):
     total_leads: int | None = None
     pushed: int | None = None
     duplicates: int | None = None
+    #: Moving leads between lists counts only this.
+    total_leads_moved: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -348,3 +359,92 @@ class PushResult(Acknowledgement):
 
     message: str | None = None
     data: PushCounts | None = None
+
+
+#: A lead category's sentiment (``None``: neutral).
+LeadCategorySentiment = Literal["positive", "negative"]
+
+
+@attrs.frozen(kw_only=True)
+class FoundLead(Model):
+    """The lead record of a campaign-lead search hit (``email_lead``)."""
+
+    id: int | None = None
+    email: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    custom_fields: dict[str, JSON] = attrs.field(factory=dict)
+    esp_domain_type: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class FoundLeadSender(Model):
+    """The mailbox assigned to a search hit (``email_account``)."""
+
+    username: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class FoundCampaignLead(Model):
+    """One hit of a campaign-lead search: the lead's membership (map id) in the campaign.
+
+    Attributes:
+        id: The campaign lead map id (the search's cursor, ``lastSeenEclmId``).
+        email_lead: The lead itself.
+    """
+
+    id: int
+    current_seq_num: int | None = None
+    status: LeadStatus | None = None
+    email_account_id: int | None = None
+    spintax_modulo_index: int | None = None
+    email_lead: FoundLead | None = None
+    email_account: FoundLeadSender | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CampaignLeadSearchPage(Model, Envelope):
+    """One page of a campaign-lead search: ``{leads, lastSeenEclmId, count}``."""
+
+    leads: tuple[FoundCampaignLead, ...] = ()
+    last_seen_eclm_id: int | None = attrs.field(default=None, metadata=wire_name("lastSeenEclmId"))
+    count: int | None = None
+
+    @property
+    def page_items(self) -> tuple[FoundCampaignLead, ...]:
+        """The hits, in map-id order."""
+        return self.leads
+
+    @property
+    def page_total(self) -> int | None:
+        """Hits in all."""
+        return self.count
+
+    @property
+    def page_cursor(self) -> int | None:
+        """``lastSeenEclmId``, sent back as ``lastSeenLeadId``.
+
+        The cursor changes name between directions (docs/api-notes.md, Verbatim quirks).
+        """
+        if self.last_seen_eclm_id is not None:
+            return self.last_seen_eclm_id
+        return self.leads[-1].id if self.leads else None
+
+
+@attrs.frozen(kw_only=True)
+class LeadHistoryEmail(Model):
+    """One email of a lead in the bulk message history."""
+
+    subject: str | None = None
+    sent_at: dt.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class LeadHistoryByLead(Model):
+    """The bulk message history of a campaign: ``{"data": {"<lead id>": [emails]}}``.
+
+    Attributes:
+        data: Emails per lead id (keys are the ids as strings, as sent).
+    """
+
+    data: dict[str, tuple[LeadHistoryEmail, ...]] = attrs.field(factory=dict)

@@ -16,10 +16,13 @@ if TYPE_CHECKING:
     from smartlead_async.resources.campaign_analytics import CampaignAnalyticsResource
     from smartlead_async.resources.campaigns import CampaignsResource
     from smartlead_async.resources.clients import ClientsResource
+    from smartlead_async.resources.crm import LeadCrmResource
     from smartlead_async.resources.email_accounts import EmailAccountsResource
     from smartlead_async.resources.inbox import InboxResource
+    from smartlead_async.resources.lead_categories import LeadCategoriesResource
     from smartlead_async.resources.lead_lists import LeadListsResource
     from smartlead_async.resources.leads import LeadsResource
+    from smartlead_async.resources.prompt_templates import PromptTemplatesResource
     from smartlead_async.resources.prospect import ProspectResource
     from smartlead_async.resources.prospect_lookups import ProspectLookupsResource
     from smartlead_async.resources.prospect_searches import ProspectSearchesResource
@@ -36,6 +39,9 @@ _ATTRIBUTES = {
     "campaigns": ("campaigns", "CampaignsResource"),
     "leads": ("leads", "LeadsResource"),
     "leads.block_list": ("block_list", "BlockListResource"),
+    "leads.lead_categories": ("lead_categories", "LeadCategoriesResource"),
+    "leads.crm": ("crm", "LeadCrmResource"),
+    "campaigns.prompt_templates": ("prompt_templates", "PromptTemplatesResource"),
     "email_accounts": ("email_accounts", "EmailAccountsResource"),
     "webhooks": ("webhooks", "WebhooksResource"),
     "clients": ("clients", "ClientsResource"),
@@ -74,8 +80,11 @@ __all__ = [
     "ClientsResource",
     "EmailAccountsResource",
     "InboxResource",
+    "LeadCategoriesResource",
+    "LeadCrmResource",
     "LeadListsResource",
     "LeadsResource",
+    "PromptTemplatesResource",
     "ProspectLookupsResource",
     "ProspectResource",
     "ProspectSearchesResource",

@@ -422,17 +422,21 @@ class AnalyticsResource(Resource):
         end: Moment,
         timezone: str | None = None,
         client_ids: Sequence[int] | None = None,
-        campaign_ids: Sequence[int] | None = None,
+        full_data: bool | None = None,
         offset: int = 0,
         limit: int = 100,
     ) -> DataResult:
-        """Per-client performance."""
+        """Per-client performance.
+
+        Takes no campaign filter: SmartLead's API reference no longer accepts ``campaign_ids``
+        on this route (docs/api-notes.md, Global analytics).
+        """
         return await self._get(
             CLIENT_OVERALL_STATS,
             dates=(start, end),
             timezone=timezone,
             client_ids=client_ids,
-            campaign_ids=campaign_ids,
+            full_data=full_data,
             page=(offset, limit),
         )
 

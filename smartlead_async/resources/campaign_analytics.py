@@ -214,14 +214,18 @@ class CampaignAnalyticsResource(Resource):
     ) -> DataResult:
         """Sent/open/click/reply counts per sequence step and variant for a window.
 
+        SmartLead's API reference requires full ISO-8601 timestamps here
+        (docs/api-notes.md, Campaign analytics): a date is sent as its midnight UTC (``start``)
+        or its last second (``end``).
+
         Args:
             campaign_id: The campaign.
-            start: First day.
-            end: Last day, included.
+            start: First day, or an aware datetime.
+            end: Last day (included), or an aware datetime.
             timezone: IANA name the days are counted in.
         """
         require_id("campaign_id", campaign_id)
-        first, last = window(start, end, "date")
+        first, last = window(start, end, "datetime")
         query = {"start_date": first, "end_date": last, "time_zone": _timezone(timezone)}
         return await self._pipeline.call(GET_SEQUENCES, query=query, campaign_id=campaign_id)
 

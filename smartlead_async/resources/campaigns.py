@@ -18,6 +18,7 @@ from smartlead_async._validation import (
     normalize_email,
     require_hour,
     require_id,
+    require_ids,
     require_int_range,
     require_optional_id,
     require_text,
@@ -29,7 +30,17 @@ from smartlead_async.models.campaigns import (
     Campaign,
     CampaignStatusUpdate,
     CampaignStatusUpdateLiteral,
+    CampaignTagging,
+    ClientAssignment,
     CreatedCampaign,
+    CreatedSubsequence,
+    DuplicatedCampaign,
+    FolderMove,
+    MailboxesByTagAdded,
+    MailboxReallocation,
+    OutOfOfficeSettings,
+    SpintaxDistributionMode,
+    SpintaxDistributionModeLiteral,
     StopLeadSetting,
     StopLeadSettingLiteral,
     TrackSetting,
@@ -39,6 +50,7 @@ from smartlead_async.models.common import OkResponse
 from smartlead_async.models.sequences import SequenceStep, SequenceStepInput
 from smartlead_async.resources._base import Resource, deprecated_alias
 from smartlead_async.resources.campaign_analytics import CampaignAnalyticsResource
+from smartlead_async.resources.prompt_templates import PromptTemplatesResource
 
 __all__ = ["CampaignsResource"]
 
@@ -65,20 +77,54 @@ GET_SEQUENCES = Endpoint(
     page=Paging(max_limit=None),
 )
 SAVE_SEQUENCES = Endpoint("POST", "campaigns/{campaign_id}/sequences", OkResponse, idempotent=True)
-CREATE_SUBSEQUENCE = Endpoint("POST", "campaigns/create-subsequence", CreatedCampaign, weak=True)
-SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", OkResponse, weak=True)
+CREATE_SUBSEQUENCE = Endpoint("POST", "campaigns/create-subsequence", CreatedSubsequence)
+# Sends an email: never repeated after an ambiguous failure.
+SEND_TEST_EMAIL = Endpoint("POST", "campaigns/{campaign_id}/send-test-email", OkResponse)
 # Pinning the same mailbox again changes nothing.
 UPDATE_LEAD_EMAIL_ACCOUNT = Endpoint(
     "POST", "campaigns/update-lead-email-account", OkResponse, idempotent=True, weak=True
 )
+# Each copy is a new campaign: never repeated after an ambiguous failure.
+DUPLICATE_CAMPAIGN = Endpoint("POST", "campaigns/{campaign_id}/duplicate", DuplicatedCampaign)
+# Setting the same member, client, folder, tags or mode again changes nothing: safe to repeat.
+# The team-member page is unaudited and its example answer illustrative.
+UPDATE_TEAM_MEMBER = Endpoint(
+    "POST", "campaigns/{campaign_id}/team-member", OkResponse, idempotent=True
+)
+ASSIGN_CLIENT = Endpoint("POST", "campaigns/assign-client", ClientAssignment, idempotent=True)
+MOVE_TO_FOLDER = Endpoint("POST", "campaigns/update-folder", FolderMove, idempotent=True)
+ADD_CAMPAIGN_TAGS = Endpoint("POST", "campaigns/tags", CampaignTagging, idempotent=True)
+REMOVE_CAMPAIGN_TAGS = Endpoint("DELETE", "campaigns/tags", CampaignTagging, idempotent=True)
+SET_SPINTAX_MODE = Endpoint(
+    "POST", "campaigns/spintax-distribution-mode", OkResponse, idempotent=True
+)
+# Attaching mailboxes that are attached already changes nothing: safe to repeat.
+ADD_MAILBOXES_BY_TAG = Endpoint(
+    "POST", "campaigns/{campaign_id}/email-accounts/by-tag", MailboxesByTagAdded, idempotent=True
+)
+# Moves leads between mailboxes: not repeated after an ambiguous failure.
+REALLOCATE_MAILBOXES = Endpoint(
+    "POST", "campaigns/{campaign_id}/reallocate-mailboxes", MailboxReallocation
+)
+#: Campaigns per folder move, and campaigns and tags per tagging call.
+MAX_FOLDER_CAMPAIGNS = 200
+MAX_TAGGING_IDS = 100
+#: Detached mailboxes per reallocation.
+MAX_REALLOCATED_MAILBOXES = 100
+_SPINTAX_MODES = {"incremental": 1, "random": 2}
 _READ_TRACK_SETTINGS = {"DONT_EMAIL_OPEN", "DONT_LINK_CLICK", "DONT_REPLY_TO_AN_EMAIL"}
 
 
 class CampaignsResource(Resource):
-    """Create, read, configure, start/pause/stop and delete campaigns."""
+    """Create, read, configure, start/pause/stop and delete campaigns.
+
+    Attributes:
+        prompt_templates: A campaign's AI prompt template (``client.campaigns.prompt_templates``).
+    """
 
     def __init__(self, pipeline: Pipeline) -> None:
         super().__init__(pipeline)
+        self.prompt_templates = PromptTemplatesResource(pipeline)
         # The deprecated analytics aliases below call their new home through this instance.
         self._analytics = CampaignAnalyticsResource(pipeline)
 
@@ -202,6 +248,15 @@ class CampaignsResource(Resource):
         follow_up_percentage: int | NotGiven = NOT_GIVEN,
         client_id: int | NotGiven | None = NOT_GIVEN,
         enable_ai_esp_matching: bool | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        force_plain_text: bool | NotGiven = NOT_GIVEN,
+        auto_pause_domain_leads_on_reply: bool | NotGiven = NOT_GIVEN,
+        ignore_ss_mailbox_sending_limit: bool | NotGiven = NOT_GIVEN,
+        bounce_autopause_threshold: str | NotGiven = NOT_GIVEN,
+        domain_level_rate_limit: bool | NotGiven = NOT_GIVEN,
+        out_of_office_detection_settings: OutOfOfficeSettings | NotGiven = NOT_GIVEN,
+        add_unsubscribe_tag: bool | NotGiven = NOT_GIVEN,
+        ai_categorisation_options: Sequence[JSON] | NotGiven = NOT_GIVEN,
     ) -> OkResponse:
         """Change a campaign's general settings; only the arguments you pass are sent.
 
@@ -216,6 +271,21 @@ class CampaignsResource(Resource):
             follow_up_percentage: Share (0 to 100) of daily volume spent on follow-ups.
             client_id: Attach to an agency client; ``None`` detaches.
             enable_ai_esp_matching: Match sender and recipient providers.
+            name: Rename the campaign.
+            force_plain_text: Force every email of the campaign to plain text.
+            auto_pause_domain_leads_on_reply: When a lead replies, pause the other leads of
+                its domain.
+            ignore_ss_mailbox_sending_limit: Ignore the sending limit of Smart Senders
+                mailboxes.
+            bounce_autopause_threshold: Bounce level that pauses the campaign (a string on the
+                wire; the reference gives no format).
+            domain_level_rate_limit: Rate-limit sending per recipient domain.
+            out_of_office_detection_settings: How out-of-office replies are treated.
+            add_unsubscribe_tag: Add the unsubscribe tag to emails.
+            ai_categorisation_options: Sent as given (an array; the reference does not type
+                its elements).
+
+        Fields follow SmartLead's API reference (docs/api-notes.md, Campaigns).
         """
         require_id("campaign_id", campaign_id)
         body: dict[str, JSON] = {}
@@ -231,6 +301,25 @@ class CampaignsResource(Resource):
         )
         put_given(body, "client_id", client_id, lambda v: require_optional_id("client_id", v))
         put_given(body, "enable_ai_esp_matching", enable_ai_esp_matching, bool)
+        put_given(body, "name", name, lambda v: require_text("name", v))
+        put_given(body, "force_plain_text", force_plain_text, bool)
+        put_given(body, "auto_pause_domain_leads_on_reply", auto_pause_domain_leads_on_reply, bool)
+        put_given(body, "ignore_ss_mailbox_sending_limit", ignore_ss_mailbox_sending_limit, bool)
+        put_given(
+            body,
+            "bounce_autopause_threshold",
+            bounce_autopause_threshold,
+            lambda v: require_text("bounce_autopause_threshold", v),
+        )
+        put_given(body, "domain_level_rate_limit", domain_level_rate_limit, bool)
+        put_given(
+            body,
+            "out_of_office_detection_settings",
+            out_of_office_detection_settings,
+            _out_of_office,
+        )
+        put_given(body, "add_unsubscribe_tag", add_unsubscribe_tag, bool)
+        put_given(body, "ai_categorisation_options", ai_categorisation_options, _json_array)
         if not body:
             raise RequestValidationError("update_settings needs at least one setting to change")
         return await self._pipeline.call(UPDATE_SETTINGS, json=body, campaign_id=campaign_id)
@@ -260,37 +349,71 @@ class CampaignsResource(Resource):
 
     @calls(CREATE_SUBSEQUENCE)
     async def create_subsequence(
-        self, parent_campaign_id: int, *, name: str, definition: Mapping[str, JSON] | None = None
-    ) -> CreatedCampaign:
-        """Create a subsequence of a campaign (**[weak]**: fields are undocumented).
+        self,
+        parent_campaign_id: int,
+        *,
+        name: str,
+        condition_events: Sequence[JSON] | None = None,
+        definition: Mapping[str, JSON] | None = None,
+    ) -> CreatedSubsequence:
+        """Create a subsequence of a campaign.
 
-        ``definition`` is sent as given next to ``parent_campaign_id`` and ``name`` (trigger
-        conditions and the like); check the result in the UI.
+        The body is ``{parent_campaign_id, subsequence_name, condition_events}`` as SmartLead's API
+        reference gives it (docs/api-notes.md, Sequences).
+
+        Args:
+            parent_campaign_id: The campaign the subsequence hangs off.
+            name: The subsequence's name (``subsequence_name``).
+            condition_events: What moves a lead into it, sent as given (the reference does
+                not type the elements).
+            definition: Further keys, sent as given beside the others (SmartLead refuses keys
+                it does not know with 400).
         """
         body: dict[str, JSON] = {
             **dict(definition or {}),
             "parent_campaign_id": require_id("parent_campaign_id", parent_campaign_id),
-            "name": require_text("name", name),
+            "subsequence_name": require_text("name", name),
         }
+        if condition_events is not None:
+            body["condition_events"] = _json_array(condition_events)
         return await self._pipeline.call(CREATE_SUBSEQUENCE, json=body)
 
     @calls(SEND_TEST_EMAIL)
     async def send_test_email(
         self,
         campaign_id: int,
-        *,
-        to: str,
-        seq_number: int = 1,
+        lead_id: int,
         email_account_id: int | None = None,
+        *,
+        sequence_number: int = 1,
+        to: str | None = None,
+        confirm_send: bool = False,
     ) -> OkResponse:
-        """Send one step of a campaign to yourself (**[weak]**: one CLI documents it)."""
+        """Send one step of a campaign, rendered for one of its leads, as a test email.
+
+        Body ``{leadId, sequenceNumber, selectedEmailAccountId, customEmailAddress}``, as
+        SmartLead's API reference gives it (docs/api-notes.md, Campaigns). Never retried after
+        an ambiguous failure.
+
+        Args:
+            campaign_id: The campaign.
+            lead_id: The lead whose variables fill the template (``leadId``).
+            email_account_id: The mailbox that sends it (``selectedEmailAccountId``).
+            sequence_number: The step (``sequenceNumber``, from 1).
+            to: Where to send it (``customEmailAddress``); SmartLead's default otherwise.
+            confirm_send: Must be ``True``: this sends a real email.
+        """
         require_id("campaign_id", campaign_id)
+        if confirm_send is not True:
+            raise RequestValidationError("send_test_email sends an email: pass confirm_send=True")
         body: dict[str, JSON] = {
-            "to": normalize_email(to, field="to"),
-            "seq_number": require_int_range("seq_number", seq_number, 1),
+            "leadId": require_id("lead_id", lead_id),
+            "sequenceNumber": require_int_range("sequence_number", sequence_number, 1),
         }
         if email_account_id is not None:
-            body["email_account_id"] = require_id("email_account_id", email_account_id)
+            body["selectedEmailAccountId"] = require_id("email_account_id", email_account_id)
+        if to is not None:
+            body["customEmailAddress"] = normalize_email(to, field="to")
         return await self._pipeline.call(SEND_TEST_EMAIL, json=body, campaign_id=campaign_id)
 
     @calls(UPDATE_LEAD_EMAIL_ACCOUNT)
@@ -310,6 +433,169 @@ class CampaignsResource(Resource):
             "override_lead_email_account": bool(override),
         }
         return await self._pipeline.call(UPDATE_LEAD_EMAIL_ACCOUNT, json=body)
+
+    @calls(DUPLICATE_CAMPAIGN)
+    async def duplicate(
+        self,
+        campaign_id: int,
+        *,
+        duplicate_sub_sequence: bool = False,
+        duplicate_client_label: bool = False,
+    ) -> DuplicatedCampaign:
+        """Copy a campaign; the answer names the copy's id ``newCampaignId``.
+
+        Not retried after an ambiguous failure: a retry could make a second copy.
+
+        Args:
+            campaign_id: The campaign to copy.
+            duplicate_sub_sequence: Copy its subsequences too.
+            duplicate_client_label: Keep its client label on the copy.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {
+            "duplicate_sub_sequence": bool(duplicate_sub_sequence),
+            "duplicate_client_label": bool(duplicate_client_label),
+        }
+        return await self._pipeline.call(DUPLICATE_CAMPAIGN, json=body, campaign_id=campaign_id)
+
+    @calls(UPDATE_TEAM_MEMBER)
+    async def update_team_member(self, campaign_id: int, team_member_id: int | None) -> OkResponse:
+        """Set (or, with ``None``, clear) the team member who owns a campaign.
+
+        The page documenting this route is unaudited and its example answer illustrative.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {
+            "teamMemberId": require_optional_id("team_member_id", team_member_id)
+        }
+        return await self._pipeline.call(UPDATE_TEAM_MEMBER, json=body, campaign_id=campaign_id)
+
+    @calls(ASSIGN_CLIENT)
+    async def assign_client(
+        self, campaign_id: int, client_id: int | None, *, apply_client_dnc: bool | None = None
+    ) -> ClientAssignment:
+        """Assign a campaign to an agency client, or take it from its client (``None``).
+
+        Args:
+            campaign_id: The campaign.
+            client_id: The client; ``None`` removes the campaign's client.
+            apply_client_dnc: With a client, also apply the client's block list.
+        """
+        body: dict[str, JSON] = {
+            "campaignId": require_id("campaign_id", campaign_id),
+            "clientId": require_optional_id("client_id", client_id),
+        }
+        if apply_client_dnc is not None:
+            if client_id is None:
+                raise RequestValidationError("apply_client_dnc needs a client_id")
+            body["applyClientDNC"] = bool(apply_client_dnc)
+        return await self._pipeline.call(ASSIGN_CLIENT, json=body)
+
+    @calls(MOVE_TO_FOLDER)
+    async def move_to_folder(
+        self, campaign_ids: Sequence[int], folder_id: int | None
+    ) -> FolderMove:
+        """Move 1 to 200 campaigns into a folder, or out of their folder (``None``)."""
+        body: dict[str, JSON] = {
+            "campaign_ids": require_ids(
+                "campaign_ids", campaign_ids, max_count=MAX_FOLDER_CAMPAIGNS
+            ),
+            "folder_id": require_optional_id("folder_id", folder_id),
+        }
+        return await self._pipeline.call(MOVE_TO_FOLDER, json=body)
+
+    @calls(ADD_CAMPAIGN_TAGS)
+    async def add_tags(
+        self, campaign_ids: Sequence[int], tag_ids: Sequence[int]
+    ) -> CampaignTagging:
+        """Tag 1 to 100 campaigns with 1 to 100 tags (pairs that exist are counted, not
+        doubled)."""
+        return await self._pipeline.call(ADD_CAMPAIGN_TAGS, json=_tagging(campaign_ids, tag_ids))
+
+    @calls(REMOVE_CAMPAIGN_TAGS)
+    async def remove_tags(
+        self, campaign_ids: Sequence[int], tag_ids: Sequence[int]
+    ) -> CampaignTagging:
+        """Take 1 to 100 tags off 1 to 100 campaigns (a DELETE with a JSON body)."""
+        return await self._pipeline.call(REMOVE_CAMPAIGN_TAGS, json=_tagging(campaign_ids, tag_ids))
+
+    @calls(SET_SPINTAX_MODE)
+    async def set_spintax_distribution_mode(
+        self,
+        campaign_id: int,
+        *,
+        mode: SpintaxDistributionMode | SpintaxDistributionModeLiteral,
+    ) -> OkResponse:
+        """Choose how spintax variants are picked: ``incremental`` (sent as 1) or ``random``
+        (2)."""
+        value = _SPINTAX_MODES.get(str(mode))
+        if value is None:
+            raise RequestValidationError(
+                f"mode must be one of {sorted(_SPINTAX_MODES)}, got {mode!r}"
+            )
+        body: dict[str, JSON] = {
+            "campaignId": require_id("campaign_id", campaign_id),
+            "spintaxDistributionMode": value,
+        }
+        return await self._pipeline.call(SET_SPINTAX_MODE, json=body)
+
+    @calls(ADD_MAILBOXES_BY_TAG)
+    async def add_mailboxes_by_tag(
+        self,
+        campaign_id: int,
+        tag_ids: Sequence[int],
+        *,
+        only_connected: bool = False,
+        auto_adjust_warmup: bool | None = None,
+        max_limit: bool = False,
+    ) -> MailboxesByTagAdded:
+        """Attach every mailbox carrying one of your tags to a campaign.
+
+        A campaign holds at most 2,500 mailboxes, or 5,000 with ``max_limit=True``; SmartLead
+        answers 400 when the campaign is at the cap, or when a tag is not yours.
+
+        Args:
+            campaign_id: The campaign.
+            tag_ids: Mailbox tags (at least one).
+            only_connected: Skip mailboxes whose SMTP and IMAP checks have not succeeded.
+            auto_adjust_warmup: Adjust the mailboxes' warmup to the campaign.
+            max_limit: Raise the per-campaign cap from 2,500 to 5,000 mailboxes.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {
+            "tag_ids": require_ids("tag_ids", tag_ids),
+            "only_connected": bool(only_connected),
+        }
+        if auto_adjust_warmup is not None:
+            body["auto_adjust_warmup"] = bool(auto_adjust_warmup)
+        query = {"max_limit": True if max_limit else None}
+        return await self._pipeline.call(
+            ADD_MAILBOXES_BY_TAG, query=query, json=body, campaign_id=campaign_id
+        )
+
+    @calls(REALLOCATE_MAILBOXES)
+    async def reallocate_mailboxes(
+        self, campaign_id: int, from_email_account_ids: Sequence[int] | None = None
+    ) -> MailboxReallocation:
+        """Hand the leads of mailboxes detached from a campaign to its remaining mailboxes.
+
+        Args:
+            campaign_id: The campaign.
+            from_email_account_ids: 1 to 100 distinct mailboxes, each already detached from
+                the campaign (SmartLead answers 400 otherwise); ``None``: every removed mailbox.
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {}
+        if from_email_account_ids is not None:
+            ids = require_ids(
+                "from_email_account_ids",
+                from_email_account_ids,
+                max_count=MAX_REALLOCATED_MAILBOXES,
+            )
+            if len(set(ids)) != len(ids):
+                raise RequestValidationError("from_email_account_ids must be distinct")
+            body["from_email_account_ids"] = ids
+        return await self._pipeline.call(REALLOCATE_MAILBOXES, json=body, campaign_id=campaign_id)
 
     analytics = deprecated_alias(
         "analytics", "analytics.campaign.summary", lambda self: self._analytics.summary
@@ -373,6 +659,29 @@ def _track_setting(value: object) -> str:
             f"{value!r} is the read vocabulary; write DONT_TRACK_* values (TrackSetting)"
         )
     return _known(TrackSetting, value)
+
+
+def _tagging(campaign_ids: Sequence[int], tag_ids: Sequence[int]) -> dict[str, JSON]:
+    return {
+        "campaignIds": require_ids("campaign_ids", campaign_ids, max_count=MAX_TAGGING_IDS),
+        "tagIds": require_ids("tag_ids", tag_ids, max_count=MAX_TAGGING_IDS),
+    }
+
+
+def _out_of_office(value: object) -> JSON:
+    if not isinstance(value, OutOfOfficeSettings):
+        raise RequestValidationError(
+            "out_of_office_detection_settings must be an OutOfOfficeSettings"
+        )
+    if value.reactivate_ooo_with_delay is not None:
+        require_int_range("reactivate_ooo_with_delay", value.reactivate_ooo_with_delay, 0)
+    return value.to_wire()
+
+
+def _json_array(value: object) -> JSON:
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Sequence):
+        raise RequestValidationError(f"expected a list, got {type(value).__name__}")
+    return list[JSON](value)
 
 
 def _step_to_wire(step: SequenceStepInput) -> dict[str, JSON]:

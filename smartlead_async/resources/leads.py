@@ -21,7 +21,10 @@ from smartlead_async._pagination import Pager, Rows
 from smartlead_async._pipeline import Pipeline
 from smartlead_async._request import QueryValue
 from smartlead_async._validation import (
+    MAX_CUSTOM_FIELDS,
+    MAX_CUSTOM_FIELDS_DOCUMENTED,
     MAX_LEADS_PER_REQUEST,
+    MAX_LEADS_PER_REQUEST_DOCUMENTED,
     normalize_email,
     require_id,
     require_ids,
@@ -46,10 +49,13 @@ from smartlead_async.models.lead_lists import AllLeadsPage
 from smartlead_async.models.leads import (
     AddLeadsResult,
     CampaignLead,
+    CampaignLeadSearchPage,
     CampaignLeadsPage,
+    FoundCampaignLead,
     Lead,
     LeadCampaign,
     LeadCategory,
+    LeadHistoryByLead,
     LeadImportSettings,
     LeadRow,
     LeadStatus,
@@ -62,12 +68,16 @@ from smartlead_async.models.leads import (
 )
 from smartlead_async.resources._base import Resource, deprecated_alias
 from smartlead_async.resources.block_list import BLOCK_LIST_MAX_LIMIT, BlockListResource
+from smartlead_async.resources.crm import LeadCrmResource
+from smartlead_async.resources.lead_categories import LeadCategoriesResource
 
 __all__ = ["LeadsResource", "parse_csv_export"]
 
 #: ``GET /campaigns/{id}/leads`` serves at most 100 rows per page.
 CAMPAIGN_LEADS_MAX_LIMIT = 100
 ALL_LEADS_MAX_LIMIT = 1000
+#: Lead ids per push (``leadList.leadIds``, ``leadIds``).
+MAX_PUSHED_LEADS = 10_000
 _ALL_AT_ONCE = Paging(max_limit=None)
 
 # Safe to repeat: SmartLead dedupes by email within a campaign, so a replay reports the rows as
@@ -132,7 +142,51 @@ SEQUENCE_DETAILS = Endpoint("GET", "leads/{campaign_lead_map_id}/sequence-detail
 PUSH_TO_CAMPAIGN = Endpoint("POST", "leads/push-to-campaign", PushResult)
 PUSH_TO_LIST = Endpoint("POST", "leads/push-to-list", PushResult)
 PUSH_CAMPAIGN_TO_LIST = Endpoint("POST", "leads/campaign/push-to-list", PushResult)
+#: ``POST /campaigns/{id}/leads/filter`` serves at most 100 hits per page.
+LEAD_SEARCH_MAX_LIMIT = 100
+# A read sent as POST: safe to repeat. Paged by the map id of the last hit, sent back in the body
+# as `lastSeenLeadId` (docs/api-notes.md, Verbatim quirks).
+SEARCH_CAMPAIGN_LEADS = Endpoint(
+    "POST",
+    "campaigns/{campaign_id}/leads/filter",
+    CampaignLeadSearchPage,
+    idempotent=True,
+    page=Paging(max_limit=LEAD_SEARCH_MAX_LIMIT, cursor="lastSeenLeadId", in_body=True),
+)
+# A read sent as POST, on a page graded unaudited: the last path segment is an opaque literal
+# printed in the docs (docs/api-notes.md, Verbatim quirks).
+BULK_MESSAGE_HISTORY = Endpoint(
+    "POST",
+    "campaigns/{campaign_id}/message-history-for-leads/bbfbdsFGHlBr76ruhjvh6fhHL",
+    LeadHistoryByLead,
+    idempotent=True,
+    weak=True,
+)
 PUSH_ACTIONS: tuple[PushAction, ...] = get_args(PushAction)
+_LEAD_STATUSES = ("STARTED", "INPROGRESS", "COMPLETED", "STOPPED", "PAUSED", "BLOCKED")
+_EMAIL_STATUSES = (
+    "is_opened",
+    "is_clicked",
+    "is_bounced",
+    "is_replied",
+    "is_unsubscribed",
+    "is_accepted",
+    "not_replied",
+    "is_sender_bounced",
+    "got_reply",
+)
+_STATUS_FILTERS = (
+    "all",
+    "active",
+    "replied",
+    "failed",
+    "scheduled",
+    "manual_followups",
+    "completed",
+    "paused",
+)
+_FIELD_SETS = ("drafted_table", "active_table")
+_SCHEDULE_TYPES = ("MANUAL", "AUTO")
 LEAD_TYPES: tuple[LeadType, ...] = get_args(LeadType)
 #: The result type of a per-lead helper's call.
 T = TypeVar("T")
@@ -148,11 +202,16 @@ class LeadsResource(Resource):
 
     Attributes:
         block_list: The block list (``client.leads.block_list``).
+        lead_categories: Create, change and delete lead categories
+            (``client.leads.lead_categories``; :meth:`categories` lists them).
+        crm: A lead's notes, tasks and tags (``client.leads.crm``; contested routes).
     """
 
     def __init__(self, pipeline: Pipeline) -> None:
         super().__init__(pipeline)
         self.block_list = BlockListResource(self._pipeline)
+        self.lead_categories = LeadCategoriesResource(self._pipeline)
+        self.crm = LeadCrmResource(self._pipeline)
 
     @calls(ADD_LEADS)
     async def add_to_campaign(
@@ -161,6 +220,8 @@ class LeadsResource(Resource):
         *,
         leads: Sequence[LeadRow],
         settings: LeadImportSettings | None = None,
+        max_leads: int = MAX_LEADS_PER_REQUEST,
+        max_custom_fields: int = MAX_CUSTOM_FIELDS,
     ) -> AddLeadsResult:
         """Add up to 100 leads to a campaign (``POST /campaigns/{campaign_id}/leads``).
 
@@ -171,22 +232,32 @@ class LeadsResource(Resource):
 
         Args:
             campaign_id: Target campaign.
-            leads: 1 to 100 leads, as :class:`LeadInput` or mappings with wire keys.
+            leads: 1 to ``max_leads`` leads, as :class:`LeadInput` or mappings with wire keys.
             settings: Import flags (block list, unsubscribe list, duplicates in other campaigns).
+            max_leads: The most leads this call accepts: 100 by default; up to 400, the limit
+                SmartLead's API reference documents on an unaudited page
+                (docs/api-notes.md, Adding leads). Opt in only for an account known to take
+                more: one that still enforces 100 refuses the whole call.
+            max_custom_fields: The most custom fields per lead: 20 by default; up to 200, as
+                the reference documents (same caveat).
 
         Raises:
             RequestValidationError: Before sending, for any invalid lead or batch size.
         """
         require_id("campaign_id", campaign_id)
+        lead_cap = _lead_cap(max_leads)
+        field_cap = _custom_field_cap(max_custom_fields)
         if isinstance(leads, str | bytes | Mapping) or not isinstance(leads, Sequence):
             raise RequestValidationError("leads must be a sequence of LeadInput or mappings")
-        if not 1 <= len(leads) <= MAX_LEADS_PER_REQUEST:
+        if not 1 <= len(leads) <= lead_cap:
             raise RequestValidationError(
-                f"add_to_campaign takes 1 to {MAX_LEADS_PER_REQUEST} leads per call, got "
+                f"add_to_campaign takes 1 to {lead_cap} leads per call, got "
                 f"{len(leads)}; use bulk helpers for more"
             )
         body: dict[str, JSON] = {
-            "lead_list": [lead_to_wire(lead, i) for i, lead in enumerate(leads)]
+            "lead_list": [
+                lead_to_wire(lead, i, max_custom_fields=field_cap) for i, lead in enumerate(leads)
+            ]
         }
         if settings is not None:
             body["settings"] = to_wire(self._pipeline.converter, settings)
@@ -239,6 +310,144 @@ class LeadsResource(Resource):
             limit=limit,
             query=filters,
             campaign_id=campaign_id,
+        )
+
+    @calls(SEARCH_CAMPAIGN_LEADS)
+    def search_by_campaign(
+        self,
+        campaign_id: int,
+        *,
+        search_text: str | None = None,
+        limit: int = LEAD_SEARCH_MAX_LIMIT,
+        start_after: int | None = None,
+        lead_statuses: Sequence[LeadStatus | LeadStatusName] | None = None,
+        email_statuses: Sequence[str] | None = None,
+        lead_category_ids: Sequence[int] | None = None,
+        lead_category_is_null: bool | None = None,
+        email_account_ids: Sequence[int] | None = None,
+        esp_domain_types: Sequence[int] | None = None,
+        seg_types: Sequence[int] | None = None,
+        sequence_numbers: Sequence[int] | None = None,
+        sequence_ids: Sequence[int] | None = None,
+        seq_variant_ids: Sequence[int] | None = None,
+        seq_schedule_type: str | None = None,
+        status_filter: str | None = None,
+        field_set: str | None = None,
+        deleted_email_addresses: Sequence[str] | None = None,
+        manual_completion_seq_ids: Sequence[int] | None = None,
+        include_sender_bounce: bool | None = None,
+    ) -> Pager[FoundCampaignLead]:
+        """Search a campaign's leads (``POST /campaigns/{campaign_id}/leads/filter``), 1 to 100
+        hits per page, walked by cursor: each page's ``lastSeenEclmId`` is sent back as
+        ``lastSeenLeadId`` (``start_after`` starts after a given map id).
+
+        Args:
+            campaign_id: The campaign.
+            search_text: Space-separated words; each must partly match the email, first or last
+                name (case-insensitive).
+            limit: Hits per page.
+            start_after: Start after this campaign lead map id.
+            lead_statuses: ``STARTED``, ``INPROGRESS``, ``COMPLETED``, ``STOPPED``, ``PAUSED``,
+                ``BLOCKED``.
+            email_statuses: ``is_opened``, ``is_clicked``, ``is_bounced``, ``is_replied``,
+                ``is_unsubscribed``, ``is_accepted``, ``not_replied``, ``is_sender_bounced``,
+                ``got_reply``.
+            lead_category_ids: Categories; ``-1`` also matches uncategorised leads.
+            lead_category_is_null: Only uncategorised leads.
+            email_account_ids: Leads assigned to these mailboxes.
+            esp_domain_types: Integers 0 to 2.
+            seg_types: Integers 0 to 10.
+            sequence_numbers: Steps 1 to 999.
+            sequence_ids: Sequence step ids.
+            seq_variant_ids: Variant ids.
+            seq_schedule_type: ``MANUAL`` or ``AUTO``.
+            status_filter: ``all``, ``active``, ``replied``, ``failed``, ``scheduled``,
+                ``manual_followups``, ``completed`` or ``paused``.
+            field_set: ``drafted_table`` (compact, SmartLead's default) or ``active_table``.
+            deleted_email_addresses: Emails (each at most 320 characters).
+            manual_completion_seq_ids: Leads waiting on these manual steps (sends
+                ``filterLeadsForManualCompletion`` with ``filterManualSeqIds``).
+            include_sender_bounce: Include sender bounces.
+
+        Raises:
+            RequestValidationError: A bad filter, or ``field_set="active_table"`` with
+                ``status_filter="replied"``, whose pages need a second cursor
+                (``lastSeenReplyTime``) this pager does not send.
+        """
+        require_id("campaign_id", campaign_id)
+        if field_set == "active_table" and status_filter == "replied":
+            raise RequestValidationError(
+                "active_table + replied pages by a second cursor (lastSeenReplyTime) that "
+                "this pager does not send; use another field_set or status_filter"
+            )
+        body: dict[str, JSON] = {}
+        if search_text is not None:
+            body["searchText"] = str(search_text)
+        _put_choices(body, "leadStatuses", "lead_statuses", lead_statuses, _LEAD_STATUSES)
+        _put_choices(body, "emailStatuses", "email_statuses", email_statuses, _EMAIL_STATUSES)
+        if lead_category_ids is not None:
+            body["leadCategoryIds"] = _category_ids(lead_category_ids)
+        if lead_category_is_null is not None:
+            body["leadCategoryIsNull"] = bool(lead_category_is_null)
+        for key, name, values, low, high in (
+            ("emailAccountIds", "email_account_ids", email_account_ids, 1, None),
+            ("espDomainTypes", "esp_domain_types", esp_domain_types, 0, 2),
+            ("segTypes", "seg_types", seg_types, 0, 10),
+            ("sequenceNumbers", "sequence_numbers", sequence_numbers, 1, 999),
+            ("sequenceIds", "sequence_ids", sequence_ids, 1, None),
+            ("seqVariantIds", "seq_variant_ids", seq_variant_ids, 1, None),
+        ):
+            if values is not None:
+                body[key] = _int_list(name, values, low, high)
+        _put_choice(
+            body, "seqScheduleType", "seq_schedule_type", seq_schedule_type, _SCHEDULE_TYPES
+        )
+        _put_choice(body, "statusFilter", "status_filter", status_filter, _STATUS_FILTERS)
+        _put_choice(body, "fieldSet", "field_set", field_set, _FIELD_SETS)
+        if deleted_email_addresses is not None:
+            body["deletedEmailAddresses"] = _deleted_addresses(deleted_email_addresses)
+        if manual_completion_seq_ids is not None:
+            body["filterLeadsForManualCompletion"] = True
+            body["filterManualSeqIds"] = require_ids(
+                "manual_completion_seq_ids", manual_completion_seq_ids
+            )
+        if include_sender_bounce is not None:
+            body["includeSenderBounce"] = bool(include_sender_bounce)
+        return self._pipeline.pager(
+            SEARCH_CAMPAIGN_LEADS,
+            start=start_after,
+            limit=limit,
+            json=body,
+            campaign_id=campaign_id,
+        )
+
+    @calls(BULK_MESSAGE_HISTORY)
+    async def message_history_for_leads(
+        self,
+        campaign_id: int,
+        lead_ids: Sequence[int] | None = None,
+        *,
+        event_after: Moment | None = None,
+    ) -> LeadHistoryByLead:
+        """Emails sent to several leads of a campaign, keyed by lead id (**[weak]**: the page
+        is unaudited, its example unverified, and the path ends in an opaque literal token).
+
+        Args:
+            campaign_id: The campaign.
+            lead_ids: The leads (``lead_ids``); ``None`` sends no filter.
+            event_after: Only emails after this date or aware datetime (``event_time_gt``).
+        """
+        require_id("campaign_id", campaign_id)
+        body: dict[str, JSON] = {}
+        if lead_ids is not None:
+            body["lead_ids"] = require_ids("lead_ids", lead_ids)
+        query: dict[str, QueryValue | None] = {
+            "event_time_gt": (
+                moment("event_after", event_after, "datetime") if event_after is not None else None
+            )
+        }
+        return await self._pipeline.call(
+            BULK_MESSAGE_HISTORY, query=query, json=body, campaign_id=campaign_id
         )
 
     @calls(GET_LEAD_BY_EMAIL)
@@ -420,13 +629,43 @@ class LeadsResource(Resource):
 
     @calls(PUSH_TO_CAMPAIGN)
     async def push_to_campaign(
-        self, campaign_id: int, lead_ids: Sequence[int], *, action: PushAction = "copy"
+        self,
+        campaign_id: int,
+        lead_ids: Sequence[int] | None = None,
+        list_id: int | None = None,
+        *,
+        all_leads: bool = False,
+        action: PushAction = "copy",
     ) -> PushResult:
-        """Copy or move leads into a campaign."""
+        """Copy or move leads into a campaign.
+
+        The leads are chosen by ``leadList`` (docs/api-notes.md, Lead lists): ``lead_ids``
+        (1 to 10,000), a whole ``list_id`` (optionally narrowed by ``lead_ids``), or
+        ``all_leads=True`` alone.
+
+        Args:
+            campaign_id: The target campaign.
+            lead_ids: Lead ids (``leadList.leadIds``).
+            list_id: A lead list (``leadList.listId``).
+            all_leads: Every lead of the account (``leadList.allLeads``).
+            action: ``copy`` or ``move``.
+        """
+        selection: dict[str, JSON] = {}
+        if all_leads:
+            if lead_ids is not None or list_id is not None:
+                raise RequestValidationError("all_leads=True takes no lead_ids or list_id")
+            selection["allLeads"] = True
+        else:
+            if lead_ids is None and list_id is None:
+                raise RequestValidationError("pass lead_ids, list_id or all_leads=True")
+            if list_id is not None:
+                selection["listId"] = require_id("list_id", list_id)
+            if lead_ids is not None:
+                selection["leadIds"] = require_ids("lead_ids", lead_ids, max_count=MAX_PUSHED_LEADS)
         body: dict[str, JSON] = {
             "campaignId": require_id("campaign_id", campaign_id),
             "action": _push_action(action),
-            "leadList": require_ids("lead_ids", lead_ids),
+            "leadList": selection,
         }
         return await self._pipeline.call(PUSH_TO_CAMPAIGN, json=body)
 
@@ -476,9 +715,11 @@ class LeadsResource(Resource):
         dry_run: bool,
         dedupe_input: bool,
         resolve_ambiguous: bool,
+        max_custom_fields: int,
     ) -> Importer:
         require_id("campaign_id", campaign_id)
-        require_int_range("batch_size", batch_size, 1, MAX_LEADS_PER_REQUEST)
+        require_int_range("batch_size", batch_size, 1, MAX_LEADS_PER_REQUEST_DOCUMENTED)
+        field_cap = _custom_field_cap(max_custom_fields)
         require_int_range("concurrency", concurrency, 1)
         if isinstance(leads, str | bytes | Mapping) or not isinstance(
             leads, Iterable | AsyncIterable
@@ -499,7 +740,11 @@ class LeadsResource(Resource):
 
         return Importer(
             send=send,
-            encode=lead_to_wire,
+            encode=(
+                lead_to_wire
+                if field_cap == MAX_CUSTOM_FIELDS
+                else functools.partial(lead_to_wire, max_custom_fields=field_cap)
+            ),
             read_back=self._read_back(campaign_id) if resolve_ambiguous else None,
             batch_size=batch_size,
             concurrency=concurrency,
@@ -562,8 +807,9 @@ class LeadsResource(Resource):
         on_progress: ProgressCallback | None = None,
         dedupe_input: bool = True,
         resolve_ambiguous: bool = False,
+        max_custom_fields: int = MAX_CUSTOM_FIELDS,
     ) -> ImportReport:
-        """Import any number of leads, streamed, in concurrent batches of up to 100.
+        """Import any number of leads, streamed, in concurrent batches of 100 (up to 400).
 
         ``leads`` is read lazily: a generator over a million rows is never materialised. Each
         row is validated and normalised first, and duplicate emails in the input are dropped, so
@@ -578,9 +824,16 @@ class LeadsResource(Resource):
         SmartLead, the import stops cleanly and the rest is counted as not sent.
 
         Args:
+            batch_size: Leads per add call: 100 by default; up to 400, the limit SmartLead's
+                API reference documents on an unaudited page (docs/api-notes.md, Adding leads).
+                Opt in only for an account known to take more: one that still enforces 100
+                refuses every batch larger than that.
             resolve_ambiguous: Read outcomes back (block list, campaign membership) when an
                 answer's counters do not say which row went where; ``report.resolution_requests``
                 says what it cost.
+            max_custom_fields: The most custom fields per lead: 20 by default, up to the
+                reference's 200 (same caveat). A row with more is reported invalid on its
+                own, so one row never sinks a batch.
 
         Returns:
             An :class:`~smartlead_async.bulk.ImportReport` accounting for every input row once;
@@ -599,6 +852,7 @@ class LeadsResource(Resource):
             on_progress=on_progress,
             dedupe_input=dedupe_input,
             resolve_ambiguous=resolve_ambiguous,
+            max_custom_fields=max_custom_fields,
         )
         async with stream:
             async for _ in stream:
@@ -618,6 +872,7 @@ class LeadsResource(Resource):
         dry_run: bool = False,
         dedupe_input: bool = True,
         resolve_ambiguous: bool = False,
+        max_custom_fields: int = MAX_CUSTOM_FIELDS,
     ) -> ImportStream:
         """Like :meth:`bulk_import`, but ``async for`` yields each batch's result as it lands
         (to stream progress to a websocket, say); ``stream.report`` fills as it goes.
@@ -637,6 +892,7 @@ class LeadsResource(Resource):
             dry_run=dry_run,
             dedupe_input=dedupe_input,
             resolve_ambiguous=resolve_ambiguous,
+            max_custom_fields=max_custom_fields,
         )
         return ImportStream(importer, leads)
 
@@ -768,3 +1024,65 @@ def _selection(key: str, ids: Sequence[int] | None, all_leads: bool) -> dict[str
     if all_leads == (ids is not None):
         raise RequestValidationError("pass either the ids or all_leads=True, not both or neither")
     return {"allLeads": True} if all_leads else {key: require_ids(key, ids or ())}
+
+
+def _put_choice(
+    body: dict[str, JSON], key: str, name: str, value: str | None, allowed: tuple[str, ...]
+) -> None:
+    if value is None:
+        return
+    if str(value) not in allowed:
+        raise RequestValidationError(f"{name} must be one of {allowed}, got {value!r}")
+    body[key] = str(value)
+
+
+def _put_choices(
+    body: dict[str, JSON],
+    key: str,
+    name: str,
+    values: Sequence[object] | None,
+    allowed: tuple[str, ...],
+) -> None:
+    if values is None:
+        return
+    if isinstance(values, str) or not values:
+        raise RequestValidationError(f"{name} must be a non-empty sequence")
+    chosen: list[JSON] = []
+    for value in values:
+        text = str(value)
+        if text not in allowed:
+            raise RequestValidationError(f"{name} values must be in {allowed}, got {value!r}")
+        chosen.append(text)
+    body[key] = chosen
+
+
+def _int_list(name: str, values: Sequence[int], low: int, high: int | None) -> list[JSON]:
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence) or not values:
+        raise RequestValidationError(f"{name} must be a non-empty sequence of integers")
+    return [require_int_range(name, value, low, high) for value in values]
+
+
+def _category_ids(values: Sequence[int]) -> list[JSON]:
+    # -1 stands for "no category" beside real category ids.
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence) or not values:
+        raise RequestValidationError("lead_category_ids must be a non-empty sequence of ids")
+    return [-1 if value == -1 else require_id("lead_category_ids", value) for value in values]
+
+
+def _deleted_addresses(values: Sequence[str]) -> list[JSON]:
+    if isinstance(values, str) or not values:
+        raise RequestValidationError("deleted_email_addresses must be a non-empty sequence")
+    for value in values:
+        if not isinstance(value, str) or len(value) > 320:
+            raise RequestValidationError(
+                f"deleted_email_addresses holds strings of at most 320 characters, got {value!r}"
+            )
+    return list[JSON](values)
+
+
+def _lead_cap(value: int) -> int:
+    return require_int_range("max_leads", value, 1, MAX_LEADS_PER_REQUEST_DOCUMENTED)
+
+
+def _custom_field_cap(value: int) -> int:
+    return require_int_range("max_custom_fields", value, 1, MAX_CUSTOM_FIELDS_DOCUMENTED)

@@ -140,7 +140,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         lambda c: c.analytics.campaign.sequences(5, start=START, end=END),
         "GET",
         "/campaigns/5/sequence-analytics",
-        {"start_date": "2025-01-01", "end_date": "2025-01-31"},
+        {"start_date": "2025-01-01T00:00:00+00:00", "end_date": "2025-01-31T23:59:59+00:00"},
         None,
         {"ok": True, "data": [{"seq_number": 1, "sent": 10}]},
     ),

@@ -135,8 +135,12 @@ async def test_update_status(
         (lambda c: c.campaigns.update_status(1, status="COMPLETED"), "status"),
         (lambda c: c.campaigns.get_sequences(0), "campaign_id"),
         (lambda c: c.campaigns.create_subsequence(0, name="x"), "parent_campaign_id"),
-        (lambda c: c.campaigns.send_test_email(5, to="nope"), "to"),
-        (lambda c: c.campaigns.send_test_email(5, to="a@b.co", seq_number=0), "seq_number"),
+        (lambda c: c.campaigns.send_test_email(5, 9, to="nope", confirm_send=True), "to"),
+        (
+            lambda c: c.campaigns.send_test_email(5, 9, sequence_number=0, confirm_send=True),
+            "sequence_number",
+        ),
+        (lambda c: c.campaigns.send_test_email(5, 9), "confirm_send"),
         (lambda c: c.campaigns.update_lead_email_account(5, 0, 2907), "lead_id"),
     ],
 )
@@ -153,7 +157,7 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
         "POST",
         "/campaigns/create-subsequence",
         {},
-        {"condition": "x", "parent_campaign_id": 5, "name": "No reply"},
+        {"condition": "x", "parent_campaign_id": 5, "subsequence_name": "No reply"},
         {"ok": True, "id": 77, "name": "No reply"},
     ),
     (
@@ -172,11 +176,13 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
     ),
     (
         "send_test_email",
-        lambda c: c.campaigns.send_test_email(5, to="Me@X.io", seq_number=2),
+        lambda c: c.campaigns.send_test_email(
+            5, 9, to="Me@X.io", sequence_number=2, confirm_send=True
+        ),
         "POST",
         "/campaigns/5/send-test-email",
         {},
-        {"to": "Me@x.io", "seq_number": 2},
+        {"leadId": 9, "sequenceNumber": 2, "customEmailAddress": "Me@x.io"},
         {"ok": True},
     ),
 ]
@@ -208,7 +214,7 @@ async def test_wire_request(
         ),
         (lambda c: c.campaigns.create(name="x"), "POST", "/campaigns/create", 0),
         (
-            lambda c: c.campaigns.send_test_email(5, to="a@b.co"),
+            lambda c: c.campaigns.send_test_email(5, 9, confirm_send=True),
             "POST",
             "/campaigns/5/send-test-email",
             0,

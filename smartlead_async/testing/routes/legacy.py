@@ -64,45 +64,12 @@ LEGACY_BODY: dict[str, tuple[Alias, ...]] = {
         Alias("max_new_leads_per_day", NUMBER),
         Alias("schedule_start_time", STRING | NULL),
     ),
-    # Reference: {leadId, sequenceNumber, selectedEmailAccountId, customEmailAddress}.
-    "POST /campaigns/{campaign_id}/send-test-email": (
-        Alias("leadId"),
-        Alias("sequenceNumber"),
-        Alias("seq_number", NUMBER),
-        Alias("email_account_id", NUMBER),
-        Alias("to", STRING),
-    ),
-    # Reference: ``subsequence_name``.
-    "POST /campaigns/create-subsequence": (Alias("name", STRING),),
-    # Reference: ``listName``.
-    "POST /lead-list/": (Alias("listName"), Alias("list_name", STRING)),
-    "PUT /lead-list/{list_id}": (Alias("listName"), Alias("list_name", STRING)),
-    # Reference: ``leadList`` plus a required ``fileName``.
-    "POST /lead-list/{list_id}/import": (
-        Alias("leadList"),
-        Alias("fileName"),
-        Alias("lead_list", [_LEAD_ROW]),
-    ),
-    # Reference: ``listIds`` / ``tagIds`` / ``removeTagIds``.
-    "POST /lead-list/assign-tags": (
-        Alias("listIds"),
-        Alias("tagIds"),
-        Alias("list_ids", ARRAY),
-        Alias("tag_ids", ARRAY),
-    ),
-    # Reference: ``leadList`` is ``{listId, leadIds, allLeads}``; the SDK sends the id array.
-    "POST /leads/push-to-campaign": (Alias("leadList", [NUMBER]),),
     # The sequence variants of A/B steps (the reference documents no variants); new steps and
     # new webhooks, mailboxes and clients are sent with a null id.
     "POST /campaigns/{campaign_id}/sequences": (
         Alias("sequences[].id", NULL),
         Alias("sequences[].seq_variants", ARRAY),
         Alias("sequences[].email_body"),
-    ),
-    # Reference: update takes ``event_types`` / ``categories``.
-    "PUT /webhook/update/{webhook_id}": (
-        Alias("event_type_map", OBJECT),
-        Alias("category_id_map", OBJECT),
     ),
     # Categories filter category events (the reference lists no ``categories`` here).
     "POST /campaigns/{campaign_id}/webhooks": (Alias("categories", ARRAY), Alias("id", NULL)),
@@ -115,9 +82,6 @@ LEGACY_BODY: dict[str, tuple[Alias, ...]] = {
 
 LEGACY_QUERY: dict[str, Query] = {
     "GET /campaigns/all-leads-activities": ("client_id",),
-    "GET /analytics/client/overall-stats": ("campaign_ids",),
-    "POST /master-inbox/sent": ("fetch_message_history",),
-    "POST /master-inbox/reminders": ("fetch_message_history",),
 }
 
 
