@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from smartlead_async._pipeline import Pipeline
 
 __all__ = ["Resource", "deprecated_alias", "deprecated_target"]
 
 _DEPRECATED = "__smartlead_renamed_to__"
+R = TypeVar("R")
 
 
 class Resource:
@@ -21,8 +22,8 @@ class Resource:
 
 
 def deprecated_alias(
-    old: str, new: str, target: Callable[[Any], Callable[..., object]]
-) -> Callable[..., object]:
+    old: str, new: str, target: Callable[[Any], Callable[..., R]]
+) -> Callable[..., R]:
     """A method kept under its old name for one release: it warns, then calls ``new``.
 
     Args:
@@ -31,7 +32,7 @@ def deprecated_alias(
         target: Picks the new bound method from the resource instance.
     """
 
-    def alias(self: object, *args: object, **kwargs: object) -> object:
+    def alias(self: Any, /, *args: Any, **kwargs: Any) -> R:
         warnings.warn(f"{old} is deprecated; use {new} instead", DeprecationWarning, stacklevel=2)
         return target(self)(*args, **kwargs)
 

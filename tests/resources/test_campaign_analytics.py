@@ -314,9 +314,7 @@ async def test_the_old_campaigns_names_warn_and_call_the_new_methods(
     mock_api.get(url("/campaigns/979/analytics-by-date"), payload=samples.ANALYTICS)
     with pytest.warns(DeprecationWarning, match="use analytics.campaign.by_date instead"):
         # deprecated_alias types every alias as returning object, not the new method's type.
-        result = await client.campaigns.analytics_by_date(  # type: ignore[misc]
-            979, start=START, end=END
-        )
+        result = await client.campaigns.analytics_by_date(979, start=START, end=END)
     assert isinstance(result, CampaignAnalytics)
     assert sent_requests(mock_api)[0][2]["start_date"] == "2025-01-01"
     with pytest.warns(DeprecationWarning, match="use analytics.campaign.statistics instead"):

@@ -298,7 +298,7 @@ async def test_old_block_list_names_warn_and_keep_their_positional_arguments(
     mock_api.post(pattern, payload=samples.BLOCK_LIST_RESULT)
     with pytest.warns(DeprecationWarning, match="use leads.block_list.add instead"):
         # deprecated_alias types every alias as returning object, not the new method's type.
-        result = await client.leads.add_to_block_list(["Rival.com"], client_id=3)  # type: ignore[misc]
+        result = await client.leads.add_to_block_list(["Rival.com"], client_id=3)
     assert isinstance(result, BlockListResult)
     assert result.upload_count == 1
     assert sent_requests(mock_api) == [
