@@ -27,7 +27,7 @@ from smartlead_async import (
 )
 from smartlead_async._ratelimit import LocalRateGate, gate_registry
 from smartlead_async.redis import RedisRateGate, redis_rate_gate
-from smartlead_async.redis._gate import RedisGateOptions
+from smartlead_async.redis._gate import _SCRIPT_SHA, RedisGateOptions
 from smartlead_async.testing import FakeSmartlead, RedisServer
 
 from .helpers import API_KEY, BASE_URL
@@ -125,9 +125,8 @@ async def test_a_restart_that_loses_the_log_is_fenced_by_the_epoch(
             await _burst([first, second], 2)
             gate = first._gate()
             assert isinstance(gate, RedisRateGate)
-            sha = gate._script.sha
             await asyncio.to_thread(redis_server.restart)
-            assert await redis_a.script_exists(sha) == [False]
+            assert await redis_a.script_exists(_SCRIPT_SHA) == [False]
             await _burst([first, second], 3)
         finally:
             await first.aclose()
@@ -136,7 +135,7 @@ async def test_a_restart_that_loses_the_log_is_fenced_by_the_epoch(
             await redis_b.aclose()
         assert server.state.rate_limited == 0
         assert len(server.state.requests) == 12
-    # redis-py's Script reloaded itself on NOSCRIPT: the gate kept working after the restart.
+    # The gate sent its script again on NOSCRIPT: it kept working after the restart.
 
 
 async def test_a_stalled_redis_holds_every_caller_and_sends_nothing(
@@ -255,11 +254,11 @@ async def test_a_429_still_pauses_when_redis_cannot_take_it(
     await gate.admit()
     await other.admit()
 
-    async def unreachable(**_: object) -> object:
+    async def unreachable(_: list[str]) -> object:
         raise redis_exceptions.ConnectionError("Error 111 connecting to 10.0.0.7:6379.")
 
     with monkeypatch.context() as patched:
-        patched.setattr(gate, "_script", unreachable)
+        patched.setattr(gate, "_run_script", unreachable)
         await gate.observe(RateFeedback(status=429, retry_after=0.5))
     now = await _redis_now(redis_client)
     assert await reply(redis_client.hget(gate._keys[0], "pause")) is None  # nothing reached Redis
@@ -413,11 +412,11 @@ async def test_local_admissions_are_recorded_when_redis_answers_again(
     steady = RedisRateGate(redis_client, API_KEY, [rule])
     await _skip_start_fence(redis_client, fallback)
 
-    async def unreachable(**_: object) -> object:
+    async def unreachable(_: list[str]) -> object:
         raise redis_exceptions.ConnectionError("Error 111 connecting")
 
     with monkeypatch.context() as patched:
-        patched.setattr(fallback, "_script", unreachable)
+        patched.setattr(fallback, "_run_script", unreachable)
         stamps = [await fallback.admit() for _ in range(2)]
     assert fallback.in_fallback
     fallback._next_probe = 0.0  # probe at the next admission
@@ -465,3 +464,39 @@ def test_the_local_gate_refuses_a_longer_rule_of_one_request() -> None:
     # Sized N - 1 = 0 beside a shorter rule, it raised ZeroDivisionError at the first admission.
     with pytest.raises(ConfigurationError, match="requests >= 2"):
         LocalRateGate([RateLimit(1, 60.0), RateLimit(1, 2.0)])
+
+
+class CommandLog:
+    """Wraps a Redis client's ``execute_command`` to record each command's name."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self.names: list[str] = []
+        self._send = redis.execute_command
+
+        async def record(*args: object, **options: object) -> object:
+            self.names.append(str(args[0]).upper())
+            return await self._send(*args, **options)
+
+        redis.execute_command = record  # type: ignore[method-assign]
+
+
+async def test_a_fresh_gate_admits_in_one_round_trip_and_one_after_a_lost_script(
+    redis_client: aioredis.Redis,
+) -> None:
+    # EVALSHA, NOSCRIPT, SCRIPT LOAD, EVALSHA was four commands (three round trips more than
+    # needed) for every process's first admission, and again after every Redis restart.
+    await redis_client.script_flush()
+    log = CommandLog(redis_client)
+    gate = RedisRateGate(redis_client, API_KEY, [RateLimit(100, 1.0)])
+    await gate.admit()
+    await gate.admit()
+    before_flush = len(log.names)
+    await redis_client.script_flush()  # what a restart does to the cache
+    await gate.admit()
+    scripts = [n for n in log.names[:before_flush] if n in {"EVAL", "EVALSHA", "SCRIPT"}]
+    after = [n for n in log.names[before_flush + 1 :] if n in {"EVAL", "EVALSHA", "SCRIPT"}]
+    # The first call sends the script; every later one only its digest (the start-up fence may
+    # ask for a second call). After the flush: one refused digest, then the script once.
+    assert scripts[0] == "EVAL"
+    assert set(scripts[1:]) == {"EVALSHA"}
+    assert after == ["EVALSHA", "EVAL"]

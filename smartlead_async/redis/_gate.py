@@ -80,13 +80,13 @@ import math
 import random
 import secrets
 import time
-from collections.abc import Sequence
-from typing import TypedDict, Unpack
+from collections.abc import Awaitable, Sequence
+from typing import TypedDict, Unpack, cast
 
 import attrs
 from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from smartlead_async._background import Background
 from smartlead_async._ratelimit import (
@@ -240,6 +240,7 @@ end
 redis.call('HSET', state, 'last', fmt(slot), 'rules', ARGV[7], 'rules_until', fmt(slot + longest))
 return {1, wait, now, slot}
 """
+_SCRIPT_SHA = hashlib.sha1(_SCRIPT.encode()).hexdigest()
 
 
 class RedisGateOptions(TypedDict, total=False):
@@ -398,7 +399,7 @@ class RedisRateGate:
         ]
         self._fence_us = round((self._longest + self._horizon) * _MICROS)
         self._redis = redis
-        self._script = redis.register_script(_SCRIPT)
+        self._script_known = False  # whether this gate has had Redis cache the script
         self._member = secrets.token_hex(8)
         self._calls = 0
         self._lock = asyncio.Lock()
@@ -681,7 +682,7 @@ class RedisRateGate:
         unshared = self._unshared_until
         try:
             async with asyncio.timeout(self._command_timeout if within is None else within):
-                raw = await self._script(keys=self._keys, args=self._args(mode, least, ages))
+                raw = await self._run_script(self._args(mode, least, ages))
             reply = _parse(raw)
         except _REDIS_FAILURES as error:
             return type(error).__name__
@@ -689,6 +690,24 @@ class RedisRateGate:
         if self._unshared_until == unshared:  # Redis has it now, unless a newer one came
             self._unshared_until = 0.0
         return reply
+
+    async def _run_script(self, args: list[str]) -> object:
+        """The admission script's raw reply, in one round trip when Redis has it cached.
+
+        The first call sends the script itself (EVAL, which also caches it), so a fresh gate
+        does not pay EVALSHA, NOSCRIPT, SCRIPT LOAD and EVALSHA again; later calls send its
+        digest, and after a Redis restart emptied the cache, one EVAL sends it again.
+        """
+        if self._script_known:
+            try:
+                sent = self._redis.evalsha(_SCRIPT_SHA, len(self._keys), *self._keys, *args)
+                return await cast("Awaitable[object]", sent)
+            except NoScriptError:
+                self._script_known = False
+        sent = self._redis.eval(_SCRIPT, len(self._keys), *self._keys, *args)
+        raw = await cast("Awaitable[object]", sent)
+        self._script_known = True
+        return raw
 
     async def _call(self, mode: str) -> _Reply:
         """The script's reply, retrying failures with capped, jittered backoff.
