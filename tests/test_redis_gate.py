@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import logging
 import traceback
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Unpack
 
 import pytest
@@ -471,11 +471,11 @@ class CommandLog:
 
     def __init__(self, redis: aioredis.Redis) -> None:
         self.names: list[str] = []
-        self._send = redis.execute_command
+        send: Callable[..., Awaitable[object]] = redis.execute_command
 
         async def record(*args: object, **options: object) -> object:
             self.names.append(str(args[0]).upper())
-            return await self._send(*args, **options)
+            return await send(*args, **options)
 
         redis.execute_command = record  # type: ignore[method-assign]
 
