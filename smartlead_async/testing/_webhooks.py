@@ -1,12 +1,12 @@
-"""Webhook payloads as SmartLead posts them, and their delivery (docs/api-notes.md, Webhook
-events).
+"""Webhook payloads as SmartLead posts them, and their delivery.
 
 Every one of the 13 documented event types is built here. Bodies are flat (one event per POST,
 ``event_type`` beside the event's fields: the help-center envelope live captures show, a superset
 of the reference's examples) or, on request, the newer envelope ``{id, type, created_at, data,
 links, meta{attempt, level}}`` whose ``data`` holds the same fields. Each POST carries
 ``X-Request-Id``, ``X-Webhook-Level`` and, when a signing secret is set,
-``X-Smartlead-Signature: sha256=<hex HMAC-SHA256 of the raw body>``.
+``X-Smartlead-Signature: sha256=<hex HMAC-SHA256 of the raw body>``
+(docs/api-notes.md, Webhook events).
 """
 
 from __future__ import annotations

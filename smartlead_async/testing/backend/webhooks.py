@@ -20,8 +20,8 @@ __all__ = [
     "WebhookStore",
 ]
 
-#: The 11 event types a campaign (or global) webhook subscribes to (docs/api-notes.md, Webhook
-#: events).
+#: The 11 event types a campaign (or global) webhook subscribes to
+#: (docs/api-notes.md, Webhook events).
 CAMPAIGN_EVENT_TYPES = (
     "EMAIL_SENT",
     "FIRST_EMAIL_SENT",
