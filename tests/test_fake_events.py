@@ -19,6 +19,7 @@ from aiohttp import web
 from multidict import CIMultiDict
 
 from smartlead_async._convert import make_converter
+from smartlead_async._json import JSON
 from smartlead_async.testing import (
     ACCOUNT_EVENT_TYPES,
     CAMPAIGN_EVENT_TYPES,
@@ -327,3 +328,62 @@ async def test_simulated_activity_sends_first_email_sent_for_step_one(receiver: 
     assert [d.event_type for d in deliveries] == ["FIRST_EMAIL_SENT"] * 2
     assert {e.lead_email for e in receiver.handled} == {"a@x.io", "b@x.io"}
     assert all(isinstance(e, FirstEmailSent) for e in receiver.handled)
+
+
+async def test_global_webhooks_receive_at_their_level(receiver: Receiver) -> None:
+    async with FakeSmartlead(
+        api_keys=(API_KEY,), webhook_secret=SECRET_KEY, signing_secret=SIGNING_SECRET
+    ) as fake:
+        campaign = fake.seed.campaign(client_id=31, leads=[LEAD])
+        other = fake.seed.campaign(leads=[LEAD])
+
+        def hook(level: str, events: list[str], **fields: JSON) -> int:
+            return fake.state.webhooks.create_global(
+                {
+                    "webhook_url": receiver.url,
+                    "association_type": level,
+                    "event_type_map": dict.fromkeys(events, True),
+                    **fields,
+                }
+            ).id
+
+        by_client = hook("client", ["EMAIL_OPEN", "EMAIL_REPLY"], client_id=31)
+        by_campaign = hook("campaign", ["EMAIL_OPEN"], email_campaign_id=campaign.id)
+        hook("campaign", ["EMAIL_OPEN"], email_campaign_id=other.id)
+        by_user = hook("user", ["EMAIL_REPLY"])
+        meetings = hook("user", ["LEAD_CATEGORY_UPDATED"], category_id_map={"2": True})
+
+        opened = await fake.emit("EMAIL_OPEN", campaign_id=campaign.id, lead_email=LEAD)
+        # A user-level webhook for the event takes precedence over the client-level one.
+        (replied,) = await fake.emit("EMAIL_REPLY", campaign_id=campaign.id, lead_email=LEAD)
+        # Category 1 (the default "Interested") is not in the webhook's category_id_map.
+        interested = await fake.emit(
+            "LEAD_CATEGORY_UPDATED", campaign_id=campaign.id, lead_email=LEAD
+        )
+        assert interested == []
+        (meeting,) = await fake.emit(
+            "LEAD_CATEGORY_UPDATED",
+            campaign_id=campaign.id,
+            lead_email=LEAD,
+            extra={"lead_category_id": 2, "category": "Meeting Request"},
+            envelope="v2",
+        )
+        retried = await fake.redeliver(meeting)
+    assert {(d.webhook_id, d.level) for d in opened} == {
+        (by_client, "client"),
+        (by_campaign, "campaign"),
+    }
+    assert (replied.webhook_id, replied.level) == (by_user, "user")
+    assert (meeting.webhook_id, meeting.level) == (meetings, "user")
+    assert retried is not None
+    assert (retried.status, retried.attempt, retried.event_id) == (200, 2, meeting.event_id)
+    levels = [(e.event_type, e.level, e.webhook_id) for e in receiver.handled]
+    assert sorted(levels[:2], key=str) == sorted(
+        [("EMAIL_OPEN", "client", by_client), ("EMAIL_OPEN", "campaign", by_campaign)], key=str
+    )
+    assert levels[2:] == [
+        ("EMAIL_REPLY", "user", by_user),
+        ("LEAD_CATEGORY_UPDATED", "user", meetings),
+    ]
+    assert [r.status for r in receiver.results] == [200] * 5
+    assert receiver.results[-1].body["duplicates"] == 1

@@ -17,6 +17,7 @@ import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from functools import partial
 from types import TracebackType
 from typing import Self
 
@@ -33,8 +34,10 @@ from smartlead_async.testing._windows import RateRule, SlidingWindows
 from smartlead_async.testing.backend import (
     ApiError,
     FakeEmailAccount,
+    FakeGlobalWebhook,
     FakeLead,
     FakeState,
+    FakeWebhook,
     LoggedRequest,
     WebhookDelivery,
 )
@@ -282,9 +285,17 @@ class FakeSmartlead:
                 raise KeyError(f"{lead_email} is not a lead of campaign {campaign_id}")
             map_id = membership.map_id
             self.state.record_event(campaign, lead, event_type, sequence_number, stats_id)
+        # Campaign webhooks, then the global (user-, client- or campaign-level) ones.
+        targets: list[tuple[dict[str, JSON], str, Callable[[dict[str, JSON]], bool]]] = [
+            (hook.to_wire(), "campaign", partial(_wants_category, hook))
+            for hook in self.state.webhooks.of(campaign_id)
+        ]
+        targets += [
+            (hook.to_wire(), hook.level, partial(_wants_category_id, hook))
+            for hook in self.state.webhooks.global_for(event_type, campaign.id, campaign.client_id)
+        ]
         deliveries = []
-        for webhook in self.state.webhooks.of(campaign_id):
-            wire = webhook.to_wire()
+        for wire, level, wants in targets:
             payload = build_payload(
                 event_type,
                 webhook=wire,
@@ -297,16 +308,16 @@ class FakeSmartlead:
                 stats_id=stats_id,
                 extra=extra,
             )
-            if not webhook.wants(event_type, payload.get("category")):
+            if not wants(payload):
                 continue
             delivery = await deliver(
                 session,
-                url=webhook.webhook_url,
-                webhook_id=webhook.id,
+                url=str(wire["webhook_url"]),
+                webhook_id=int(str(wire["id"])),
                 payload=payload,
                 signing_secret=self.signing_secret,
                 envelope=envelope,
-                level="campaign",
+                level=level,
             )
             self.state.webhooks.deliveries.append(delivery)
             deliveries.append(delivery)
@@ -362,8 +373,13 @@ class FakeSmartlead:
     async def redeliver(self, delivery: WebhookDelivery) -> WebhookDelivery | None:
         """Post a failed delivery again (same request id and envelope id, next attempt);
         ``None`` when its webhook is gone."""
+        url: str | None
+        global_hook = self.state.webhooks.global_webhooks.get(delivery.webhook_id or -1)
         if delivery.webhook_id is None:
             url = self.state.webhooks.disconnect_url
+        elif global_hook is not None:
+            hook_url = global_hook.fields.get("webhook_url")
+            url = hook_url if isinstance(hook_url, str) else None
         else:
             campaign_id = delivery.payload.get("campaign_id")
             hooks = self.state.webhooks.of(campaign_id) if isinstance(campaign_id, int) else []
@@ -566,3 +582,13 @@ async def _body(request: web.Request) -> JSON:
 def _closed(request: web.Request) -> bool:
     transport = request.transport
     return transport is None or transport.is_closing()
+
+
+def _wants_category(hook: FakeWebhook, payload: dict[str, JSON]) -> bool:
+    """A campaign webhook's filter: its event types, and ``categories`` by name."""
+    return hook.wants(str(payload["event_type"]), payload.get("category"))
+
+
+def _wants_category_id(hook: FakeGlobalWebhook, payload: dict[str, JSON]) -> bool:
+    """A global webhook's filter: its ``event_type_map``, and ``category_id_map`` by id."""
+    return hook.wants(str(payload["event_type"]), payload.get("lead_category_id"))

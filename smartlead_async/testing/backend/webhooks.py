@@ -96,6 +96,34 @@ class FakeGlobalWebhook:
     id: int
     fields: dict[str, JSON]
 
+    @property
+    def level(self) -> str:
+        """``user``, ``client`` or ``campaign`` (``association_type``; ``user`` when unset)."""
+        return str(self.fields.get("association_type") or "user").lower()
+
+    def covers(self, campaign_id: int, client_id: int | None) -> bool:
+        """Whether a campaign's events reach this webhook, by its level."""
+        if self.level == "campaign":
+            return self.fields.get("email_campaign_id") == campaign_id
+        if self.level == "client":
+            return client_id is not None and self.fields.get("client_id") == client_id
+        return True
+
+    def enabled(self, event_type: str) -> bool:
+        """Whether ``event_type`` is on in ``event_type_map``."""
+        events = self.fields.get("event_type_map")
+        return isinstance(events, dict) and events.get(event_type) is True
+
+    def wants(self, event_type: str, category_id: JSON = None) -> bool:
+        """Whether an event goes to this webhook: on in ``event_type_map`` and, for category
+        events, its category in ``category_id_map`` (when that names any)."""
+        if not self.enabled(event_type):
+            return False
+        categories = self.fields.get("category_id_map")
+        if event_type != "LEAD_CATEGORY_UPDATED" or not isinstance(categories, dict):
+            return True
+        return not categories or categories.get(str(category_id)) is True
+
     def to_wire(self) -> dict[str, JSON]:
         """The webhook as ``GET /webhook/{id}`` returns it."""
         return {"id": self.id, **self.fields}
@@ -201,6 +229,22 @@ class WebhookStore:
         if len(remaining) == len(hooks):
             raise refuse(404, _NOT_FOUND)
         self.by_campaign[campaign_id] = remaining
+
+    def global_for(
+        self, event_type: str, campaign_id: int, client_id: int | None
+    ) -> list[FakeGlobalWebhook]:
+        """The global webhooks a campaign's ``event_type`` goes to (categories aside).
+
+        A user-level webhook for the event takes precedence over client- and campaign-level
+        ones (docs/api-notes.md, Webhook events).
+        """
+        hooks = [
+            hook
+            for hook in self.global_webhooks.values()
+            if hook.enabled(event_type) and hook.covers(campaign_id, client_id)
+        ]
+        users = [hook for hook in hooks if hook.level == "user"]
+        return users or hooks
 
     def deliveries_of(self, campaign_id: int) -> list[WebhookDelivery]:
         """Every delivery of a campaign's events."""
