@@ -15,7 +15,7 @@ from aiohttp import web
 from multidict import CIMultiDict
 
 from smartlead_async import RateLimit, SmartleadClient
-from smartlead_async.testing import EVENT_TYPES, FakeSmartlead
+from smartlead_async.testing import CAMPAIGN_EVENT_TYPES, LEAD_EVENT_TYPES, FakeSmartlead
 
 from .helpers import API_KEY
 
@@ -79,7 +79,7 @@ async def seeded(fake: FakeSmartlead) -> int:
     return campaign.id
 
 
-@pytest.mark.parametrize("event_type", EVENT_TYPES)
+@pytest.mark.parametrize("event_type", LEAD_EVENT_TYPES)
 async def test_each_event_type_is_delivered_with_the_documented_envelope(
     receiver: Receiver, event_type: str
 ) -> None:
@@ -105,6 +105,8 @@ async def test_each_event_type_is_delivered_with_the_documented_envelope(
     assert headers["X-Smartlead-Signature"] == f"sha256={expected}"
     specific = {
         "EMAIL_SENT": "sent_message",
+        "FIRST_EMAIL_SENT": "sent_message",
+        "MANUAL_STEP_REACHED": "description",
         "EMAIL_OPEN": "time_opened",
         "EMAIL_LINK_CLICK": "link_clicked",
         "EMAIL_REPLY": "reply_message",
@@ -152,7 +154,7 @@ async def test_simulated_activity_is_seeded_and_updates_lead_state(receiver: Rec
             campaign = fake.state.add_campaign("sim")
             for i in range(20):
                 fake.state.enroll(campaign, f"l{i}@x.io")
-            await register(fake, campaign.id, receiver.url, list(EVENT_TYPES), [])
+            await register(fake, campaign.id, receiver.url, list(CAMPAIGN_EVENT_TYPES), [])
             deliveries = await fake.simulate_activity(
                 campaign.id, open_rate=0.5, click_rate=0.5, reply_rate=0.2, bounce_rate=0.1
             )

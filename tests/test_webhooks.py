@@ -13,17 +13,23 @@ from smartlead_async._json import JSONObject
 from smartlead_async.models import WebhookEventType
 from smartlead_async.testing import EVENT_TYPES, FakeCampaign, FakeLead, build_payload
 from smartlead_async.webhooks import (
+    CampaignStatusChanged,
+    EmailAccountDisconnected,
     EmailBounced,
     EmailLinkClicked,
     EmailOpened,
     EmailReplied,
     EmailSent,
+    FirstEmailSent,
     InvalidWebhookError,
     LeadCategoryUpdated,
     LeadUnsubscribed,
+    LinkedinDisconnected,
+    ManualStepReached,
     MemoryDedupe,
     MissingEventTypeError,
     UnknownEvent,
+    UntrackedReplies,
     WebhookAuthenticationError,
     WebhookJSONError,
     delivery_key,
@@ -42,6 +48,12 @@ CLASSES = {
     "LEAD_UNSUBSCRIBED": LeadUnsubscribed,
     "LEAD_CATEGORY_UPDATED": LeadCategoryUpdated,
     "EMAIL_BOUNCE": EmailBounced,
+    "FIRST_EMAIL_SENT": FirstEmailSent,
+    "CAMPAIGN_STATUS_CHANGED": CampaignStatusChanged,
+    "UNTRACKED_REPLIES": UntrackedReplies,
+    "MANUAL_STEP_REACHED": ManualStepReached,
+    "EMAIL_ACCOUNT_DISCONNECTED": EmailAccountDisconnected,
+    "LINKEDIN_DISCONNECTED": LinkedinDisconnected,
 }
 # catalog 9.8, live-captured EMAIL_REPLY
 REPLY_SAMPLE = {

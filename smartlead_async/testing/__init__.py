@@ -22,7 +22,14 @@ if TYPE_CHECKING:
     from smartlead_async.testing._faults import TRANSIENT_FAULTS, FaultKind, Faults
     from smartlead_async.testing._seed import Seeder
     from smartlead_async.testing._server import DEFAULT_TEST_API_KEY, FakeSmartlead
-    from smartlead_async.testing._webhooks import EVENT_TYPES, build_payload, sign
+    from smartlead_async.testing._webhooks import (
+        ACCOUNT_EVENT_TYPES,
+        CAMPAIGN_EVENT_TYPES,
+        EVENT_TYPES,
+        LEAD_EVENT_TYPES,
+        build_payload,
+        sign,
+    )
     from smartlead_async.testing._windows import RateWindow
     from smartlead_async.testing.backend import (
         FakeCampaign,
@@ -53,7 +60,10 @@ _WHERE = {
     "FaultKind": "smartlead_async.testing._faults",
     "Faults": "smartlead_async.testing._faults",
     "Seeder": "smartlead_async.testing._seed",
-    "EVENT_TYPES": "smartlead_async.testing._webhooks",
+    **dict.fromkeys(
+        ("ACCOUNT_EVENT_TYPES", "CAMPAIGN_EVENT_TYPES", "EVENT_TYPES", "LEAD_EVENT_TYPES"),
+        "smartlead_async.testing._webhooks",
+    ),
     "build_payload": "smartlead_async.testing._webhooks",
     "sign": "smartlead_async.testing._webhooks",
     "RateWindow": "smartlead_async.testing._windows",
@@ -83,8 +93,11 @@ _WHERE = {
 }
 
 __all__ = [
+    "ACCOUNT_EVENT_TYPES",
+    "CAMPAIGN_EVENT_TYPES",
     "DEFAULT_TEST_API_KEY",
     "EVENT_TYPES",
+    "LEAD_EVENT_TYPES",
     "TRANSIENT_FAULTS",
     "FakeCampaign",
     "FakeCampaignLead",

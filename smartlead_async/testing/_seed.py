@@ -15,7 +15,7 @@ from smartlead_async.testing.backend import (
     FakeState,
     FakeWebhook,
 )
-from smartlead_async.testing.backend.webhooks import EVENT_TYPES
+from smartlead_async.testing.backend.webhooks import CAMPAIGN_EVENT_TYPES
 
 __all__ = ["Seeder"]
 
@@ -99,7 +99,7 @@ class Seeder:
         campaign: FakeCampaign,
         url: str,
         *,
-        event_types: Sequence[str] = EVENT_TYPES,
+        event_types: Sequence[str] = CAMPAIGN_EVENT_TYPES,
         name: str = "webhook",
     ) -> FakeWebhook:
         """A campaign webhook subscribed to ``event_types`` (all of them by default)."""

@@ -17,6 +17,7 @@ import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from functools import partial
 from types import TracebackType
 from typing import Self
 
@@ -28,9 +29,19 @@ from smartlead_async.testing._hosts import HOST_ROOTS, unauthorized_body
 from smartlead_async.testing._json import JSON
 from smartlead_async.testing._schema import check_body, check_query
 from smartlead_async.testing._seed import Seeder
-from smartlead_async.testing._webhooks import build_payload, deliver
+from smartlead_async.testing._webhooks import ENVELOPES, build_payload, deliver
 from smartlead_async.testing._windows import RateRule, SlidingWindows
-from smartlead_async.testing.backend import ApiError, FakeState, LoggedRequest, WebhookDelivery
+from smartlead_async.testing.backend import (
+    ApiError,
+    FakeEmailAccount,
+    FakeGlobalWebhook,
+    FakeLead,
+    FakeState,
+    FakeWebhook,
+    LoggedRequest,
+    WebhookDelivery,
+)
+from smartlead_async.testing.backend.webhooks import ACCOUNT_EVENT_TYPES
 from smartlead_async.testing.routes._base import Call, Handler, Route
 from smartlead_async.testing.routes.legacy import body_shape, query_names
 from smartlead_async.testing.routes.table import ROUTES
@@ -215,69 +226,178 @@ class FakeSmartlead:
         self,
         event_type: str,
         *,
-        campaign_id: int,
-        lead_email: str,
+        campaign_id: int | None = None,
+        lead_email: str | None = None,
         sequence_number: int = 1,
         extra: Mapping[str, JSON] | None = None,
+        email_account_id: int | None = None,
+        envelope: str | None = None,
     ) -> list[WebhookDelivery]:
-        """POST ``event_type`` for one lead to every webhook of the campaign subscribed to it.
+        """POST ``event_type`` to every webhook subscribed to it; any of the 13 event types.
 
-        The body is SmartLead's flat payload (envelope, event fields, deprecated aliases).
+        * Lead events (``LEAD_EVENT_TYPES``: sent, first sent, open, click, reply, bounce,
+          unsubscribe, category, manual step) need ``campaign_id`` and ``lead_email``;
+          ``FIRST_EMAIL_SENT`` only exists for ``sequence_number`` 1.
+        * ``CAMPAIGN_STATUS_CHANGED`` and ``UNTRACKED_REPLIES`` need ``campaign_id`` only.
+        * ``EMAIL_ACCOUNT_DISCONNECTED`` (of ``email_account_id``, else the first mailbox) and
+          ``LINKEDIN_DISCONNECTED`` go to the per-user disconnect hook,
+          ``state.webhooks.disconnect_url`` (nowhere when it is ``None``), at level ``user``.
+
+        Campaign events go to the campaign's webhooks subscribed to the type, at level
+        ``campaign``. The body is SmartLead's flat payload (envelope, event fields, deprecated
+        aliases); ``envelope="v2"`` wraps it as ``{id, type, created_at, data, links,
+        meta{attempt, level}}``. By default ``EMAIL_ACCOUNT_DISCONNECTED`` uses the newer envelope
+        (the only shape documented for it) and every other type the flat one.
         ``LEAD_CATEGORY_UPDATED`` only goes to webhooks whose ``categories`` name the new
-        category (``Interested`` unless ``extra`` says otherwise) or that list none. The event is
-        recorded first (statistics, analytics, master inbox), whoever receives it. Every delivery
-        is recorded in ``state.webhook_deliveries`` and returned.
+        category (``Interested`` unless ``extra`` says otherwise) or that list none. A lead event
+        is recorded first (statistics, analytics, master inbox), whoever receives it. Every
+        delivery is recorded in ``state.webhook_deliveries`` and returned.
         """
-        campaign = self.state.campaigns.get(campaign_id)
-        if campaign is None:
-            raise KeyError(f"no campaign {campaign_id} in the fake")
-        email = lead_email.strip().lower()
-        lead, membership = self.state.leads.get(email), campaign.leads.get(email)
-        if lead is None or membership is None:
-            raise KeyError(f"{lead_email} is not a lead of campaign {campaign_id}")
+        if envelope is None:
+            envelope = "v2" if event_type == "EMAIL_ACCOUNT_DISCONNECTED" else "flat"
+        if envelope not in ENVELOPES:
+            raise ValueError(f"envelope must be one of {ENVELOPES}, not {envelope!r}")
+        if event_type == "FIRST_EMAIL_SENT" and sequence_number != 1:
+            raise ValueError("FIRST_EMAIL_SENT is only sent for sequence_number 1")
         session = self._session()
         # One event, one stats id, whichever webhooks receive it.
         stats_id = str(uuid.uuid4())
-        self.state.record_event(campaign, lead, event_type, sequence_number, stats_id)
+        if event_type in ACCOUNT_EVENT_TYPES:
+            return await self._emit_account_event(
+                event_type,
+                session=session,
+                stats_id=stats_id,
+                email_account_id=email_account_id,
+                extra=extra,
+                envelope=envelope,
+            )
+        if campaign_id is None:
+            raise ValueError(f"{event_type} needs campaign_id")
+        campaign = self.state.campaigns.get(campaign_id)
+        if campaign is None:
+            raise KeyError(f"no campaign {campaign_id} in the fake")
+        lead: FakeLead | None = None
+        map_id: int | None = None
+        if event_type not in ("CAMPAIGN_STATUS_CHANGED", "UNTRACKED_REPLIES"):
+            email = (lead_email or "").strip().lower()
+            lead, membership = self.state.leads.get(email), campaign.leads.get(email)
+            if lead is None or membership is None:
+                raise KeyError(f"{lead_email} is not a lead of campaign {campaign_id}")
+            map_id = membership.map_id
+            self.state.record_event(campaign, lead, event_type, sequence_number, stats_id)
+        # Campaign webhooks, then the global (user-, client- or campaign-level) ones.
+        targets: list[tuple[dict[str, JSON], str, Callable[[dict[str, JSON]], bool]]] = [
+            (hook.to_wire(), "campaign", partial(_wants_category, hook))
+            for hook in self.state.webhooks.of(campaign_id)
+        ]
+        targets += [
+            (hook.to_wire(), hook.level, partial(_wants_category_id, hook))
+            for hook in self.state.webhooks.global_for(event_type, campaign.id, campaign.client_id)
+        ]
         deliveries = []
-        for webhook in self.state.webhooks.of(campaign_id):
+        for wire, level, wants in targets:
             payload = build_payload(
                 event_type,
-                webhook=webhook.to_wire(),
+                webhook=wire,
                 campaign=campaign,
                 lead=lead,
-                map_id=membership.map_id,
+                map_id=map_id,
                 from_email=self.state.sender_of(campaign),
                 secret_key=self.webhook_secret,
                 sequence_number=sequence_number,
                 stats_id=stats_id,
                 extra=extra,
             )
-            if not webhook.wants(event_type, payload.get("category")):
+            if not wants(payload):
                 continue
             delivery = await deliver(
                 session,
-                webhook=webhook.to_wire(),
+                url=str(wire["webhook_url"]),
+                webhook_id=int(str(wire["id"])),
                 payload=payload,
                 signing_secret=self.signing_secret,
+                envelope=envelope,
+                level=level,
             )
             self.state.webhooks.deliveries.append(delivery)
             deliveries.append(delivery)
         return deliveries
 
+    async def _emit_account_event(
+        self,
+        event_type: str,
+        *,
+        session: aiohttp.ClientSession,
+        stats_id: str,
+        email_account_id: int | None,
+        extra: Mapping[str, JSON] | None,
+        envelope: str,
+    ) -> list[WebhookDelivery]:
+        url = self.state.webhooks.disconnect_url
+        account: FakeEmailAccount | None = None
+        if event_type == "EMAIL_ACCOUNT_DISCONNECTED":
+            if email_account_id is not None:
+                account = self.state.email_accounts.get(email_account_id)
+                if account is None:
+                    raise KeyError(f"no email account {email_account_id} in the fake")
+            else:
+                account = next(iter(self.state.email_accounts.values()), None)
+        if url is None:
+            return []
+        payload = build_payload(
+            event_type,
+            webhook=None,
+            campaign=None,
+            lead=None,
+            map_id=None,
+            from_email=account.from_email if account else "",
+            secret_key=self.webhook_secret,
+            stats_id=stats_id,
+            extra=extra,
+            account=account,
+        )
+        if account is None:
+            del payload["from_email"]
+        delivery = await deliver(
+            session,
+            url=url,
+            webhook_id=None,
+            payload=payload,
+            signing_secret=self.signing_secret,
+            envelope=envelope,
+            level="user",
+        )
+        self.state.webhooks.deliveries.append(delivery)
+        return [delivery]
+
     async def redeliver(self, delivery: WebhookDelivery) -> WebhookDelivery | None:
-        """Post a failed delivery again (same request id); ``None`` when its webhook is gone."""
-        campaign_id = delivery.payload.get("campaign_id")
-        hooks = self.state.webhooks.of(campaign_id) if isinstance(campaign_id, int) else []
-        webhook = next((h for h in hooks if h.id == delivery.webhook_id), None)
-        if webhook is None:
+        """Post a failed delivery again (same request id and envelope id, next attempt);
+        ``None`` when its webhook is gone."""
+        url: str | None
+        global_hook = self.state.webhooks.global_webhooks.get(delivery.webhook_id or -1)
+        if delivery.webhook_id is None:
+            url = self.state.webhooks.disconnect_url
+        elif global_hook is not None:
+            hook_url = global_hook.fields.get("webhook_url")
+            url = hook_url if isinstance(hook_url, str) else None
+        else:
+            campaign_id = delivery.payload.get("campaign_id")
+            hooks = self.state.webhooks.of(campaign_id) if isinstance(campaign_id, int) else []
+            webhook = next((h for h in hooks if h.id == delivery.webhook_id), None)
+            url = webhook.webhook_url if webhook else None
+        if url is None:
             return None
         return await deliver(
             self._session(),
-            webhook=webhook.to_wire(),
+            url=url,
+            webhook_id=delivery.webhook_id,
             payload=delivery.payload,
             signing_secret=self.signing_secret,
             request_id=delivery.request_id,
+            envelope=delivery.envelope,
+            level=delivery.level,
+            attempt=delivery.attempt + 1,
+            event_id=delivery.event_id,
         )
 
     async def simulate_activity(
@@ -292,15 +412,15 @@ class FakeSmartlead:
     ) -> list[WebhookDelivery]:
         """Send step 1 to every lead of a campaign and emit what follows, from the seeded source.
 
-        Each lead gets ``EMAIL_SENT``; then, by the given shares, ``EMAIL_BOUNCE`` (and nothing
-        else), ``EMAIL_OPEN``, ``EMAIL_LINK_CLICK`` (only after an open), ``EMAIL_REPLY`` and
-        ``LEAD_UNSUBSCRIBED``. Lead states follow: sent leads go ``INPROGRESS``, bounced ones
-        ``BLOCKED``, unsubscribed ones are flagged.
+        Each lead gets ``EMAIL_SENT`` and ``FIRST_EMAIL_SENT`` (step 1); then, by the given
+        shares, ``EMAIL_BOUNCE`` (and nothing else), ``EMAIL_OPEN``, ``EMAIL_LINK_CLICK`` (only
+        after an open), ``EMAIL_REPLY`` and ``LEAD_UNSUBSCRIBED``. Lead states follow: sent
+        leads go ``INPROGRESS``, bounced ones ``BLOCKED``, unsubscribed ones are flagged.
         """
         campaign = self.state.campaigns[campaign_id]
         deliveries: list[WebhookDelivery] = []
         for email, membership in list(campaign.leads.items()):
-            events = ["EMAIL_SENT"]
+            events = ["EMAIL_SENT", "FIRST_EMAIL_SENT"]
             membership.status = "INPROGRESS"
             if self._rng.random() < bounce_rate:
                 events.append("EMAIL_BOUNCE")
@@ -462,3 +582,13 @@ async def _body(request: web.Request) -> JSON:
 def _closed(request: web.Request) -> bool:
     transport = request.transport
     return transport is None or transport.is_closing()
+
+
+def _wants_category(hook: FakeWebhook, payload: dict[str, JSON]) -> bool:
+    """A campaign webhook's filter: its event types, and ``categories`` by name."""
+    return hook.wants(str(payload["event_type"]), payload.get("category"))
+
+
+def _wants_category_id(hook: FakeGlobalWebhook, payload: dict[str, JSON]) -> bool:
+    """A global webhook's filter: its ``event_type_map``, and ``category_id_map`` by id."""
+    return hook.wants(str(payload["event_type"]), payload.get("lead_category_id"))
