@@ -181,8 +181,12 @@ class Journal:
             if writer is not None:
                 writer.close()
         finally:
-            empty = self._created and self.final_count == 0
-            self._db.close()
+            # The connection is closed whatever the count query or the writer raised: a
+            # failed journal must not leave its database open (Python 3.13 warns on that).
+            try:
+                empty = self._created and self.final_count == 0
+            finally:
+                self._db.close()
             if empty:
                 self.path.unlink(missing_ok=True)
 

@@ -80,6 +80,9 @@ def test_a_failed_commit_is_raised_not_lost(tmp_path: Path) -> None:
         journal.record_soon(["bob@x.io"])  # nothing more is taken once a commit failed
     with pytest.raises(sqlite3.OperationalError):
         journal.close()
+    # Closed all the same: the file can be removed and no connection is left to warn about.
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        journal.final_count  # noqa: B018 - the property's query is the check
 
 
 def test_an_empty_journal_is_still_removed_with_the_writer_used(tmp_path: Path) -> None:
