@@ -40,7 +40,6 @@ FAKE_CORE_ROUTES_NOT_SERVED_YET = frozenset(
         "GET /crm/leads/notes/{}",
         "GET /crm/leads/tags",
         "GET /crm/leads/tasks/{}",
-        "GET /email-accounts/fetch-email-account-details",
         "GET /master-inbox/reply-status",
         "PATCH /campaigns/{}/prompt-template/{}",
         "PATCH /client/{}/code-integrations/{}",
@@ -51,7 +50,6 @@ FAKE_CORE_ROUTES_NOT_SERVED_YET = frozenset(
         "POST /campaigns/tags",
         "POST /campaigns/update-folder",
         "POST /campaigns/{}/duplicate",
-        "POST /campaigns/{}/email-accounts/by-tag",
         "POST /campaigns/{}/leads/filter",
         "POST /campaigns/{}/message-history-for-leads/bbfbdsFGHlBr76ruhjvh6fhHL",
         "POST /campaigns/{}/prompt-template",
@@ -59,11 +57,7 @@ FAKE_CORE_ROUTES_NOT_SERVED_YET = frozenset(
         "POST /campaigns/{}/team-member",
         "POST /client/{}/code-integrations",
         "POST /crm/leads/tags",
-        "POST /email-accounts/bulk-update-email-account-config",
-        "POST /email-accounts/fetch-account-reply",
         "POST /email-accounts/save-oauth",
-        "POST /email-accounts/{}/send-otp-email",
-        "POST /email-accounts/{}/verify-otp",
         "POST /leads/categories",
         "POST /leads/leads/push-between-lists",
         "POST /master-inbox/assigned-me",
@@ -71,7 +65,6 @@ FAKE_CORE_ROUTES_NOT_SERVED_YET = frozenset(
         "POST /master-inbox/untracked-replies/associate-to-lead",
         "POST /master-inbox/views",
         "POST /send-email/initiate",
-        "POST /tags",
     }
 )
 T = TypeVar("T")

@@ -274,6 +274,16 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # campaigns/add-email-accounts-by-tag.mdx
+    "POST /campaigns/{campaign_id}/email-accounts/by-tag": Route(
+        email_accounts.add_by_tag,
+        body={
+            "tag_ids*": ARRAY,
+            "only_connected": BOOLEAN,
+            "auto_adjust_warmup": BOOLEAN,
+        },
+        query=("max_limit",),
+    ),
     # inbox/forward.mdx
     "POST /campaigns/{campaign_id}/forward-email": Route(
         inbox.forward,
@@ -646,6 +656,45 @@ ROUTES: dict[str, Route] = {
             "client_id",
         ),
     ),
+    # email-accounts/bulk-update-config.mdx
+    "POST /email-accounts/bulk-update-email-account-config": Route(
+        email_accounts.bulk_update_config,
+        body={
+            "emailAccountIds*": ARRAY,
+            "updateData": {
+                "messagePerDay": NUMBER,
+                "minTimeToWaitInMins": NUMBER,
+                "fromName": STRING,
+                "signature": STRING,
+                "customTrackingDomain": STRING,
+                "status": STRING,
+                "maxEmailPerDay": NUMBER,
+                "warmupMinCount": NUMBER,
+                "warmupMaxCount": NUMBER,
+                "replyRate": NUMBER,
+                "isRampupEnabled": BOOLEAN,
+                "rampupValue": NUMBER,
+                "sendWarmupsOnlyOnWeekdays": BOOLEAN,
+                "autoAdjustWarmup": BOOLEAN,
+                "useCustomDomain": BOOLEAN,
+                "warmupTagIdentifier": STRING,
+                "dailyReplyLimit": NUMBER,
+                "tags": ARRAY,
+                "clientId": NUMBER,
+            },
+        },
+        query=(),
+    ),
+    # email-accounts/fetch-replies.mdx
+    "POST /email-accounts/fetch-account-reply": Route(
+        email_accounts.fetch_replies_now,
+        query=(),
+    ),
+    # email-accounts/get-by-email.mdx
+    "GET /email-accounts/fetch-email-account-details": Route(
+        email_accounts.get_by_email,
+        query=("email*", "fetch_campaigns", "fetch_tags"),
+    ),
     # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "POST /email-accounts/multi/fetch-messages": Route(
         email_accounts.fetch_messages_many,
@@ -790,6 +839,19 @@ ROUTES: dict[str, Route] = {
     # not in the first-party reference: request not described, not checked
     "POST /email-accounts/{email_account_id}/reconnect": Route(
         email_accounts.reconnect,
+    ),
+    # email-accounts/send-warmup-unblock-otp.mdx
+    "POST /email-accounts/{email_account_id}/send-otp-email": Route(
+        email_accounts.send_unblock_otp,
+        query=(),
+    ),
+    # email-accounts/verify-warmup-unblock-otp.mdx
+    "POST /email-accounts/{email_account_id}/verify-otp": Route(
+        email_accounts.verify_unblock_otp,
+        body={
+            "otp*": STRING,
+        },
+        query=(),
     ),
     # email-accounts/warmup-settings.mdx
     "POST /email-accounts/{email_account_id}/warmup": Route(
@@ -1239,6 +1301,15 @@ ROUTES: dict[str, Route] = {
     # inbox/get-by-id.mdx
     "GET /master-inbox/{email_lead_map_id}": Route(
         inbox.get,
+        query=(),
+    ),
+    # email-account-tags/create-new.mdx
+    "POST /tags": Route(
+        email_accounts.create_tag,
+        body={
+            "name*": STRING,
+            "color": STRING,
+        },
         query=(),
     ),
     # webhooks/create.mdx
