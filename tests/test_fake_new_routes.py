@@ -63,3 +63,58 @@ async def test_mailbox_bulk_config_fetch_replies_and_unblock_otp(
     await sl.email_accounts.verify_unblock_otp(box.id, otp=code)
     assert account.warmup["is_warmup_blocked"] is False
     assert box.id not in fake.state.email_accounts.otps
+
+
+async def test_client_by_id_and_its_code_snippets(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    client = fake.state.add_client("Acme", "ops@acme.example")
+    snippet = await sl.clients.add_code_snippet(client.id, name="Pixel", code="<script/>")
+    assert fake.state.clients[client.id].code_integrations[snippet.id]["snippet_code"] == (
+        "<script/>"
+    )
+    await sl.clients.update_code_snippet(client.id, snippet.id, name="Tracker")
+    details = await sl.clients.get(
+        client.id, include_code_integrations=True, include_permissions=True
+    )
+    assert (details.id, details.name) == (client.id, "Acme")
+    assert [(s.id, s.snippet_name, s.snippet_code) for s in details.client_code_integrations] == [
+        (snippet.id, "Tracker", "<script/>")
+    ]
+    assert details.client_permissions
+    plain = await sl.clients.get(client.id)
+    assert plain.client_code_integrations == ()
+    with pytest.raises(NotFoundError):
+        await sl.clients.get(999_999)
+    with pytest.raises(NotFoundError):
+        await sl.clients.update_code_snippet(client.id, 999_999, code="x")
+
+
+async def test_lead_category_crud(fake: FakeSmartlead, fake_client: SmartleadClient) -> None:
+    sl = fake_client
+    created = await sl.leads.lead_categories.create(
+        name=" Next Quarter ", sentiment_type="positive"
+    )
+    assert (created.name, created.sentiment_type, created.colour_code) == (
+        "Next Quarter",
+        "positive",
+        "#f9f1e9",
+    )
+    with pytest.raises(BadRequestError):
+        await sl.leads.lead_categories.create(name="interested")  # a built-in name
+    updated = await sl.leads.lead_categories.update(
+        created.id, sentiment_type=None, colour_code="#FFC107"
+    )
+    assert (updated.name, updated.sentiment_type, updated.colour_code) == (
+        "Next Quarter",
+        None,
+        "#FFC107",
+    )
+    assert fake.state.leads.custom_categories[created.id]["colour_code"] == "#FFC107"
+    names = [c.name async for c in sl.leads.categories()]
+    assert "Next Quarter" in names
+    await sl.leads.lead_categories.delete(created.id)
+    assert created.id not in fake.state.leads.custom_categories
+    with pytest.raises(NotFoundError):
+        await sl.leads.lead_categories.delete(created.id)

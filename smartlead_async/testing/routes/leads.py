@@ -107,7 +107,8 @@ def unsubscribe_from_campaign(call: Call) -> Reply:
 def update_category(call: Call) -> Reply:
     _, membership = call.state.leads.membership(_campaign(call), call.id("lead_id"))
     category = call.field("category_id")
-    if category is not None and category not in _CATEGORY_IDS:
+    custom = call.state.leads.custom_categories
+    if category is not None and category not in _CATEGORY_IDS and category not in custom:
         raise refuse(400, f"Invalid category_id - {category}")
     membership.lead_category_id = call.number("category_id")
     if call.flag("pause_lead"):
@@ -153,10 +154,33 @@ def export_csv(call: Call) -> Reply:
 
 
 def categories(call: Call) -> Reply:
-    return [
+    built_in: list[JSON] = [
         {"id": i, "created_at": "2022-01-01T00:00:00.000Z", "name": name, "sentiment_type": kind}
         for i, name, kind in LEAD_CATEGORIES
     ]
+    return built_in + [dict(c) for c in call.state.leads.custom_categories.values()]
+
+
+def create_category(call: Call) -> Reply:
+    category = call.state.leads.save_category(None, call.object(), call.state.user_id)
+    return {"ok": True, "data": dict(category)}
+
+
+def update_category_definition(call: Call) -> Reply:
+    category = call.state.leads.save_category(
+        call.id("category_id"), call.object(), call.state.user_id
+    )
+    return {"ok": True, "data": dict(category)}
+
+
+def delete_category(call: Call) -> Reply:
+    category_id = call.id("category_id")
+    call.state.leads.delete_category(category_id)
+    for campaign in call.state.campaigns.values():
+        for membership in campaign.leads.values():
+            if membership.lead_category_id == category_id:
+                membership.lead_category_id = None
+    return {"ok": True, "message": "Lead category deleted successfully"}
 
 
 def add_to_block_list(call: Call) -> Reply:

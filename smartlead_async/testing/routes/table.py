@@ -641,6 +641,34 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # clients/get-by-id.mdx
+    "GET /client/{client_id}": Route(
+        clients.get,
+        query=(
+            "includePermissions",
+            "includeCredits",
+            "includeCodeIntegrations",
+            "includeWhitelabel",
+        ),
+    ),
+    # clients/create-code-integration.mdx
+    "POST /client/{client_id}/code-integrations": Route(
+        clients.add_code_snippet,
+        body={
+            "snippet_name*": STRING,
+            "snippet_code*": STRING,
+        },
+        query=(),
+    ),
+    # clients/update-code-integration.mdx
+    "PATCH /client/{client_id}/code-integrations/{integration_id}": Route(
+        clients.update_code_snippet,
+        body={
+            "snippet_name": STRING,
+            "snippet_code": STRING,
+        },
+        query=(),
+    ),
     # email-accounts/get-all.mdx
     "GET /email-accounts/": Route(
         email_accounts.list_accounts,
@@ -962,6 +990,31 @@ ROUTES: dict[str, Route] = {
             "listId*": NUMBER,
             "leadMapIds": [NUMBER],
             "allLeads": BOOLEAN,
+        },
+        query=(),
+    ),
+    # leads/create-category.mdx
+    "POST /leads/categories": Route(
+        leads.create_category,
+        body={
+            "name*": STRING,
+            "sentiment_type": STRING | NULL,
+            "colour_code": STRING,
+        },
+        query=(),
+    ),
+    # leads/delete-category.mdx
+    "DELETE /leads/categories/{category_id}": Route(
+        leads.delete_category,
+        query=(),
+    ),
+    # leads/update-category.mdx
+    "PATCH /leads/categories/{category_id}": Route(
+        leads.update_category_definition,
+        body={
+            "name": STRING,
+            "sentiment_type": STRING | NULL,
+            "colour_code": STRING,
         },
         query=(),
     ),
