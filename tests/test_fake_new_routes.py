@@ -118,3 +118,78 @@ async def test_lead_category_crud(fake: FakeSmartlead, fake_client: SmartleadCli
     assert created.id not in fake.state.leads.custom_categories
     with pytest.raises(NotFoundError):
         await sl.leads.lead_categories.delete(created.id)
+
+
+async def test_campaign_tags_folder_client_team_member_and_spintax(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    first = await sl.campaigns.create(name="one")
+    second = await sl.campaigns.create(name="two")
+    tag = await sl.email_accounts.create_tag(name="Q1", color="#FF5733")
+    added = await sl.campaigns.add_tags([first.id, second.id], [tag.id])
+    assert (added.requested, added.added, added.already_present) == (2, 2, 0)
+    again = await sl.campaigns.add_tags([first.id], [tag.id])
+    assert (again.added, again.already_present) == (0, 1)
+    read = await sl.campaigns.get(first.id, include_tags=True)
+    assert [(t.tag_id, t.tag_name) for t in read.tags] == [(tag.id, "Q1")]
+    removed = await sl.campaigns.remove_tags([second.id], [tag.id])
+    assert (removed.removed, removed.not_present) == (1, 0)
+    assert fake.state.campaigns[second.id].tag_ids == set()
+    with pytest.raises(NotFoundError):
+        await sl.campaigns.add_tags([first.id], [999_999])
+
+    fake.state.campaigns.folders.add(77)
+    moved = await sl.campaigns.move_to_folder([first.id, 999_999], 77)
+    assert (moved.updated, moved.not_found_campaign_ids) == (1, (999_999,))
+    assert fake.state.campaigns[first.id].folder_id == 77
+    await sl.campaigns.move_to_folder([first.id], None)
+    assert fake.state.campaigns[first.id].folder_id is None
+    with pytest.raises(NotFoundError):
+        await sl.campaigns.move_to_folder([first.id], 78)
+
+    client = fake.state.add_client("Acme", "ops@acme.example")
+    assigned = await sl.campaigns.assign_client(first.id, client.id)
+    assert assigned.client is not None
+    assert assigned.client.id == client.id
+    assert fake.state.campaigns[first.id].client_id == client.id
+    await sl.campaigns.assign_client(first.id, None)
+    assert fake.state.campaigns[first.id].client_id is None
+
+    await sl.campaigns.update_team_member(first.id, 55)
+    assert fake.state.campaigns[first.id].team_member_id == 55
+    await sl.campaigns.set_spintax_distribution_mode(first.id, mode="random")
+    assert fake.state.campaigns[first.id].spintax_mode == 2
+
+
+async def test_duplicate_reallocate_and_prompt_template(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    source = fake.seed.startable_campaign("source")
+    boxes = fake.state.email_accounts.campaign_links[source.id]
+    copy = await sl.campaigns.duplicate(source.id)
+    duplicated = fake.state.campaigns[copy.new_campaign_id]
+    assert (duplicated.name, duplicated.status) == (source.name, "DRAFTED")
+    assert len(duplicated.sequences) == len(source.sequences)
+    assert fake.state.email_accounts.campaign_links[duplicated.id] == boxes
+    assert duplicated.leads == {}
+
+    campaign = fake.state.campaigns[source.id]
+    gone = fake.state.add_email_account("gone@outbound.example")
+    membership = fake.state.enroll(campaign, "lead@acme.example")
+    membership.status, membership.email_account_id = "INPROGRESS", gone.id
+    moved = await sl.campaigns.reallocate_mailboxes(source.id, [gone.id])
+    assert moved.leads_reallocated == 1
+    assert membership.email_account_id in boxes
+    with pytest.raises(BadRequestError):
+        await sl.campaigns.reallocate_mailboxes(source.id, [boxes[0]])
+
+    made = await sl.campaigns.prompt_templates.create(
+        source.id, prompt_content="Categorise", category_ids=[1, 2]
+    )
+    assert made.template is not None
+    await sl.campaigns.prompt_templates.update(source.id, made.template.id, is_active=False)
+    read = await sl.campaigns.prompt_templates.get(source.id)
+    assert read.template is not None
+    assert (read.template.categories, read.template.is_active) == ((1, 2), False)

@@ -227,6 +227,64 @@ class FakeState:
         elif event_type == "LEAD_UNSUBSCRIBED":
             row.is_unsubscribed = True
 
+    def assign_client(self, campaign: FakeCampaign, client_id: int | None) -> FakeClient | None:
+        """Give a campaign and its subsequences to a client (``None``: take them from it);
+        refusals are 500s with a ``message``, as the API reports them."""
+        if campaign.parent_campaign_id is not None:
+            raise ApiError(500, {"message": "Cannot assign client to a sub sequence!"})
+        client = None
+        if client_id is not None:
+            client = self.clients.get(client_id)
+            if client is None:
+                raise ApiError(500, {"message": "Invalid client Id!"})
+            if campaign.client_id == client_id:
+                raise ApiError(500, {"message": "Cannot assign the same client to the campaign"})
+        for target in [campaign] + [
+            c for c in self.campaigns.values() if c.parent_campaign_id == campaign.id
+        ]:
+            target.client_id = client_id
+            target.settings.pop("client_id", None)
+        return client
+
+    def duplicate_campaign(
+        self, campaign_id: int, *, sub_sequences: bool, client_label: bool
+    ) -> FakeCampaign:
+        """Copy a campaign with its mailbox links (leads, statistics and webhooks stay)."""
+        copy = self.campaigns.duplicate(
+            campaign_id, sub_sequences=sub_sequences, client_label=client_label
+        )
+        links = self.email_accounts.campaign_links
+        links[copy.id] = list(links.get(campaign_id, []))
+        return copy
+
+    def reallocate(
+        self, campaign: FakeCampaign, from_ids: Sequence[int] | None
+    ) -> tuple[int, list[int]]:
+        """Move the leads sitting on detached mailboxes (or on none; with ``from_ids``, on
+        those) onto attached ones, round robin; STARTED leads are not moved. Returns (leads
+        moved, attached mailbox ids)."""
+        attached = list(self.email_accounts.campaign_links.get(campaign.id, []))
+        if not attached:
+            raise refuse(400, "No email accounts are attached to this campaign.")
+        still = [i for i in from_ids or () if i in attached]
+        if still:
+            listed = ", ".join(str(i) for i in still)
+            raise refuse(
+                400,
+                f"Email account(s) {listed} still attached to this campaign. Only leads on "
+                "mailboxes removed from the campaign can be reallocated.",
+            )
+        moved = 0
+        for index, membership in enumerate(campaign.leads.values()):
+            sender = membership.email_account_id
+            detached = sender is None or sender not in attached
+            if from_ids is not None:
+                detached = sender in from_ids
+            if detached and membership.status != "STARTED":
+                membership.email_account_id = attached[index % len(attached)]
+                moved += 1
+        return moved, attached
+
     def sender_of(self, campaign: FakeCampaign) -> str:
         """The address a campaign's emails come from (its first mailbox)."""
         senders = self.email_accounts.senders_of(campaign.id)

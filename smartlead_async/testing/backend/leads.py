@@ -115,6 +115,8 @@ class FakeCampaignLead:
     status: str = "STARTED"
     lead_category_id: int | None = None
     created_at: str = attrs.field(factory=now)
+    #: The mailbox the lead is sent from (``None``: not allocated yet).
+    email_account_id: int | None = None
 
 
 @attrs.frozen

@@ -203,6 +203,16 @@ ROUTES: dict[str, Route] = {
         campaigns.all_leads_activities,
         query=("offset", "limit", "event_time_from", "event_time_to"),
     ),
+    # campaigns/assign-client.mdx
+    "POST /campaigns/assign-client": Route(
+        campaigns.assign_client,
+        body={
+            "campaignId*": NUMBER,
+            "clientId": NUMBER | NULL,
+            "applyClientDNC": BOOLEAN | NULL,
+        },
+        query=(),
+    ),
     # campaigns/create.mdx
     "POST /campaigns/create": Route(
         campaigns.create,
@@ -219,6 +229,42 @@ ROUTES: dict[str, Route] = {
             "parent_campaign_id*": NUMBER,
             "subsequence_name": STRING,
             "condition_events": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/update-spintax-distribution.mdx
+    "POST /campaigns/spintax-distribution-mode": Route(
+        campaigns.set_spintax_mode,
+        body={
+            "campaignId*": NUMBER,
+            "spintaxDistributionMode*": NUMBER,
+        },
+        query=(),
+    ),
+    # campaigns/remove-tags.mdx
+    "DELETE /campaigns/tags": Route(
+        campaigns.remove_tags,
+        body={
+            "campaignIds*": ARRAY,
+            "tagIds*": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/add-tags.mdx
+    "POST /campaigns/tags": Route(
+        campaigns.add_tags,
+        body={
+            "campaignIds*": ARRAY,
+            "tagIds*": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/update-folder.mdx
+    "POST /campaigns/update-folder": Route(
+        campaigns.move_to_folder,
+        body={
+            "campaign_ids*": ARRAY,
+            "folder_id*": NUMBER | NULL,
         },
         query=(),
     ),
@@ -252,6 +298,15 @@ ROUTES: dict[str, Route] = {
     "GET /campaigns/{campaign_id}/analytics-by-date": Route(
         campaigns.analytics_by_date,
         query=("start_date*", "end_date*", "time_zone"),
+    ),
+    # campaigns/duplicate.mdx
+    "POST /campaigns/{campaign_id}/duplicate": Route(
+        campaigns.duplicate,
+        body={
+            "duplicate_sub_sequence": BOOLEAN,
+            "duplicate_client_label": BOOLEAN,
+        },
+        query=(),
     ),
     # campaigns/remove-email-accounts.mdx
     "DELETE /campaigns/{campaign_id}/email-accounts": Route(
@@ -422,6 +477,38 @@ ROUTES: dict[str, Route] = {
             "private_api_key",
         ),
     ),
+    # campaigns/get-prompt-template.mdx
+    "GET /campaigns/{campaign_id}/prompt-template": Route(
+        campaigns.get_prompt_template,
+        query=(),
+    ),
+    # campaigns/create-prompt-template.mdx
+    "POST /campaigns/{campaign_id}/prompt-template": Route(
+        campaigns.create_prompt_template,
+        body={
+            "prompt_content*": STRING,
+            "categories*": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/update-prompt-template.mdx
+    "PATCH /campaigns/{campaign_id}/prompt-template/{template_id}": Route(
+        campaigns.update_prompt_template,
+        body={
+            "prompt_content": STRING,
+            "categories": ARRAY,
+            "is_active": BOOLEAN,
+        },
+        query=(),
+    ),
+    # campaigns/reallocate-mailboxes.mdx
+    "POST /campaigns/{campaign_id}/reallocate-mailboxes": Route(
+        campaigns.reallocate_mailboxes,
+        body={
+            "from_email_account_ids": ARRAY,
+        },
+        query=(),
+    ),
     # inbox/reply.mdx
     "POST /campaigns/{campaign_id}/reply-email-thread": Route(
         inbox.reply,
@@ -549,6 +636,14 @@ ROUTES: dict[str, Route] = {
         campaigns.update_status,
         body={
             "status*": STRING,
+        },
+        query=(),
+    ),
+    # campaigns/update-team-member.mdx
+    "POST /campaigns/{campaign_id}/team-member": Route(
+        campaigns.update_team_member,
+        body={
+            "teamMemberId": NUMBER,
         },
         query=(),
     ),
