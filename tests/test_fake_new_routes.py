@@ -193,3 +193,51 @@ async def test_duplicate_reallocate_and_prompt_template(
     read = await sl.campaigns.prompt_templates.get(source.id)
     assert read.template is not None
     assert (read.template.categories, read.template.is_active) == ((1, 2), False)
+
+
+async def test_campaign_lead_search_walks_its_cursor(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    campaign = fake.seed.campaign("search")
+    emails = [f"lead{i}@acme.example" for i in range(5)]
+    for email in emails:
+        fake.state.enroll(campaign, email, {"first_name": "Ann" if email < "lead3" else "Bob"})
+    fake.state.campaigns[campaign.id].leads["lead4@acme.example"].status = "PAUSED"
+    found = [lead async for lead in sl.leads.search_by_campaign(campaign.id, limit=2)]
+    assert [f.email_lead.email for f in found if f.email_lead] == emails
+    map_ids = [f.id for f in found]
+    assert map_ids == sorted(map_ids)
+    # Each page after the first was asked for after the last map id of the one before.
+    cursors = [
+        r.json.get("lastSeenLeadId")
+        for r in fake.state.requests
+        if r.path.endswith("/leads/filter") and isinstance(r.json, dict)
+    ]
+    assert cursors == [None, map_ids[1], map_ids[3]]
+    paused = [
+        lead async for lead in sl.leads.search_by_campaign(campaign.id, lead_statuses=["PAUSED"])
+    ]
+    assert [f.id for f in paused] == [map_ids[4]]
+    anns = [lead async for lead in sl.leads.search_by_campaign(campaign.id, search_text="ann")]
+    assert len(anns) == 3
+
+
+async def test_push_leads_between_lists(fake: FakeSmartlead, fake_client: SmartleadClient) -> None:
+    sl = fake_client
+    source = fake.state.lead_lists.create("source")
+    target = fake.state.lead_lists.create("target")
+    fake.state.import_to_list(source, [{"email": "a@x.io"}, {"email": "b@x.io"}])
+    copied = await sl.lead_lists.push_leads(target.id, source.id)
+    assert copied.data is not None
+    assert target.emails == {"a@x.io", "b@x.io"}
+    assert source.emails == {"a@x.io", "b@x.io"}
+    other = fake.state.lead_lists.create("other")
+    lead_a = fake.state.leads["a@x.io"]
+    await sl.lead_lists.push_leads(other.id, source.id, action="move")
+    assert source.emails == set()
+    assert other.emails == {"a@x.io", "b@x.io"}
+    await sl.lead_lists.push_leads(source.id, lead_ids=[lead_a.id], action="move")
+    assert source.emails == {"a@x.io"}
+    assert "a@x.io" not in other.emails
+    assert "a@x.io" not in target.emails

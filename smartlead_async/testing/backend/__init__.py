@@ -34,6 +34,10 @@ from smartlead_async.testing.backend.webhooks import (
     WebhookStore,
 )
 
+#: Hits per page of the campaign lead search (default and most).
+SEARCH_DEFAULT_LIMIT = 25
+SEARCH_MAX_LIMIT = 100
+
 __all__ = [
     "ApiError",
     "FakeCampaign",
@@ -284,6 +288,64 @@ class FakeState:
                 membership.email_account_id = attached[index % len(attached)]
                 moved += 1
         return moved, attached
+
+    def search_campaign_leads(
+        self, campaign: FakeCampaign, filters: Mapping[str, JSON]
+    ) -> tuple[list[dict[str, JSON]], int]:
+        """One page of ``POST /campaigns/{id}/leads/filter``: the hits after the cursor
+        (``lastSeenLeadId``), ordered by map id, and how many match in all. The text, status,
+        category and mailbox filters are applied; the other documented filters are accepted
+        and ignored."""
+        limit = filters.get("limit", SEARCH_DEFAULT_LIMIT)
+        if not isinstance(limit, int) or not 1 <= limit <= SEARCH_MAX_LIMIT:
+            raise joi(f'"limit" must be within 1..{SEARCH_MAX_LIMIT}', "limit")
+        after = filters.get("lastSeenLeadId")
+        words = str(filters.get("searchText") or "").lower().split()
+        statuses = filters.get("leadStatuses")
+        categories = filters.get("leadCategoryIds")
+        mailboxes = filters.get("emailAccountIds")
+        hits: list[tuple[FakeCampaignLead, FakeLead]] = []
+        for email, membership in sorted(campaign.leads.items(), key=lambda kv: kv[1].map_id):
+            lead = self.leads[email]
+            names = " ".join(
+                str(lead.fields.get(k) or "") for k in ("first_name", "last_name")
+            ).lower()
+            category = membership.lead_category_id
+            if (
+                all(w in email or w in names for w in words)
+                and (not isinstance(statuses, list) or membership.status in statuses)
+                and (
+                    not isinstance(categories, list)
+                    or category in categories
+                    or (category is None and -1 in categories)
+                )
+                and (filters.get("leadCategoryIsNull") is not True or category is None)
+                and (not isinstance(mailboxes, list) or membership.email_account_id in mailboxes)
+            ):
+                hits.append((membership, lead))
+        start = [m for m, _ in hits if isinstance(after, int) and m.map_id <= after]
+        page = hits[len(start) : len(start) + limit]
+        return [self._search_hit(m, lead) for m, lead in page], len(hits)
+
+    def _search_hit(self, membership: FakeCampaignLead, lead: FakeLead) -> dict[str, JSON]:
+        mailbox = self.email_accounts.get(membership.email_account_id or 0)
+        email_lead: dict[str, JSON] = {
+            "id": lead.id,
+            "email": lead.email,
+            "first_name": lead.fields.get("first_name"),
+            "last_name": lead.fields.get("last_name"),
+            "custom_fields": lead.fields.get("custom_fields") or {},
+            "esp_domain_type": 1,
+        }
+        return {
+            "id": membership.map_id,
+            "current_seq_num": 1,
+            "status": membership.status,
+            "email_account_id": membership.email_account_id,
+            "spintax_modulo_index": 0,
+            "email_lead": email_lead,
+            "email_account": {"username": mailbox.username if mailbox else None},
+        }
 
     def sender_of(self, campaign: FakeCampaign) -> str:
         """The address a campaign's emails come from (its first mailbox)."""

@@ -323,3 +323,21 @@ def push_campaign_leads_to_list(call: Call) -> Reply:
     ]
     call.state.lead_lists.add(lead_list, emails)
     return {"ok": True, "data": {"pushed": len(emails)}}
+
+
+def search_in_campaign(call: Call) -> Reply:
+    campaign = call.state.campaigns.existing(call.id("campaign_id"))
+    rows, count = call.state.search_campaign_leads(campaign, call.object())
+    last = rows[-1]["id"] if rows else None
+    return {"leads": list[JSON](rows), "lastSeenEclmId": last, "count": count}
+
+
+def push_between_lists(call: Call) -> Reply:
+    lists = call.state.lead_lists
+    to_list = lists.existing(call.field("toListId"))
+    from_id = call.field("fromListId")
+    from_list = None if from_id is None else lists.existing(from_id)
+    ids = call.ids("leadIds")
+    emails = [lead.email for lead in call.state.leads.by_ids(ids)] if ids else None
+    moved = lists.push_between(emails, from_list, to_list, action=call.text("action"))
+    return {"ok": True, "data": {"total_leads_moved": moved}}

@@ -405,6 +405,34 @@ ROUTES: dict[str, Route] = {
         campaigns.lead_statistics,
         query=("limit", "event_time_gt", "offset"),
     ),
+    # campaigns/search-leads.mdx
+    "POST /campaigns/{campaign_id}/leads/filter": Route(
+        leads.search_in_campaign,
+        body={
+            "searchText": STRING,
+            "limit": NUMBER,
+            "lastSeenLeadId": NUMBER,
+            "lastSeenReplyTime": STRING,
+            "leadStatuses": ARRAY,
+            "emailStatuses": ARRAY,
+            "leadCategoryIds": ARRAY,
+            "leadCategoryIsNull": BOOLEAN,
+            "emailAccountIds": ARRAY,
+            "espDomainTypes": ARRAY,
+            "segTypes": ARRAY,
+            "sequenceNumbers": ARRAY,
+            "sequenceIds": ARRAY,
+            "seqVariantIds": ARRAY,
+            "seqScheduleType": STRING,
+            "statusFilter": STRING,
+            "fieldSet": STRING,
+            "deletedEmailAddresses": ARRAY,
+            "filterLeadsForManualCompletion": BOOLEAN,
+            "filterManualSeqIds": ARRAY,
+            "includeSenderBounce": BOOLEAN,
+        },
+        query=(),
+    ),
     # campaigns/mark-lead-complete.mdx
     "POST /campaigns/{campaign_id}/leads/{campaign_lead_map_id}/manual-complete": Route(
         leads.mark_complete,
@@ -1133,6 +1161,17 @@ ROUTES: dict[str, Route] = {
             "filter_email_or_domain",
             "filter_email_with_domain",
         ),
+    ),
+    # lead-lists/push-between-lists.mdx
+    "POST /leads/leads/push-between-lists": Route(
+        leads.push_between_lists,
+        body={
+            "action*": STRING,
+            "leadIds": ARRAY,
+            "fromListId": NUMBER,
+            "toListId*": NUMBER,
+        },
+        query=(),
     ),
     # lead-lists/push-to-campaign.mdx
     "POST /leads/push-to-campaign": Route(
