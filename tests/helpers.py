@@ -31,15 +31,10 @@ FAKE_HOSTS_NOT_SERVED_YET = frozenset({"smart_delivery", "smart_senders", "prosp
 #: ``{}``): wire-tested with aioresponses only, until the fake's route table has them.
 FAKE_CORE_ROUTES_NOT_SERVED_YET = frozenset(
     {
-        "DELETE /crm/leads/tags/{}",
         "DELETE /webhook/delete",
-        "GET /crm/leads/notes/{}",
-        "GET /crm/leads/tags",
-        "GET /crm/leads/tasks/{}",
         "GET /master-inbox/reply-status",
         "PATCH /master-inbox/ignore-reply",
         "POST /campaigns/{}/message-history-for-leads/bbfbdsFGHlBr76ruhjvh6fhHL",
-        "POST /crm/leads/tags",
         "POST /email-accounts/save-oauth",
         "POST /master-inbox/assigned-me",
         "POST /master-inbox/saved-views",

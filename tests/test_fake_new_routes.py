@@ -3,6 +3,8 @@ the call changed in the fake, or what it read back."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from smartlead_async import SmartleadClient
@@ -241,3 +243,34 @@ async def test_push_leads_between_lists(fake: FakeSmartlead, fake_client: Smartl
     assert source.emails == {"a@x.io"}
     assert "a@x.io" not in other.emails
     assert "a@x.io" not in target.emails
+
+
+async def test_crm_notes_tasks_and_lead_tags(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    campaign = fake.seed.campaign("crm")
+    membership = fake.state.enroll(campaign, "lead@acme.example")
+    lead = fake.state.leads["lead@acme.example"]
+    await sl.inbox.create_note(membership.map_id, note="Interested in the enterprise plan")
+    due = dt.datetime(2026, 12, 15, 9, tzinfo=dt.UTC)
+    await sl.inbox.create_task(membership.map_id, name="Send pricing", due_date=due)
+    notes = [n async for n in sl.leads.crm.notes(lead.id)]
+    assert [(n.lead_id, n.note_message) for n in notes] == [
+        (lead.id, "Interested in the enterprise plan")
+    ]
+    tasks = [t async for t in sl.leads.crm.tasks(lead.id)]
+    assert [(t.name, t.status, t.due_date) for t in tasks] == [("Send pricing", "pending", due)]
+    with pytest.raises(NotFoundError):
+        [n async for n in sl.leads.crm.notes(999_999)]
+
+    vip = await sl.email_accounts.create_tag(name="VIP", color="#FF5733")
+    await sl.leads.crm.add_tags(lead.id, [vip.id])
+    (tagged,) = [t async for t in sl.leads.crm.tags(lead.id)]
+    assert (tagged.id, tagged.name) == (vip.id, "VIP")
+    assert tagged.tag_mapping_id is not None
+    assert [t.id async for t in sl.leads.crm.tags()] == [vip.id]
+    await sl.leads.crm.remove_tag(tagged.tag_mapping_id)
+    assert fake.state.crm.tag_mappings == {}
+    with pytest.raises(NotFoundError):
+        await sl.leads.crm.remove_tag(tagged.tag_mapping_id)

@@ -22,6 +22,7 @@ from smartlead_async.testing.backend.campaigns import (
     FakeSequenceStep,
 )
 from smartlead_async.testing.backend.clients import ClientStore, FakeClient, FakeClientApiKey
+from smartlead_async.testing.backend.crm import CrmStore
 from smartlead_async.testing.backend.email_accounts import FakeEmailAccount, FakeTag, MailboxStore
 from smartlead_async.testing.backend.inbox import FakeConversation, InboxStore
 from smartlead_async.testing.backend.lead_lists import MAX_IMPORT_ROWS, FakeLeadList, LeadListStore
@@ -103,6 +104,7 @@ class FakeState:
         self.webhooks = WebhookStore(self.next_id)
         self.clients = ClientStore(self.next_id)
         self.inbox = InboxStore()
+        self.crm = CrmStore(self.next_id)
         self.smart_delivery = SmartDeliveryStore(self.next_id)
         #: Every request received, in order.
         self.requests: list[LoggedRequest] = []

@@ -124,13 +124,21 @@ def mark_read(call: Call) -> Reply:
     return _done("change-read-status")
 
 
+def _lead_id(call: Call, convo: FakeConversation) -> int:
+    return call.state.leads[convo.email].id
+
+
 def create_task(call: Call) -> Reply:
-    _conversation(call).tasks.append(call.object())
+    convo = _conversation(call)
+    convo.tasks.append(call.object())
+    call.state.crm.add_task(_lead_id(call, convo), call.object())
     return _done("create-task")
 
 
 def create_note(call: Call) -> Reply:
-    _conversation(call).notes.append(call.text("note_message"))
+    convo = _conversation(call)
+    convo.notes.append(call.text("note_message"))
+    call.state.crm.add_note(_lead_id(call, convo), call.text("note_message"))
     return _done("create-note")
 
 

@@ -341,3 +341,47 @@ def push_between_lists(call: Call) -> Reply:
     emails = [lead.email for lead in call.state.leads.by_ids(ids)] if ids else None
     moved = lists.push_between(emails, from_list, to_list, action=call.text("action"))
     return {"ok": True, "data": {"total_leads_moved": moved}}
+
+
+def _crm_lead(call: Call, lead_id: int | None) -> int:
+    if lead_id is None or call.state.leads.by_id(lead_id) is None:
+        raise refuse(404, "Lead not found - Invalid lead_id.")
+    return lead_id
+
+
+def crm_notes(call: Call) -> Reply:
+    lead_id = _crm_lead(call, call.id("lead_id"))
+    return {"ok": True, "data": [dict(n) for n in call.state.crm.notes.get(lead_id, [])]}
+
+
+def crm_tasks(call: Call) -> Reply:
+    lead_id = _crm_lead(call, call.id("lead_id"))
+    return {"ok": True, "data": [dict(t) for t in call.state.crm.tasks.get(lead_id, [])]}
+
+
+def crm_tags(call: Call) -> Reply:
+    asked = call.query.get("leadId")
+    lead_id = _crm_lead(call, int(asked)) if asked and asked.isdigit() else None
+    tags = call.state.email_accounts.tags
+    rows: list[JSON] = [
+        {
+            "id": tag_id,
+            "tag_mapping_id": mapping_id,
+            "name": tags[tag_id].name,
+            "color": tags[tag_id].color,
+        }
+        for mapping_id, tag_id in call.state.crm.tags_of(lead_id)
+        if tag_id in tags
+    ]
+    return {"ok": True, "data": rows}
+
+
+def crm_add_tags(call: Call) -> Reply:
+    lead_id = _crm_lead(call, call.number("leadId"))
+    call.state.crm.tag(lead_id, call.ids("tagIds"), call.state.email_accounts.tags)
+    return {"ok": True, "message": "Tags added to lead successfully"}
+
+
+def crm_remove_tag(call: Call) -> Reply:
+    call.state.crm.untag(call.id("tag_mapping_id"))
+    return {"ok": True, "message": "Tag removed from lead successfully"}

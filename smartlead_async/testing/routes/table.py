@@ -792,6 +792,35 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # lead-notes/get-all.mdx
+    "GET /crm/leads/notes/{lead_id}": Route(
+        leads.crm_notes,
+        query=(),
+    ),
+    # lead-tags/get-all.mdx
+    "GET /crm/leads/tags": Route(
+        leads.crm_tags,
+        query=("leadId",),
+    ),
+    # lead-tags/add-to-lead.mdx
+    "POST /crm/leads/tags": Route(
+        leads.crm_add_tags,
+        body={
+            "leadId*": NUMBER,
+            "tagIds*": ARRAY,
+        },
+        query=(),
+    ),
+    # lead-tags/remove-from-lead.mdx
+    "DELETE /crm/leads/tags/{tag_mapping_id}": Route(
+        leads.crm_remove_tag,
+        query=(),
+    ),
+    # lead-tasks/get-all.mdx
+    "GET /crm/leads/tasks/{lead_id}": Route(
+        leads.crm_tasks,
+        query=(),
+    ),
     # email-accounts/get-all.mdx
     "GET /email-accounts/": Route(
         email_accounts.list_accounts,
