@@ -32,14 +32,8 @@ FAKE_HOSTS_NOT_SERVED_YET = frozenset({"smart_delivery", "smart_senders", "prosp
 FAKE_CORE_ROUTES_NOT_SERVED_YET = frozenset(
     {
         "DELETE /webhook/delete",
-        "GET /master-inbox/reply-status",
-        "PATCH /master-inbox/ignore-reply",
         "POST /campaigns/{}/message-history-for-leads/bbfbdsFGHlBr76ruhjvh6fhHL",
         "POST /email-accounts/save-oauth",
-        "POST /master-inbox/assigned-me",
-        "POST /master-inbox/saved-views",
-        "POST /master-inbox/untracked-replies/associate-to-lead",
-        "POST /master-inbox/views",
         "POST /send-email/initiate",
     }
 )

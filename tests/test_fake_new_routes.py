@@ -274,3 +274,53 @@ async def test_crm_notes_tasks_and_lead_tags(
     assert fake.state.crm.tag_mappings == {}
     with pytest.raises(NotFoundError):
         await sl.leads.crm.remove_tag(tagged.tag_mapping_id)
+
+
+async def test_inbox_views_saved_views_reply_status_and_reply_actions(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    campaign = fake.seed.campaign("inbox")
+    membership = fake.state.enroll(campaign, "james@x.com")
+    other = fake.state.enroll(campaign, "jane@x.com")
+    await fake.emit("EMAIL_REPLY", campaign_id=campaign.id, lead_email="james@x.com")
+    await fake.emit("EMAIL_REPLY", campaign_id=campaign.id, lead_email="jane@x.com")
+    await sl.inbox.assign_team_member(membership.map_id, 7)
+    mine = [row.email_lead_map_id async for row in sl.inbox.assigned_to_me()]
+    assert mine == [membership.map_id]
+    every = {row.email_lead_map_id async for row in sl.inbox.custom_view(campaign_id=campaign.id)}
+    assert every == {membership.map_id, other.map_id}
+
+    saved = await sl.inbox.create_saved_view(name="Needs followup", email_status="Replied")
+    assert saved.name == "Needs followup"
+    assert saved.limited_access is True
+    assert fake.state.inbox.saved_views[saved.id]["filters"] == {"emailStatus": "Replied"}
+
+    convo = fake.state.conversations[membership.map_id]
+    stats_id = next(iter(convo.stats_ids))
+    await sl.inbox.reply(
+        campaign.id,
+        email_stats_id=stats_id,
+        email_body="<p>Thursday?</p>",
+        reply_message_id="<r1@x.com>",
+        reply_email_time=dt.datetime.now(dt.UTC),
+        reply_email_body="<p>Can we talk?</p>",
+    )
+    message_id = str(convo.sent_replies[-1]["message_id"])
+    status = await sl.inbox.reply_status(message_id=message_id)
+    assert (status.status, status.email_stats_id) == ("COMPLETED", stats_id)
+    with pytest.raises(NotFoundError):
+        await sl.inbox.reply_status(message_id="<unknown@x.com>")
+
+    await sl.inbox.ignore_reply(email_stats_id=stats_id)
+    assert convo.ignored_replies == {stats_id}
+    await sl.inbox.ignore_reply(email_stats_id=stats_id, ignore=False)
+    assert convo.ignored_replies == set()
+
+    fake.state.inbox.untracked["u-1"] = {"message_id": "<u1@mail.x.com>"}
+    filed = await sl.inbox.associate_untracked_reply("u-1", campaign.id, other.map_id)
+    assert filed.success is True
+    assert filed.data is not None
+    assert fake.state.inbox.untracked == {}
+    with pytest.raises(NotFoundError):
+        await sl.inbox.associate_untracked_reply("u-1", campaign.id, other.map_id)

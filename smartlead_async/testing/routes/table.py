@@ -1266,6 +1266,32 @@ ROUTES: dict[str, Route] = {
         },
         query=("fetch_message_history",),
     ),
+    # inbox/get-assigned.mdx
+    "POST /master-inbox/assigned-me": Route(
+        inbox.assigned_to_me,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": {
+                "search": STRING,
+                "leadCategories": {
+                    "unassigned": BOOLEAN,
+                    "isAssigned": BOOLEAN,
+                    "categoryIdsNotIn": ARRAY,
+                    "categoryIdsIn": ARRAY,
+                },
+                "emailStatus": STRING | ARRAY,
+                "campaignId": NUMBER | ARRAY,
+                "emailAccountId": NUMBER | ARRAY,
+                "campaignTeamMemberId": NUMBER | ARRAY,
+                "campaignTagId": NUMBER | ARRAY,
+                "campaignClientId": NUMBER | ARRAY,
+                "replyTimeBetween": ARRAY,
+            },
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
     # inbox/block-domains.mdx
     "POST /master-inbox/block-domains": Route(
         inbox.block_domains,
@@ -1302,6 +1328,15 @@ ROUTES: dict[str, Route] = {
             "description": STRING,
             "priority": STRING,
             "due_date": STRING,
+        },
+        query=(),
+    ),
+    # inbox/ignore-reply.mdx
+    "PATCH /master-inbox/ignore-reply": Route(
+        inbox.ignore_reply,
+        body={
+            "id*": STRING,
+            "ignore_reply*": BOOLEAN,
         },
         query=(),
     ),
@@ -1379,6 +1414,11 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # inbox/reply-status.mdx
+    "GET /master-inbox/reply-status": Route(
+        inbox.reply_status,
+        query=("message_id*",),
+    ),
     # inbox/resume-lead.mdx
     "PATCH /master-inbox/resume-lead": Route(
         inbox.resume_lead,
@@ -1386,6 +1426,16 @@ ROUTES: dict[str, Route] = {
             "campaign_id*": NUMBER,
             "email_lead_map_id*": NUMBER,
             "resume_delay_days": NUMBER,
+        },
+        query=(),
+    ),
+    # inbox/create-saved-view.mdx
+    "POST /master-inbox/saved-views": Route(
+        inbox.create_saved_view,
+        body={
+            "name*": STRING,
+            "filters*": OBJECT,
+            "limitedAccess": BOOLEAN,
         },
         query=(),
     ),
@@ -1487,6 +1537,16 @@ ROUTES: dict[str, Route] = {
             "subject_line",
         ),
     ),
+    # inbox/associate-untracked-reply.mdx
+    "POST /master-inbox/untracked-replies/associate-to-lead": Route(
+        inbox.associate_untracked,
+        body={
+            "emailCampaignId*": NUMBER,
+            "leadMapId*": NUMBER,
+            "untrackedReplyId*": STRING,
+        },
+        query=(),
+    ),
     # inbox/update-category.mdx
     "PATCH /master-inbox/update-category": Route(
         inbox.update_category,
@@ -1513,6 +1573,33 @@ ROUTES: dict[str, Route] = {
             "team_member_id*": NUMBER,
         },
         query=(),
+    ),
+    # inbox/get-views.mdx
+    "POST /master-inbox/views": Route(
+        inbox.custom_view,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": {
+                "search": STRING,
+                "leadCategories": {
+                    "unassigned": BOOLEAN,
+                    "isAssigned": BOOLEAN,
+                    "categoryIdsNotIn": ARRAY,
+                    "categoryIdsIn": ARRAY,
+                },
+                "emailStatus": STRING | ARRAY,
+                "campaignId": NUMBER | ARRAY,
+                "emailAccountId": NUMBER | ARRAY,
+                "campaignTeamMemberId": NUMBER | ARRAY,
+                "campaignTagId": NUMBER | ARRAY,
+                "campaignClientId": NUMBER | ARRAY,
+                "subSequenceId": NUMBER | ARRAY,
+                "replyTimeBetween": ARRAY,
+            },
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
     ),
     # inbox/get-by-id.mdx
     "GET /master-inbox/{email_lead_map_id}": Route(
