@@ -324,3 +324,58 @@ async def test_inbox_views_saved_views_reply_status_and_reply_actions(
     assert fake.state.inbox.untracked == {}
     with pytest.raises(NotFoundError):
         await sl.inbox.associate_untracked_reply("u-1", campaign.id, other.map_id)
+
+
+async def test_global_webhook_delete_takes_its_id_in_the_body(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    created = fake.state.webhooks.create_global(
+        {"webhook_url": "https://hooks.example/in", "association_type": "user"}
+    )
+    assert created.id in fake.state.webhooks.global_webhooks
+    await sl.webhooks.delete_global(created.id)
+    assert fake.state.webhooks.global_webhooks == {}
+    (request,) = [r for r in fake.state.requests if r.method == "DELETE"]
+    assert (request.path, request.json) == ("/api/v1/webhook/delete", {"id": created.id})
+    with pytest.raises(NotFoundError):
+        await sl.webhooks.delete_global(created.id)
+
+
+async def test_message_history_for_leads_oauth_mailbox_and_single_email(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    sl = fake_client
+    campaign = fake.seed.campaign("history", leads=["a@x.io", "b@x.io"])
+    await fake.emit("EMAIL_SENT", campaign_id=campaign.id, lead_email="a@x.io")
+    lead_a, lead_b = fake.state.leads["a@x.io"], fake.state.leads["b@x.io"]
+    history = await sl.leads.message_history_for_leads(campaign.id, [lead_a.id, lead_b.id])
+    assert list(history.data) == [str(lead_a.id)]
+
+    saved = await sl.email_accounts.save_oauth(
+        from_name="Ann",
+        from_email="ann@gmail.example",
+        username="ann@gmail.example",
+        provider="GMAIL",
+        token={"scope": "mail", "token_type": "Bearer", "expiry_date": 1_900_000_000_000},
+        warmup_enabled=False,
+        use_whitelabel_credentials=False,
+    )
+    account = fake.state.email_accounts.by_email("ann@gmail.example")
+    assert account is not None
+    assert account.extra["type"] == "GMAIL"
+
+    sent = await sl.email_accounts.send_email(
+        to="bob@acme.example",
+        subject="Hi",
+        body="<p>Hello</p>",
+        from_email_account_id=account.id,
+        confirm_send=True,
+    )
+    (record,) = fake.state.email_accounts.sent_emails
+    assert (record["from_email"], record["to"], record["message_id"]) == (
+        "ann@gmail.example",
+        "bob@acme.example",
+        sent.message_id,
+    )
+    assert saved is not None

@@ -7,6 +7,7 @@ the server's limits and formats are its own constants.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Mapping, Sequence
 
@@ -63,6 +64,12 @@ __all__ = [
     "joi_body",
     "refuse",
 ]
+
+
+def _instant(text: str) -> dt.datetime:
+    """An ISO time as an aware datetime (UTC when it names no zone)."""
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 @attrs.frozen
@@ -348,6 +355,26 @@ class FakeState:
             "email_lead": email_lead,
             "email_account": {"username": mailbox.username if mailbox else None},
         }
+
+    def sent_history(
+        self, campaign: FakeCampaign, lead_ids: Sequence[int] | None, after: str | None
+    ) -> dict[str, JSON]:
+        """The emails sent to a campaign's leads (all of them, or ``lead_ids``), keyed by lead
+        id, optionally only those sent after ``after`` (ISO time)."""
+        history: dict[str, JSON] = {}
+        for email, sent in campaign.statistics.items():
+            lead = self.leads.get(email)
+            if lead is None or (lead_ids is not None and lead.id not in lead_ids):
+                continue
+            if after and _instant(sent.sent_time) <= _instant(after):
+                continue
+            message: dict[str, JSON] = {
+                "subject": sent.to_wire()["email_subject"],
+                "sent_at": sent.sent_time,
+                "sequence_number": sent.sequence_number,
+            }
+            history[str(lead.id)] = [message]
+        return history
 
     def sender_of(self, campaign: FakeCampaign) -> str:
         """The address a campaign's emails come from (its first mailbox)."""

@@ -36,6 +36,9 @@ FETCH_REPLIES_RUN_SECONDS = 30 * 60.0
 #: The colour ``POST /tags`` gives a tag created without one (the reference says only that a
 #: default is assigned; this one is the fake's choice).
 DEFAULT_TAG_COLOR = "#4CAF50"
+#: Providers an OAuth mailbox may come from, and the token type its token must carry.
+OAUTH_PROVIDERS = frozenset({"GMAIL", "OUTLOOK"})
+OAUTH_TOKEN_TYPE = "Bearer"
 #: Bulk-config keys (camelCase) → the account field or warmup key they change.
 _BULK_FIELDS = {
     "messagePerDay": "message_per_day",
@@ -179,6 +182,8 @@ class MailboxStore(Table[int, FakeEmailAccount]):
         self._reply_fetches: dict[str, float] = {}
         #: Mailbox id → the warmup-unblock code last emailed to it (tests read it here).
         self.otps: dict[int, str] = {}
+        #: Single emails sent through ``POST /send-email/initiate``, in order.
+        self.sent_emails: list[dict[str, JSON]] = []
 
     def add(self, from_email: str, **fields: JSON) -> FakeEmailAccount:
         """A new mailbox; ``fields`` are wire keys (known ones land on the record)."""
@@ -381,3 +386,50 @@ class MailboxStore(Table[int, FakeEmailAccount]):
             raise ApiError(400, {"ok": False, "message": "Invalid or expired OTP"})
         del self.otps[account.id]
         account.warmup = {**account.warmup, "is_warmup_blocked": False}
+
+    def save_oauth(self, fields: Mapping[str, JSON]) -> FakeEmailAccount:
+        """Connect a Gmail or Outlook mailbox by OAuth token (or, with ``id``, update one)."""
+        provider = fields.get("type")
+        if provider not in OAUTH_PROVIDERS:
+            raise joi('"type" must be one of [GMAIL, OUTLOOK]', "type")
+        token = fields.get("token")
+        if not isinstance(token, dict) or token.get("token_type") != OAUTH_TOKEN_TYPE:
+            raise joi(f'"token.token_type" must be {OAUTH_TOKEN_TYPE}', "token.token_type")
+        settings = {
+            key: value
+            for key, value in fields.items()
+            if key not in {"id", "token", "type", "from_email", "use_whitelabel_credentials"}
+            and value is not None
+        }
+        settings["type"] = provider
+        account_id = fields.get("id")
+        if isinstance(account_id, int):
+            account = self.existing(account_id)
+            self.update(account, settings)
+            return account
+        from_email = str(fields.get("from_email") or "")
+        existing = self.by_email(from_email)
+        if existing is not None:
+            self.update(existing, settings)
+            return existing
+        return self.add(from_email, **settings)
+
+    def send_single(self, fields: Mapping[str, JSON]) -> dict[str, JSON]:
+        """Send one email from a mailbox named by ``fromEmail`` or ``fromEmailId``; the sent
+        record (kept in :attr:`sent_emails`)."""
+        by_id, by_email = fields.get("fromEmailId"), fields.get("fromEmail")
+        if (by_id is None) == (by_email is None):
+            raise joi('"value" must contain exactly one of [fromEmail, fromEmailId]', "fromEmail")
+        sender = self._rows.get(by_id) if isinstance(by_id, int) else self.by_email(str(by_email))
+        if sender is None:
+            raise _not_found()
+        record: dict[str, JSON] = {
+            "message_id": f"msg_{self._ids()}",
+            "from_email": sender.from_email,
+            "to": fields.get("to"),
+            "subject": fields.get("subject"),
+            "body": fields.get("body"),
+            "sent_at": now(),
+        }
+        self.sent_emails.append(record)
+        return record

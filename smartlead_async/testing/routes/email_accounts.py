@@ -325,3 +325,26 @@ def verify_unblock_otp(call: Call) -> Reply:
         "ok": True,
         "data": "OTP verification completed successfully; your warmup account is now unblocked.",
     }
+
+
+def save_oauth(call: Call) -> Reply:
+    account = call.state.email_accounts.save_oauth(call.object())
+    return {
+        "ok": True,
+        "message": "OAuth account added successfully",
+        "data": {
+            "id": account.id,
+            "from_email": account.from_email,
+            "type": account.extra.get("type"),
+            "is_smtp_success": account.is_smtp_success,
+            "is_imap_success": account.is_imap_success,
+        },
+    }
+
+
+def send_email(call: Call) -> Reply:
+    sent = call.state.email_accounts.send_single(call.object())
+    return {
+        "success": True,
+        "data": {"message": "Email sent successfully", "message_id": sent["message_id"]},
+    }

@@ -385,3 +385,9 @@ def crm_add_tags(call: Call) -> Reply:
 def crm_remove_tag(call: Call) -> Reply:
     call.state.crm.untag(call.id("tag_mapping_id"))
     return {"ok": True, "message": "Tag removed from lead successfully"}
+
+
+def message_history_for_leads(call: Call) -> Reply:
+    asked = call.ids("lead_ids") if "lead_ids" in call.object() else None
+    history = call.state.sent_history(_campaign(call), asked, call.query.get("event_time_gt"))
+    return {"data": history}

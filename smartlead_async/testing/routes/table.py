@@ -505,6 +505,14 @@ ROUTES: dict[str, Route] = {
             "private_api_key",
         ),
     ),
+    # campaigns/get-leads-history-bulk.mdx
+    "POST /campaigns/{campaign_id}/message-history-for-leads/bbfbdsFGHlBr76ruhjvh6fhHL": Route(
+        leads.message_history_for_leads,
+        body={
+            "lead_ids": ARRAY,
+        },
+        query=("event_time_gt",),
+    ),
     # campaigns/get-prompt-template.mdx
     "GET /campaigns/{campaign_id}/prompt-template": Route(
         campaigns.get_prompt_template,
@@ -930,6 +938,40 @@ ROUTES: dict[str, Route] = {
             "reply_rate_percentage": NUMBER,
             "client_id": NUMBER,
             "is_suspended": BOOLEAN,
+        },
+        query=(),
+    ),
+    # email-accounts/add-oauth.mdx
+    "POST /email-accounts/save-oauth": Route(
+        email_accounts.save_oauth,
+        body={
+            "from_name*": STRING,
+            "from_email*": STRING,
+            "username*": STRING,
+            "type*": STRING,
+            "token*": {
+                "scope*": STRING,
+                "token_type*": STRING,
+                "access_token": STRING,
+                "refresh_token": STRING,
+                "expiry_date*": NUMBER,
+                "id_token": STRING,
+                "expiry": STRING,
+                "expires_in": NUMBER,
+                "ext_expires_in": NUMBER,
+            },
+            "warmup_enabled*": BOOLEAN,
+            "use_whitelabel_credentials*": BOOLEAN,
+            "id": NUMBER,
+            "max_email_per_day": NUMBER,
+            "custom_tracking_url": STRING,
+            "bcc": STRING,
+            "time_to_wait_in_mins": NUMBER,
+            "signature": STRING,
+            "total_warmup_per_day": NUMBER,
+            "daily_rampup": NUMBER,
+            "reply_rate_percentage": NUMBER,
+            "client_id": NUMBER,
         },
         query=(),
     ),
@@ -1606,6 +1648,21 @@ ROUTES: dict[str, Route] = {
         inbox.get,
         query=(),
     ),
+    # utilities/send-single-email.mdx
+    "POST /send-email/initiate": Route(
+        email_accounts.send_email,
+        body={
+            "to*": STRING,
+            "subject*": STRING,
+            "body*": STRING,
+            "fromEmail": STRING,
+            "fromEmailId": NUMBER,
+            "fromName": STRING,
+            "replyTo": STRING,
+            "attachments": ARRAY,
+        },
+        query=(),
+    ),
     # email-account-tags/create-new.mdx
     "POST /tags": Route(
         email_accounts.create_tag,
@@ -1630,6 +1687,14 @@ ROUTES: dict[str, Route] = {
             "category_id": NUMBER,
             "webhook_type": STRING,
             "force_create": BOOLEAN,
+        },
+        query=(),
+    ),
+    # webhooks/delete.mdx
+    "DELETE /webhook/delete": Route(
+        webhooks.delete_global_by_body,
+        body={
+            "id*": NUMBER,
         },
         query=(),
     ),
