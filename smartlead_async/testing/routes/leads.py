@@ -389,5 +389,8 @@ def crm_remove_tag(call: Call) -> Reply:
 
 def message_history_for_leads(call: Call) -> Reply:
     asked = call.ids("lead_ids") if "lead_ids" in call.object() else None
-    history = call.state.sent_history(_campaign(call), asked, call.query.get("event_time_gt"))
+    try:
+        history = call.state.sent_history(_campaign(call), asked, call.query.get("event_time_gt"))
+    except ValueError:
+        raise joi('"event_time_gt" must be an ISO date', "event_time_gt", source="query") from None
     return {"data": history}
