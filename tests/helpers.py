@@ -29,51 +29,8 @@ BASE_URL = "https://server.smartlead.ai/api/v1"
 FAKE_HOSTS_NOT_SERVED_YET = frozenset({"smart_delivery", "smart_senders", "prospect"})
 #: Core routes the SDK calls that the fake does not serve yet ("METHOD /path", path parameters as
 #: ``{}``): wire-tested with aioresponses only, until the fake's route table has them.
-FAKE_CORE_ROUTES_NOT_SERVED_YET = frozenset(
-    {
-        "DELETE /campaigns/tags",
-        "DELETE /crm/leads/tags/{}",
-        "DELETE /leads/categories/{}",
-        "DELETE /webhook/delete",
-        "GET /campaigns/{}/prompt-template",
-        "GET /client/{}",
-        "GET /crm/leads/notes/{}",
-        "GET /crm/leads/tags",
-        "GET /crm/leads/tasks/{}",
-        "GET /email-accounts/fetch-email-account-details",
-        "GET /master-inbox/reply-status",
-        "PATCH /campaigns/{}/prompt-template/{}",
-        "PATCH /client/{}/code-integrations/{}",
-        "PATCH /leads/categories/{}",
-        "PATCH /master-inbox/ignore-reply",
-        "POST /campaigns/assign-client",
-        "POST /campaigns/spintax-distribution-mode",
-        "POST /campaigns/tags",
-        "POST /campaigns/update-folder",
-        "POST /campaigns/{}/duplicate",
-        "POST /campaigns/{}/email-accounts/by-tag",
-        "POST /campaigns/{}/leads/filter",
-        "POST /campaigns/{}/message-history-for-leads/bbfbdsFGHlBr76ruhjvh6fhHL",
-        "POST /campaigns/{}/prompt-template",
-        "POST /campaigns/{}/reallocate-mailboxes",
-        "POST /campaigns/{}/team-member",
-        "POST /client/{}/code-integrations",
-        "POST /crm/leads/tags",
-        "POST /email-accounts/bulk-update-email-account-config",
-        "POST /email-accounts/fetch-account-reply",
-        "POST /email-accounts/save-oauth",
-        "POST /email-accounts/{}/send-otp-email",
-        "POST /email-accounts/{}/verify-otp",
-        "POST /leads/categories",
-        "POST /leads/leads/push-between-lists",
-        "POST /master-inbox/assigned-me",
-        "POST /master-inbox/saved-views",
-        "POST /master-inbox/untracked-replies/associate-to-lead",
-        "POST /master-inbox/views",
-        "POST /send-email/initiate",
-        "POST /tags",
-    }
-)
+#: Empty now: the fake serves every core route the SDK calls (keep the check for new routes).
+FAKE_CORE_ROUTES_NOT_SERVED_YET: frozenset[str] = frozenset()
 T = TypeVar("T")
 
 

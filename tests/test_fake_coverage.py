@@ -81,11 +81,6 @@ async def test_inbox_reply_flow(fake: FakeSmartlead, fake_client: SmartleadClien
     assert "rival.example" in fake.state.block_list
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the fake creates mailbox tags through tag-manager; the SDK now creates them with "
-    "POST /tags, which comes with the fake's route table",
-)
 async def test_lists_clients_tags_and_reports(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:

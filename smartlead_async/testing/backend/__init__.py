@@ -7,6 +7,7 @@ the server's limits and formats are its own constants.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Mapping, Sequence
 
@@ -22,6 +23,7 @@ from smartlead_async.testing.backend.campaigns import (
     FakeSequenceStep,
 )
 from smartlead_async.testing.backend.clients import ClientStore, FakeClient, FakeClientApiKey
+from smartlead_async.testing.backend.crm import CrmStore
 from smartlead_async.testing.backend.email_accounts import FakeEmailAccount, FakeTag, MailboxStore
 from smartlead_async.testing.backend.inbox import FakeConversation, InboxStore
 from smartlead_async.testing.backend.lead_lists import MAX_IMPORT_ROWS, FakeLeadList, LeadListStore
@@ -33,6 +35,10 @@ from smartlead_async.testing.backend.webhooks import (
     WebhookDelivery,
     WebhookStore,
 )
+
+#: Hits per page of the campaign lead search (default and most).
+SEARCH_DEFAULT_LIMIT = 25
+SEARCH_MAX_LIMIT = 100
 
 __all__ = [
     "ApiError",
@@ -58,6 +64,12 @@ __all__ = [
     "joi_body",
     "refuse",
 ]
+
+
+def _instant(text: str) -> dt.datetime:
+    """An ISO time as an aware datetime (UTC when it names no zone)."""
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 @attrs.frozen
@@ -99,6 +111,7 @@ class FakeState:
         self.webhooks = WebhookStore(self.next_id)
         self.clients = ClientStore(self.next_id)
         self.inbox = InboxStore()
+        self.crm = CrmStore(self.next_id)
         self.smart_delivery = SmartDeliveryStore(self.next_id)
         #: Every request received, in order.
         self.requests: list[LoggedRequest] = []
@@ -226,6 +239,142 @@ class FakeState:
             row.is_bounced = True
         elif event_type == "LEAD_UNSUBSCRIBED":
             row.is_unsubscribed = True
+
+    def assign_client(self, campaign: FakeCampaign, client_id: int | None) -> FakeClient | None:
+        """Give a campaign and its subsequences to a client (``None``: take them from it);
+        refusals are 500s with a ``message``, as the API reports them."""
+        if campaign.parent_campaign_id is not None:
+            raise ApiError(500, {"message": "Cannot assign client to a sub sequence!"})
+        client = None
+        if client_id is not None:
+            client = self.clients.get(client_id)
+            if client is None:
+                raise ApiError(500, {"message": "Invalid client Id!"})
+            if campaign.client_id == client_id:
+                raise ApiError(500, {"message": "Cannot assign the same client to the campaign"})
+        for target in [campaign] + [
+            c for c in self.campaigns.values() if c.parent_campaign_id == campaign.id
+        ]:
+            target.client_id = client_id
+            target.settings.pop("client_id", None)
+        return client
+
+    def duplicate_campaign(
+        self, campaign_id: int, *, sub_sequences: bool, client_label: bool
+    ) -> FakeCampaign:
+        """Copy a campaign with its mailbox links (leads, statistics and webhooks stay)."""
+        copy = self.campaigns.duplicate(
+            campaign_id, sub_sequences=sub_sequences, client_label=client_label
+        )
+        links = self.email_accounts.campaign_links
+        links[copy.id] = list(links.get(campaign_id, []))
+        return copy
+
+    def reallocate(
+        self, campaign: FakeCampaign, from_ids: Sequence[int] | None
+    ) -> tuple[int, list[int]]:
+        """Move the leads sitting on detached mailboxes (or on none; with ``from_ids``, on
+        those) onto attached ones, round robin; STARTED leads are not moved. Returns (leads
+        moved, attached mailbox ids)."""
+        attached = list(self.email_accounts.campaign_links.get(campaign.id, []))
+        if not attached:
+            raise refuse(400, "No email accounts are attached to this campaign.")
+        still = [i for i in from_ids or () if i in attached]
+        if still:
+            listed = ", ".join(str(i) for i in still)
+            raise refuse(
+                400,
+                f"Email account(s) {listed} still attached to this campaign. Only leads on "
+                "mailboxes removed from the campaign can be reallocated.",
+            )
+        moved = 0
+        for index, membership in enumerate(campaign.leads.values()):
+            sender = membership.email_account_id
+            detached = sender is None or sender not in attached
+            if from_ids is not None:
+                detached = sender in from_ids
+            if detached and membership.status != "STARTED":
+                membership.email_account_id = attached[index % len(attached)]
+                moved += 1
+        return moved, attached
+
+    def search_campaign_leads(
+        self, campaign: FakeCampaign, filters: Mapping[str, JSON]
+    ) -> tuple[list[dict[str, JSON]], int]:
+        """One page of ``POST /campaigns/{id}/leads/filter``: the hits after the cursor
+        (``lastSeenLeadId``), ordered by map id, and how many match in all. The text, status,
+        category and mailbox filters are applied; the other documented filters are accepted
+        and ignored."""
+        limit = filters.get("limit", SEARCH_DEFAULT_LIMIT)
+        if not isinstance(limit, int) or not 1 <= limit <= SEARCH_MAX_LIMIT:
+            raise joi(f'"limit" must be within 1..{SEARCH_MAX_LIMIT}', "limit")
+        after = filters.get("lastSeenLeadId")
+        words = str(filters.get("searchText") or "").lower().split()
+        statuses = filters.get("leadStatuses")
+        categories = filters.get("leadCategoryIds")
+        mailboxes = filters.get("emailAccountIds")
+        hits: list[tuple[FakeCampaignLead, FakeLead]] = []
+        for email, membership in sorted(campaign.leads.items(), key=lambda kv: kv[1].map_id):
+            lead = self.leads[email]
+            names = " ".join(
+                str(lead.fields.get(k) or "") for k in ("first_name", "last_name")
+            ).lower()
+            category = membership.lead_category_id
+            if (
+                all(w in email or w in names for w in words)
+                and (not isinstance(statuses, list) or membership.status in statuses)
+                and (
+                    not isinstance(categories, list)
+                    or category in categories
+                    or (category is None and -1 in categories)
+                )
+                and (filters.get("leadCategoryIsNull") is not True or category is None)
+                and (not isinstance(mailboxes, list) or membership.email_account_id in mailboxes)
+            ):
+                hits.append((membership, lead))
+        start = [m for m, _ in hits if isinstance(after, int) and m.map_id <= after]
+        page = hits[len(start) : len(start) + limit]
+        return [self._search_hit(m, lead) for m, lead in page], len(hits)
+
+    def _search_hit(self, membership: FakeCampaignLead, lead: FakeLead) -> dict[str, JSON]:
+        mailbox = self.email_accounts.get(membership.email_account_id or 0)
+        email_lead: dict[str, JSON] = {
+            "id": lead.id,
+            "email": lead.email,
+            "first_name": lead.fields.get("first_name"),
+            "last_name": lead.fields.get("last_name"),
+            "custom_fields": lead.fields.get("custom_fields") or {},
+            "esp_domain_type": 1,
+        }
+        return {
+            "id": membership.map_id,
+            "current_seq_num": 1,
+            "status": membership.status,
+            "email_account_id": membership.email_account_id,
+            "spintax_modulo_index": 0,
+            "email_lead": email_lead,
+            "email_account": {"username": mailbox.username if mailbox else None},
+        }
+
+    def sent_history(
+        self, campaign: FakeCampaign, lead_ids: Sequence[int] | None, after: str | None
+    ) -> dict[str, JSON]:
+        """The emails sent to a campaign's leads (all of them, or ``lead_ids``), keyed by lead
+        id, optionally only those sent after ``after`` (ISO time)."""
+        history: dict[str, JSON] = {}
+        for email, sent in campaign.statistics.items():
+            lead = self.leads.get(email)
+            if lead is None or (lead_ids is not None and lead.id not in lead_ids):
+                continue
+            if after and _instant(sent.sent_time) <= _instant(after):
+                continue
+            message: dict[str, JSON] = {
+                "subject": sent.to_wire()["email_subject"],
+                "sent_at": sent.sent_time,
+                "sequence_number": sent.sequence_number,
+            }
+            history[str(lead.id)] = [message]
+        return history
 
     def sender_of(self, campaign: FakeCampaign) -> str:
         """The address a campaign's emails come from (its first mailbox)."""

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend._common import Ids, Table, joi, now, refuse
+from smartlead_async.testing.backend._common import (
+    ApiError,
+    Ids,
+    Table,
+    joi,
+    joi_body,
+    now,
+    refuse,
+)
 from smartlead_async.testing.backend.leads import FakeCampaignLead
 
 __all__ = [
@@ -33,6 +41,11 @@ TRACK_SETTINGS = frozenset(
     {"DONT_TRACK_EMAIL_OPEN", "DONT_TRACK_LINK_CLICK", "DONT_TRACK_REPLY_TO_AN_EMAIL"}
 )
 STOP_LEAD_SETTINGS = frozenset({"REPLY_TO_AN_EMAIL", "CLICK_ON_A_LINK", "OPEN_AN_EMAIL"})
+#: Campaigns per folder move, and campaigns and tags per tagging call.
+MAX_FOLDER_CAMPAIGNS = 200
+MAX_TAGGING_IDS = 100
+#: Spintax distribution modes: 1 incremental, 2 random.
+SPINTAX_MODES = frozenset({1, 2})
 _HOUR = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _TIMEZONES = frozenset(zoneinfo.available_timezones())
 
@@ -135,6 +148,12 @@ class FakeCampaign:
     settings: dict[str, JSON] = attrs.field(factory=dict)
     sequences: list[FakeSequenceStep] = attrs.field(factory=list)
     statistics: dict[str, FakeSentEmail] = attrs.field(factory=dict)
+    tag_ids: set[int] = attrs.field(factory=set)
+    folder_id: int | None = None
+    team_member_id: int | None = None
+    spintax_mode: int = 1
+    #: The AI prompt template (``id``, ``categories``, ``prompt_content``, ``is_active``).
+    prompt_template: dict[str, JSON] | None = None
 
     def to_wire(self, user_id: int) -> dict[str, JSON]:
         """The campaign object as ``GET /campaigns`` returns it."""
@@ -179,6 +198,8 @@ class CampaignStore(Table[int, FakeCampaign]):
     def __init__(self, ids: Ids) -> None:
         super().__init__()
         self._ids = ids
+        #: Campaign folder ids (no route lists or creates folders: tests seed them here).
+        self.folders: set[int] = set()
 
     def create(
         self, name: str, client_id: int | None = None, *, parent_campaign_id: int | None = None
@@ -281,3 +302,126 @@ class CampaignStore(Table[int, FakeCampaign]):
         if parent is None:
             raise refuse(400, "Invalid parent_campaign_id")
         return self.create(name, parent.client_id, parent_campaign_id=parent.id)
+
+    def retag(
+        self,
+        campaign_ids: Sequence[int],
+        tag_ids: Sequence[int],
+        known_tags: Iterable[int],
+        *,
+        add: bool,
+    ) -> tuple[int, int]:
+        """Add (or remove) every tag on every campaign, all or nothing: (changed, skipped)."""
+        for name, ids in (("campaignIds", campaign_ids), ("tagIds", tag_ids)):
+            if not 1 <= len(ids) <= MAX_TAGGING_IDS:
+                raise ApiError(
+                    422, joi_body(f'"{name}" must hold 1 to {MAX_TAGGING_IDS} ids', [name])
+                )
+        missing = [i for i in campaign_ids if i not in self._rows]
+        if missing:
+            raise ApiError(
+                404,
+                {
+                    "ok": False,
+                    "error": "Campaigns not found - one or more campaignIds are invalid.",
+                    "not_found_campaign_ids": list[JSON](missing),
+                },
+            )
+        known = set(known_tags)
+        unknown = [t for t in tag_ids if t not in known]
+        if unknown:
+            raise ApiError(
+                404,
+                {
+                    "ok": False,
+                    "error": "Tags not found - one or more tagIds are invalid.",
+                    "not_found_tag_ids": list[JSON](unknown),
+                },
+            )
+        changed = 0
+        for campaign_id in dict.fromkeys(campaign_ids):
+            tags = self._rows[campaign_id].tag_ids
+            for tag_id in dict.fromkeys(tag_ids):
+                if (tag_id not in tags) == add:
+                    changed += 1
+                    if add:
+                        tags.add(tag_id)
+                    else:
+                        tags.discard(tag_id)
+        requested = len(set(campaign_ids)) * len(set(tag_ids))
+        return changed, requested - changed
+
+    def move_to_folder(self, campaign_ids: Sequence[int], folder_id: int | None) -> list[int]:
+        """Put campaigns in a folder (``None``: out of any); the ids moved."""
+        if not 1 <= len(campaign_ids) <= MAX_FOLDER_CAMPAIGNS:
+            raise joi(f'"campaign_ids" must hold 1 to {MAX_FOLDER_CAMPAIGNS} ids', "campaign_ids")
+        if folder_id is not None and folder_id not in self.folders:
+            raise ApiError(404, {"ok": False, "error": "Folder not found - Invalid folder_id."})
+        found = [i for i in dict.fromkeys(campaign_ids) if i in self._rows]
+        if not found:
+            raise ApiError(
+                404,
+                {
+                    "ok": False,
+                    "error": "No accessible campaigns for the provided campaign_ids.",
+                    "not_found_campaign_ids": list[JSON](campaign_ids),
+                },
+            )
+        for campaign_id in found:
+            self._rows[campaign_id].folder_id = folder_id
+        return found
+
+    def set_spintax_mode(self, campaign_id: int, mode: int) -> None:
+        """Choose incremental (1) or random (2) spintax; only while the campaign is DRAFTED."""
+        campaign = self.existing(campaign_id)
+        if mode not in SPINTAX_MODES:
+            raise joi('"spintaxDistributionMode" must be one of [1, 2]', "spintaxDistributionMode")
+        if campaign.status != "DRAFTED":
+            raise refuse(400, "Campaign is not in draft mode.")
+        campaign.spintax_mode = mode
+
+    def duplicate(
+        self, campaign_id: int, *, sub_sequences: bool, client_label: bool
+    ) -> FakeCampaign:
+        """A DRAFTED copy of a campaign (settings, sequences, schedule; no leads or
+        statistics); an unknown id is a 500, as the API reports it."""
+        source = self._rows.get(campaign_id)
+        if source is None:
+            raise ApiError(500, {"message": "Invalid campaign Id!"})
+        copy = self.create(source.name, source.client_id if client_label else None)
+        copy.schedule = source.schedule
+        copy.settings = dict(source.settings)
+        copy.sequences = list(source.sequences)
+        copy.tag_ids = set(source.tag_ids)
+        if not client_label:
+            copy.settings.pop("client_id", None)
+        if sub_sequences:
+            for child in [c for c in self._rows.values() if c.parent_campaign_id == source.id]:
+                sub = self.create(child.name, copy.client_id, parent_campaign_id=copy.id)
+                sub.sequences = list(child.sequences)
+        return copy
+
+    def save_prompt_template(
+        self, campaign: FakeCampaign, template_id: int | None, fields: Mapping[str, JSON]
+    ) -> dict[str, JSON]:
+        """Create the campaign's prompt template (``template_id`` None) or change it."""
+        content = fields.get("prompt_content")
+        if content is not None and (not isinstance(content, str) or not content):
+            raise joi('"prompt_content" is not allowed to be empty', "prompt_content")
+        if template_id is None:
+            template: dict[str, JSON] = {
+                "id": self._ids(),
+                "categories": [],
+                "prompt_content": content,
+                "is_active": True,
+            }
+        else:
+            current = campaign.prompt_template
+            if current is None or current.get("id") != template_id:
+                raise refuse(404, "Prompt template not found")
+            template = current
+        for key in ("prompt_content", "categories", "is_active"):
+            if key in fields:
+                template[key] = fields[key]
+        campaign.prompt_template = template
+        return template

@@ -14,6 +14,8 @@ from smartlead_async.testing.backend._common import ApiError, Ids, Table, joi, n
 __all__ = ["ClientStore", "FakeClient", "FakeClientApiKey"]
 
 _KEY_NAME = re.compile(r"^[A-Za-z0-9 _-]+$")
+#: Longest code-snippet name the API takes.
+MAX_SNIPPET_NAME = 255
 
 
 def _key_value() -> str:
@@ -30,6 +32,8 @@ class FakeClient:
     uuid: str
     permission: list[str] = attrs.field(factory=lambda: ["reply_master_inbox"])
     created_at: str = attrs.field(factory=now)
+    #: Code snippets by id: ``{"id", "snippet_name", "snippet_code"}``.
+    code_integrations: dict[int, dict[str, JSON]] = attrs.field(factory=dict)
 
     def to_wire(self, user_id: int) -> dict[str, JSON]:
         """The client as ``GET /client/`` returns it (note the API's misspelt keys)."""
@@ -44,6 +48,34 @@ class FakeClient:
             "logo_url": None,
             "client_permision": {"permission": list(self.permission), "retricted_category": []},
         }
+
+    def details_wire(
+        self, user_id: int, *, permissions: bool, credits: bool, code_integrations: bool
+    ) -> dict[str, JSON]:
+        """The client as ``GET /client/{id}`` returns it, with the parts its flags ask for."""
+        row: dict[str, JSON] = {
+            "id": self.id,
+            "uuid": self.uuid,
+            "name": self.name,
+            "email": self.email,
+            "logo": None,
+            "user_id": user_id,
+            "created_at": self.created_at,
+            "logo_url": None,
+            "is_credit_assigned": False,
+            "mobile_device_id": None,
+            "ga_view_access": False,
+            "client_preferences": {},
+        }
+        if permissions:
+            row["client_permissions"] = [
+                {"permission": list(self.permission), "retricted_category": []}
+            ]
+        if credits:
+            row["user_client_credit"] = None
+        if code_integrations:
+            row["client_code_integrations"] = [dict(s) for s in self.code_integrations.values()]
+        return row
 
 
 @attrs.define
@@ -126,3 +158,36 @@ class ClientStore(Table[int, FakeClient]):
             and (not status or key.status == status)
             and name_part.lower() in key.key_name.lower()
         ]
+
+    def existing(self, client_id: int) -> FakeClient:
+        """The client, or the API's 404."""
+        client = self._rows.get(client_id)
+        if client is None:
+            raise ApiError(404, {"ok": False, "message": "Client not found"})
+        return client
+
+    def save_snippet(
+        self, client: FakeClient, snippet_id: int | None, name: JSON, code: JSON
+    ) -> dict[str, JSON]:
+        """Add a code snippet (``snippet_id`` None) or change one; only given fields change."""
+        if name is not None and (
+            not isinstance(name, str) or not 1 <= len(name) <= MAX_SNIPPET_NAME
+        ):
+            raise joi(
+                f'"snippet_name" must hold 1 to {MAX_SNIPPET_NAME} characters', "snippet_name"
+            )
+        if code is not None and (not isinstance(code, str) or not code):
+            raise joi('"snippet_code" is not allowed to be empty', "snippet_code")
+        if snippet_id is None:
+            new_id = self._ids()
+            snippet: dict[str, JSON] = {"id": new_id, "snippet_name": name, "snippet_code": code}
+            client.code_integrations[new_id] = snippet
+            return snippet
+        snippet = client.code_integrations.get(snippet_id) or {}
+        if not snippet:
+            raise ApiError(404, {"success": False, "message": "Code integration not found"})
+        if name is not None:
+            snippet["snippet_name"] = name
+        if code is not None:
+            snippet["snippet_code"] = code
+        return snippet

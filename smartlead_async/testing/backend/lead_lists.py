@@ -7,11 +7,16 @@ from collections.abc import Iterable
 import attrs
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend._common import Ids, Table, now, refuse
+from smartlead_async.testing.backend._common import Ids, Table, joi, now, refuse
 
 __all__ = ["MAX_IMPORT_ROWS", "FakeLeadList", "LeadListStore"]
 
 MAX_IMPORT_ROWS = 100
+
+
+#: The push-between-lists actions, and the most leads one push takes.
+PUSH_ACTIONS = frozenset({"copy", "move"})
+MAX_PUSH_LEADS = 10_000
 
 
 @attrs.define
@@ -65,3 +70,33 @@ class LeadListStore(Table[int, FakeLeadList]):
         new = set(emails) - lead_list.emails
         lead_list.emails |= new
         return len(new)
+
+    def push_between(
+        self,
+        emails: Iterable[str] | None,
+        from_list: FakeLeadList | None,
+        to_list: FakeLeadList,
+        *,
+        action: str,
+    ) -> int:
+        """Copy or move leads into ``to_list``: the given ones, or (``emails`` None) every
+        lead of ``from_list``. A move takes them out of ``from_list`` (or, with no source list,
+        out of every other list). How many leads were pushed."""
+        if action not in PUSH_ACTIONS:
+            raise joi('"action" must be one of [copy, move]', "action")
+        if emails is None:
+            if from_list is None:
+                raise joi('"value" must contain at least one of [leadIds, fromListId]', "leadIds")
+            emails = set(from_list.emails)
+        chosen = set(emails)
+        if from_list is not None:
+            chosen &= from_list.emails
+        if len(chosen) > MAX_PUSH_LEADS:
+            raise joi(f'"leadIds" must hold 1 to {MAX_PUSH_LEADS} leads', "leadIds")
+        to_list.emails |= chosen
+        if action == "move":
+            sources = [from_list] if from_list is not None else list(self._rows.values())
+            for source in sources:
+                if source.id != to_list.id:
+                    source.emails -= chosen
+        return len(chosen)

@@ -59,6 +59,11 @@ LEAD_CATEGORIES: tuple[tuple[int, str, str], ...] = (
     (6, "Out Of Office", "neutral"),
     (7, "Wrong Person", "neutral"),
 )
+#: Custom lead categories: longest name, sentiments, and the colour given when none is sent.
+MAX_CATEGORY_NAME = 255
+CATEGORY_SENTIMENTS = frozenset({"positive", "negative"})
+DEFAULT_CATEGORY_COLOUR = "#f9f1e9"
+_HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # The server's own notion of a usable address: one @, no spaces, a dotted domain with a TLD.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[A-Za-z]{2,}$")
 _LEAD_NOT_FOUND = "Lead not found - Invalid lead_id."
@@ -110,6 +115,8 @@ class FakeCampaignLead:
     status: str = "STARTED"
     lead_category_id: int | None = None
     created_at: str = attrs.field(factory=now)
+    #: The mailbox the lead is sent from (``None``: not allocated yet).
+    email_account_id: int | None = None
 
 
 @attrs.frozen
@@ -177,6 +184,8 @@ class LeadStore(Table[str, FakeLead]):
         #: Blocked emails and domains (lower-cased); tests may add to it directly.
         self.block_list: set[str] = set()
         self._block_ids: dict[str, BlockListEntry] = {}
+        #: The account's own lead categories by id (the built-in ones are LEAD_CATEGORIES).
+        self.custom_categories: dict[int, dict[str, JSON]] = {}
 
     def account_lead(self, email: str, fields: Mapping[str, JSON] | None = None) -> FakeLead:
         """The account-wide record of ``email``, created if needed."""
@@ -318,3 +327,62 @@ class LeadStore(Table[str, FakeLead]):
         """The leads among ``ids`` that exist, in the given order."""
         found = (self.by_id(lead_id) for lead_id in ids)
         return [lead for lead in found if lead is not None]
+
+    def save_category(
+        self, category_id: int | None, fields: Mapping[str, JSON], user_id: int
+    ) -> dict[str, JSON]:
+        """Create a custom lead category (``category_id`` None) or change one; built-in
+        categories cannot be changed (404). Names are unique across built-in and custom ones
+        (case-insensitive)."""
+        if category_id is None:
+            category: dict[str, JSON] = {
+                "id": self._ids(),
+                "name": None,
+                "user_id": user_id,
+                "sentiment_type": None,
+                "colour_code": DEFAULT_CATEGORY_COLOUR,
+                "created_at": now(),
+            }
+        else:
+            category = self.existing_category(category_id)
+        if "name" in fields or category_id is None:
+            name = fields.get("name")
+            name = name.strip() if isinstance(name, str) else ""
+            if not 1 <= len(name) <= MAX_CATEGORY_NAME:
+                raise joi(f'"name" must hold 1 to {MAX_CATEGORY_NAME} characters', "name")
+            taken = {n.lower() for _, n, _ in LEAD_CATEGORIES} | {
+                str(c["name"]).lower()
+                for i, c in self.custom_categories.items()
+                if i != category["id"]
+            }
+            if name.lower() in taken:
+                raise refuse(400, f"Lead category with name {name} already exists")
+            category["name"] = name
+        if "sentiment_type" in fields:
+            sentiment = fields["sentiment_type"]
+            if sentiment is not None and sentiment not in CATEGORY_SENTIMENTS:
+                raise joi(
+                    '"sentiment_type" must be one of [positive, negative, null]', "sentiment_type"
+                )
+            category["sentiment_type"] = sentiment
+        if "colour_code" in fields:
+            colour = fields["colour_code"]
+            if not isinstance(colour, str) or not _HEX_COLOUR.match(colour):
+                raise joi('"colour_code" must be a hex colour', "colour_code")
+            category["colour_code"] = colour
+        category_key = category["id"]
+        assert isinstance(category_key, int)
+        self.custom_categories[category_key] = category
+        return category
+
+    def existing_category(self, category_id: int) -> dict[str, JSON]:
+        """A custom category, or the API's 404 (built-in ones count as not found)."""
+        category = self.custom_categories.get(category_id)
+        if category is None:
+            raise refuse(404, "Lead category not found")
+        return category
+
+    def delete_category(self, category_id: int) -> None:
+        """Delete a custom category."""
+        self.existing_category(category_id)
+        del self.custom_categories[category_id]

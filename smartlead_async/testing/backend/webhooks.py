@@ -257,6 +257,10 @@ class WebhookStore:
         self.global_webhooks[webhook.id] = webhook
         return webhook
 
+    def delete_global(self, webhook_id: int) -> None:
+        """Delete a global webhook (404 when unknown)."""
+        del self.global_webhooks[self.existing_global(webhook_id).id]
+
     def existing_global(self, webhook_id: int) -> FakeGlobalWebhook:
         """A global webhook, or the API's 404."""
         webhook = self.global_webhooks.get(webhook_id)

@@ -6,7 +6,7 @@ import collections
 import datetime as dt
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend import FakeCampaign, FakeSchedule, joi, refuse
+from smartlead_async.testing.backend import ApiError, FakeCampaign, FakeSchedule, joi, refuse
 from smartlead_async.testing.backend.analytics import STATUS_FILTERS, counts
 from smartlead_async.testing.routes._base import Call, Reply, page, rows_page
 
@@ -15,10 +15,22 @@ def _campaign(call: Call) -> FakeCampaign:
     return call.state.campaigns.existing(call.id("campaign_id"))
 
 
+def _with_tags(call: Call, campaign: FakeCampaign) -> dict[str, JSON]:
+    row = campaign.to_wire(call.state.user_id)
+    if call.query.get("include_tags") == "true":
+        tags = call.state.email_accounts.tags
+        row["tags"] = [
+            {"tag_id": t, "tag_name": tags[t].name, "tag_color": tags[t].color}
+            for t in sorted(campaign.tag_ids)
+            if t in tags
+        ]
+    return row
+
+
 def list_campaigns(call: Call) -> Reply:
     client_id = call.query.get("client_id")
     return [
-        c.to_wire(call.state.user_id)
+        _with_tags(call, c)
         for c in call.state.campaigns.values()
         if client_id is None or str(c.client_id) == client_id
     ]
@@ -32,7 +44,7 @@ def create(call: Call) -> Reply:
 def get(call: Call) -> Reply:
     campaign = call.state.campaigns.get(call.id("campaign_id"))
     # The live API answers a missing campaign with 200 and an empty object.
-    return campaign.to_wire(call.state.user_id) if campaign else {}
+    return _with_tags(call, campaign) if campaign else {}
 
 
 def delete(call: Call) -> Reply:
@@ -280,3 +292,107 @@ def all_leads_activities(call: Call) -> Reply:
         "data": rows_page(events, offset, limit),
         "pagination": {"has_more": more, "offset": offset, "limit": limit},
     }
+
+
+def _retag(call: Call, *, add: bool) -> Reply:
+    campaign_ids, tag_ids = call.ids("campaignIds"), call.ids("tagIds")
+    changed, skipped = call.state.campaigns.retag(
+        campaign_ids, tag_ids, call.state.email_accounts.tags, add=add
+    )
+    verb = "added to" if add else "removed from"
+    return {
+        "ok": True,
+        "message": f"Tags {verb} campaigns successfully!",
+        "campaign_ids": list[JSON](dict.fromkeys(campaign_ids)),
+        "tag_ids": list[JSON](dict.fromkeys(tag_ids)),
+        "requested": changed + skipped,
+        ("added" if add else "removed"): changed,
+        ("already_present" if add else "not_present"): skipped,
+    }
+
+
+def add_tags(call: Call) -> Reply:
+    return _retag(call, add=True)
+
+
+def remove_tags(call: Call) -> Reply:
+    return _retag(call, add=False)
+
+
+def move_to_folder(call: Call) -> Reply:
+    asked = call.ids("campaign_ids")
+    moved = call.state.campaigns.move_to_folder(asked, call.number("folder_id"))
+    return {
+        "ok": True,
+        "requested": len(asked),
+        "updated": len(moved),
+        "updated_campaign_ids": list[JSON](moved),
+        "not_found_campaign_ids": [i for i in asked if i not in moved],
+    }
+
+
+def assign_client(call: Call) -> Reply:
+    campaign = call.state.campaigns.get(call.number("campaignId") or 0)
+    if campaign is None:
+        raise ApiError(500, {"message": "Invalid campaign Id!"})
+    client = call.state.assign_client(campaign, call.number("clientId"))
+    return {
+        "ok": True,
+        "message": "success",
+        "client": None if client is None else {"id": client.id, "email": client.email},
+    }
+
+
+def duplicate(call: Call) -> Reply:
+    copy = call.state.duplicate_campaign(
+        call.id("campaign_id"),
+        sub_sequences=call.flag("duplicate_sub_sequence"),
+        client_label=call.flag("duplicate_client_label"),
+    )
+    return {"ok": True, "newCampaignId": copy.id}
+
+
+def update_team_member(call: Call) -> Reply:
+    _campaign(call).team_member_id = call.number("teamMemberId")
+    return {"success": True, "message": "Team member updated"}
+
+
+def set_spintax_mode(call: Call) -> Reply:
+    call.state.campaigns.set_spintax_mode(
+        call.number("campaignId") or 0, call.number("spintaxDistributionMode") or 0
+    )
+    return {"ok": True}
+
+
+def reallocate_mailboxes(call: Call) -> Reply:
+    asked = (
+        call.ids("from_email_account_ids") if "from_email_account_ids" in call.object() else None
+    )
+    if asked is not None and (not 1 <= len(asked) <= 100 or len(set(asked)) != len(asked)):
+        raise joi(
+            '"from_email_account_ids" must hold 1 to 100 distinct ids', "from_email_account_ids"
+        )
+    moved, attached = call.state.reallocate(_campaign(call), asked)
+    return {"ok": True, "leads_reallocated": moved, "to_email_account_ids": list[JSON](attached)}
+
+
+def _template_answer(template: dict[str, JSON] | None) -> Reply:
+    return {"success": True, "data": {"template": None if template is None else dict(template)}}
+
+
+def create_prompt_template(call: Call) -> Reply:
+    campaign = _campaign(call)
+    return _template_answer(
+        call.state.campaigns.save_prompt_template(campaign, None, call.object())
+    )
+
+
+def get_prompt_template(call: Call) -> Reply:
+    return _template_answer(_campaign(call).prompt_template)
+
+
+def update_prompt_template(call: Call) -> Reply:
+    template = call.state.campaigns.save_prompt_template(
+        _campaign(call), call.id("template_id"), call.object()
+    )
+    return {"success": True, "data": {"id": template["id"]}}

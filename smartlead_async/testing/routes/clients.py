@@ -43,3 +43,30 @@ def delete_api_key(call: Call) -> Reply:
 def reset_api_key(call: Call) -> Reply:
     key = call.state.clients.reset_key(call.id("key_id"))
     return {"ok": True, "data": key.to_wire(with_value=True)}
+
+
+def get(call: Call) -> Reply:
+    client = call.state.clients.existing(call.id("client_id"))
+    row = client.details_wire(
+        call.state.user_id,
+        permissions=call.query.get("includePermissions") == "true",
+        credits=call.query.get("includeCredits") == "true",
+        code_integrations=call.query.get("includeCodeIntegrations") == "true",
+    )
+    return {"ok": True, "data": row}
+
+
+def add_code_snippet(call: Call) -> Reply:
+    client = call.state.clients.existing(call.id("client_id"))
+    snippet = call.state.clients.save_snippet(
+        client, None, call.field("snippet_name"), call.field("snippet_code")
+    )
+    return {"success": True, "data": {"id": snippet["id"]}}
+
+
+def update_code_snippet(call: Call) -> Reply:
+    client = call.state.clients.existing(call.id("client_id"))
+    snippet = call.state.clients.save_snippet(
+        client, call.id("integration_id"), call.field("snippet_name"), call.field("snippet_code")
+    )
+    return {"success": True, "data": {"id": snippet["id"]}}

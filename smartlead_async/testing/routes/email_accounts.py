@@ -251,3 +251,100 @@ def tags_of(call: Call) -> Reply:
         if account.from_email in emails
     ]
     return {"ok": True, "data": rows}
+
+
+def create_tag(call: Call) -> Reply:
+    color = call.field("color")
+    tag = call.state.email_accounts.create_tag(
+        call.text("name"), color if isinstance(color, str) else None
+    )
+    return {"ok": True, "data": tag.to_wire()}
+
+
+def get_by_email(call: Call) -> Reply:
+    mailboxes = call.state.email_accounts
+    account = mailboxes.by_email(call.query.get("email", "").strip())
+    if account is None:
+        raise ApiError(404, {"ok": False, "message": "Email account not found"})
+    row = account.to_wire(call.state.user_id)
+    if call.query.get("fetch_campaigns") == "true":
+        row["campaign_ids"] = [
+            campaign_id
+            for campaign_id, linked in mailboxes.campaign_links.items()
+            if account.id in linked
+        ]
+    if call.query.get("fetch_tags") == "true":
+        row["tags"] = [tag.to_wire() for tag in mailboxes.tags_of(account)]
+    return row
+
+
+def add_by_tag(call: Call) -> Reply:
+    campaign = call.state.campaigns.existing(call.id("campaign_id"))
+    outcome = call.state.email_accounts.link_by_tag(
+        campaign.id,
+        call.ids("tag_ids"),
+        only_connected=call.flag("only_connected"),
+        max_limit=call.query.get("max_limit") == "true",
+    )
+    added = outcome.pop("added")
+    result: list[JSON] = [
+        {"id": call.state.next_id(), "email_campaign_id": campaign.id, "email_account_id": i}
+        for i in (added if isinstance(added, list) else [])
+    ]
+    already = outcome.pop("already_associated_count")
+    return {
+        "ok": True,
+        "result": result,
+        "added_count": len(result),
+        "already_associated_count": already,
+        "tag_resolution": outcome,
+    }
+
+
+def bulk_update_config(call: Call) -> Reply:
+    call.state.email_accounts.bulk_update(call.ids("emailAccountIds"), call.object("updateData"))
+    return {"message": "Email account(s) and warmup details are updated successfully!"}
+
+
+def fetch_replies_now(call: Call) -> Reply:
+    count = call.state.email_accounts.fetch_replies(call.api_key)
+    return {
+        "ok": True,
+        "message": f"{count} Email account(s) are added to the queue to fetch live reply.",
+    }
+
+
+def send_unblock_otp(call: Call) -> Reply:
+    call.state.email_accounts.send_otp(_account(call))
+    return {"ok": True, "data": "OTP has been sent successfully."}
+
+
+def verify_unblock_otp(call: Call) -> Reply:
+    call.state.email_accounts.verify_otp(_account(call), call.text("otp"))
+    return {
+        "ok": True,
+        "data": "OTP verification completed successfully; your warmup account is now unblocked.",
+    }
+
+
+def save_oauth(call: Call) -> Reply:
+    account = call.state.email_accounts.save_oauth(call.object())
+    return {
+        "ok": True,
+        "message": "OAuth account added successfully",
+        "data": {
+            "id": account.id,
+            "from_email": account.from_email,
+            "type": account.extra.get("type"),
+            "is_smtp_success": account.is_smtp_success,
+            "is_imap_success": account.is_imap_success,
+        },
+    }
+
+
+def send_email(call: Call) -> Reply:
+    sent = call.state.email_accounts.send_single(call.object())
+    return {
+        "success": True,
+        "data": {"message": "Email sent successfully", "message_id": sent["message_id"]},
+    }

@@ -124,13 +124,21 @@ def mark_read(call: Call) -> Reply:
     return _done("change-read-status")
 
 
+def _lead_id(call: Call, convo: FakeConversation) -> int:
+    return call.state.leads[convo.email].id
+
+
 def create_task(call: Call) -> Reply:
-    _conversation(call).tasks.append(call.object())
+    convo = _conversation(call)
+    convo.tasks.append(call.object())
+    call.state.crm.add_task(_lead_id(call, convo), call.object())
     return _done("create-task")
 
 
 def create_note(call: Call) -> Reply:
-    _conversation(call).notes.append(call.text("note_message"))
+    convo = _conversation(call)
+    convo.notes.append(call.text("note_message"))
+    call.state.crm.add_note(_lead_id(call, convo), call.text("note_message"))
     return _done("create-note")
 
 
@@ -166,3 +174,46 @@ def reply(call: Call) -> Reply:
 def forward(call: Call) -> Reply:
     call.state.campaigns.existing(call.id("campaign_id"))
     return {"ok": True, "message": "Email forwarded"}
+
+
+def assigned_to_me(call: Call) -> Reply:
+    return _view(call, "assigned-me")
+
+
+def custom_view(call: Call) -> Reply:
+    return _view(call, "views")
+
+
+def create_saved_view(call: Call) -> Reply:
+    limited = call.field("limitedAccess")
+    view = call.state.inbox.save_view(
+        call.text("name"), call.object("filters"), limited is not False
+    )
+    return {"success": True, "data": dict(view)}
+
+
+def reply_status(call: Call) -> Reply:
+    return {"ok": True, "data": call.state.inbox.reply_status(call.query.get("message_id", ""))}
+
+
+def ignore_reply(call: Call) -> Reply:
+    ignore = call.flag("ignore_reply")
+    updated = call.state.inbox.ignore_reply(call.text("id"), ignore)
+    message = "Reply ignored successfully" if ignore else "Reply counted again successfully"
+    return {"ok": True, "message": message, "data": {"success": True, "updated": updated}}
+
+
+def associate_untracked(call: Call) -> Reply:
+    map_id = call.number("leadMapId") or 0
+    message_id = call.state.inbox.associate_untracked(
+        call.state.campaigns,
+        call.number("emailCampaignId") or 0,
+        map_id,
+        call.text("untrackedReplyId"),
+    )
+    # "sucess" is SmartLead's own spelling (docs/api-notes.md, Verbatim quirks).
+    return {
+        "sucess": True,
+        "message": "Untracked reply associated to lead successfully",
+        "data": {"leadMapId": map_id, "swMessageId": message_id},
+    }

@@ -107,7 +107,8 @@ def unsubscribe_from_campaign(call: Call) -> Reply:
 def update_category(call: Call) -> Reply:
     _, membership = call.state.leads.membership(_campaign(call), call.id("lead_id"))
     category = call.field("category_id")
-    if category is not None and category not in _CATEGORY_IDS:
+    custom = call.state.leads.custom_categories
+    if category is not None and category not in _CATEGORY_IDS and category not in custom:
         raise refuse(400, f"Invalid category_id - {category}")
     membership.lead_category_id = call.number("category_id")
     if call.flag("pause_lead"):
@@ -153,10 +154,33 @@ def export_csv(call: Call) -> Reply:
 
 
 def categories(call: Call) -> Reply:
-    return [
+    built_in: list[JSON] = [
         {"id": i, "created_at": "2022-01-01T00:00:00.000Z", "name": name, "sentiment_type": kind}
         for i, name, kind in LEAD_CATEGORIES
     ]
+    return built_in + [dict(c) for c in call.state.leads.custom_categories.values()]
+
+
+def create_category(call: Call) -> Reply:
+    category = call.state.leads.save_category(None, call.object(), call.state.user_id)
+    return {"ok": True, "data": dict(category)}
+
+
+def update_category_definition(call: Call) -> Reply:
+    category = call.state.leads.save_category(
+        call.id("category_id"), call.object(), call.state.user_id
+    )
+    return {"ok": True, "data": dict(category)}
+
+
+def delete_category(call: Call) -> Reply:
+    category_id = call.id("category_id")
+    call.state.leads.delete_category(category_id)
+    for campaign in call.state.campaigns.values():
+        for membership in campaign.leads.values():
+            if membership.lead_category_id == category_id:
+                membership.lead_category_id = None
+    return {"ok": True, "message": "Lead category deleted successfully"}
 
 
 def add_to_block_list(call: Call) -> Reply:
@@ -299,3 +323,74 @@ def push_campaign_leads_to_list(call: Call) -> Reply:
     ]
     call.state.lead_lists.add(lead_list, emails)
     return {"ok": True, "data": {"pushed": len(emails)}}
+
+
+def search_in_campaign(call: Call) -> Reply:
+    campaign = call.state.campaigns.existing(call.id("campaign_id"))
+    rows, count = call.state.search_campaign_leads(campaign, call.object())
+    last = rows[-1]["id"] if rows else None
+    return {"leads": list[JSON](rows), "lastSeenEclmId": last, "count": count}
+
+
+def push_between_lists(call: Call) -> Reply:
+    lists = call.state.lead_lists
+    to_list = lists.existing(call.field("toListId"))
+    from_id = call.field("fromListId")
+    from_list = None if from_id is None else lists.existing(from_id)
+    ids = call.ids("leadIds")
+    emails = [lead.email for lead in call.state.leads.by_ids(ids)] if ids else None
+    moved = lists.push_between(emails, from_list, to_list, action=call.text("action"))
+    return {"ok": True, "data": {"total_leads_moved": moved}}
+
+
+def _crm_lead(call: Call, lead_id: int | None) -> int:
+    if lead_id is None or call.state.leads.by_id(lead_id) is None:
+        raise refuse(404, "Lead not found - Invalid lead_id.")
+    return lead_id
+
+
+def crm_notes(call: Call) -> Reply:
+    lead_id = _crm_lead(call, call.id("lead_id"))
+    return {"ok": True, "data": [dict(n) for n in call.state.crm.notes.get(lead_id, [])]}
+
+
+def crm_tasks(call: Call) -> Reply:
+    lead_id = _crm_lead(call, call.id("lead_id"))
+    return {"ok": True, "data": [dict(t) for t in call.state.crm.tasks.get(lead_id, [])]}
+
+
+def crm_tags(call: Call) -> Reply:
+    asked = call.query.get("leadId")
+    lead_id = _crm_lead(call, int(asked)) if asked and asked.isdigit() else None
+    tags = call.state.email_accounts.tags
+    rows: list[JSON] = [
+        {
+            "id": tag_id,
+            "tag_mapping_id": mapping_id,
+            "name": tags[tag_id].name,
+            "color": tags[tag_id].color,
+        }
+        for mapping_id, tag_id in call.state.crm.tags_of(lead_id)
+        if tag_id in tags
+    ]
+    return {"ok": True, "data": rows}
+
+
+def crm_add_tags(call: Call) -> Reply:
+    lead_id = _crm_lead(call, call.number("leadId"))
+    call.state.crm.tag(lead_id, call.ids("tagIds"), call.state.email_accounts.tags)
+    return {"ok": True, "message": "Tags added to lead successfully"}
+
+
+def crm_remove_tag(call: Call) -> Reply:
+    call.state.crm.untag(call.id("tag_mapping_id"))
+    return {"ok": True, "message": "Tag removed from lead successfully"}
+
+
+def message_history_for_leads(call: Call) -> Reply:
+    asked = call.ids("lead_ids") if "lead_ids" in call.object() else None
+    try:
+        history = call.state.sent_history(_campaign(call), asked, call.query.get("event_time_gt"))
+    except ValueError:
+        raise joi('"event_time_gt" must be an ISO date', "event_time_gt", source="query") from None
+    return {"data": history}

@@ -203,6 +203,16 @@ ROUTES: dict[str, Route] = {
         campaigns.all_leads_activities,
         query=("offset", "limit", "event_time_from", "event_time_to"),
     ),
+    # campaigns/assign-client.mdx
+    "POST /campaigns/assign-client": Route(
+        campaigns.assign_client,
+        body={
+            "campaignId*": NUMBER,
+            "clientId": NUMBER | NULL,
+            "applyClientDNC": BOOLEAN | NULL,
+        },
+        query=(),
+    ),
     # campaigns/create.mdx
     "POST /campaigns/create": Route(
         campaigns.create,
@@ -219,6 +229,42 @@ ROUTES: dict[str, Route] = {
             "parent_campaign_id*": NUMBER,
             "subsequence_name": STRING,
             "condition_events": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/update-spintax-distribution.mdx
+    "POST /campaigns/spintax-distribution-mode": Route(
+        campaigns.set_spintax_mode,
+        body={
+            "campaignId*": NUMBER,
+            "spintaxDistributionMode*": NUMBER,
+        },
+        query=(),
+    ),
+    # campaigns/remove-tags.mdx
+    "DELETE /campaigns/tags": Route(
+        campaigns.remove_tags,
+        body={
+            "campaignIds*": ARRAY,
+            "tagIds*": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/add-tags.mdx
+    "POST /campaigns/tags": Route(
+        campaigns.add_tags,
+        body={
+            "campaignIds*": ARRAY,
+            "tagIds*": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/update-folder.mdx
+    "POST /campaigns/update-folder": Route(
+        campaigns.move_to_folder,
+        body={
+            "campaign_ids*": ARRAY,
+            "folder_id*": NUMBER | NULL,
         },
         query=(),
     ),
@@ -253,6 +299,15 @@ ROUTES: dict[str, Route] = {
         campaigns.analytics_by_date,
         query=("start_date*", "end_date*", "time_zone"),
     ),
+    # campaigns/duplicate.mdx
+    "POST /campaigns/{campaign_id}/duplicate": Route(
+        campaigns.duplicate,
+        body={
+            "duplicate_sub_sequence": BOOLEAN,
+            "duplicate_client_label": BOOLEAN,
+        },
+        query=(),
+    ),
     # campaigns/remove-email-accounts.mdx
     "DELETE /campaigns/{campaign_id}/email-accounts": Route(
         email_accounts.remove_from_campaign,
@@ -273,6 +328,16 @@ ROUTES: dict[str, Route] = {
             "email_account_ids*": ARRAY,
         },
         query=(),
+    ),
+    # campaigns/add-email-accounts-by-tag.mdx
+    "POST /campaigns/{campaign_id}/email-accounts/by-tag": Route(
+        email_accounts.add_by_tag,
+        body={
+            "tag_ids*": ARRAY,
+            "only_connected": BOOLEAN,
+            "auto_adjust_warmup": BOOLEAN,
+        },
+        query=("max_limit",),
     ),
     # inbox/forward.mdx
     "POST /campaigns/{campaign_id}/forward-email": Route(
@@ -339,6 +404,34 @@ ROUTES: dict[str, Route] = {
     "GET /campaigns/{campaign_id}/leads-statistics": Route(
         campaigns.lead_statistics,
         query=("limit", "event_time_gt", "offset"),
+    ),
+    # campaigns/search-leads.mdx
+    "POST /campaigns/{campaign_id}/leads/filter": Route(
+        leads.search_in_campaign,
+        body={
+            "searchText": STRING,
+            "limit": NUMBER,
+            "lastSeenLeadId": NUMBER,
+            "lastSeenReplyTime": STRING,
+            "leadStatuses": ARRAY,
+            "emailStatuses": ARRAY,
+            "leadCategoryIds": ARRAY,
+            "leadCategoryIsNull": BOOLEAN,
+            "emailAccountIds": ARRAY,
+            "espDomainTypes": ARRAY,
+            "segTypes": ARRAY,
+            "sequenceNumbers": ARRAY,
+            "sequenceIds": ARRAY,
+            "seqVariantIds": ARRAY,
+            "seqScheduleType": STRING,
+            "statusFilter": STRING,
+            "fieldSet": STRING,
+            "deletedEmailAddresses": ARRAY,
+            "filterLeadsForManualCompletion": BOOLEAN,
+            "filterManualSeqIds": ARRAY,
+            "includeSenderBounce": BOOLEAN,
+        },
+        query=(),
     ),
     # campaigns/mark-lead-complete.mdx
     "POST /campaigns/{campaign_id}/leads/{campaign_lead_map_id}/manual-complete": Route(
@@ -411,6 +504,46 @@ ROUTES: dict[str, Route] = {
             "time_zone",
             "private_api_key",
         ),
+    ),
+    # campaigns/get-leads-history-bulk.mdx
+    "POST /campaigns/{campaign_id}/message-history-for-leads/bbfbdsFGHlBr76ruhjvh6fhHL": Route(
+        leads.message_history_for_leads,
+        body={
+            "lead_ids": ARRAY,
+        },
+        query=("event_time_gt",),
+    ),
+    # campaigns/get-prompt-template.mdx
+    "GET /campaigns/{campaign_id}/prompt-template": Route(
+        campaigns.get_prompt_template,
+        query=(),
+    ),
+    # campaigns/create-prompt-template.mdx
+    "POST /campaigns/{campaign_id}/prompt-template": Route(
+        campaigns.create_prompt_template,
+        body={
+            "prompt_content*": STRING,
+            "categories*": ARRAY,
+        },
+        query=(),
+    ),
+    # campaigns/update-prompt-template.mdx
+    "PATCH /campaigns/{campaign_id}/prompt-template/{template_id}": Route(
+        campaigns.update_prompt_template,
+        body={
+            "prompt_content": STRING,
+            "categories": ARRAY,
+            "is_active": BOOLEAN,
+        },
+        query=(),
+    ),
+    # campaigns/reallocate-mailboxes.mdx
+    "POST /campaigns/{campaign_id}/reallocate-mailboxes": Route(
+        campaigns.reallocate_mailboxes,
+        body={
+            "from_email_account_ids": ARRAY,
+        },
+        query=(),
     ),
     # inbox/reply.mdx
     "POST /campaigns/{campaign_id}/reply-email-thread": Route(
@@ -542,6 +675,14 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # campaigns/update-team-member.mdx
+    "POST /campaigns/{campaign_id}/team-member": Route(
+        campaigns.update_team_member,
+        body={
+            "teamMemberId": NUMBER,
+        },
+        query=(),
+    ),
     # campaign-statistics/top-level-by-date.mdx
     "GET /campaigns/{campaign_id}/top-level-analytics-by-date": Route(
         campaigns.top_level_analytics_by_date,
@@ -631,6 +772,63 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # clients/get-by-id.mdx
+    "GET /client/{client_id}": Route(
+        clients.get,
+        query=(
+            "includePermissions",
+            "includeCredits",
+            "includeCodeIntegrations",
+            "includeWhitelabel",
+        ),
+    ),
+    # clients/create-code-integration.mdx
+    "POST /client/{client_id}/code-integrations": Route(
+        clients.add_code_snippet,
+        body={
+            "snippet_name*": STRING,
+            "snippet_code*": STRING,
+        },
+        query=(),
+    ),
+    # clients/update-code-integration.mdx
+    "PATCH /client/{client_id}/code-integrations/{integration_id}": Route(
+        clients.update_code_snippet,
+        body={
+            "snippet_name": STRING,
+            "snippet_code": STRING,
+        },
+        query=(),
+    ),
+    # lead-notes/get-all.mdx
+    "GET /crm/leads/notes/{lead_id}": Route(
+        leads.crm_notes,
+        query=(),
+    ),
+    # lead-tags/get-all.mdx
+    "GET /crm/leads/tags": Route(
+        leads.crm_tags,
+        query=("leadId",),
+    ),
+    # lead-tags/add-to-lead.mdx
+    "POST /crm/leads/tags": Route(
+        leads.crm_add_tags,
+        body={
+            "leadId*": NUMBER,
+            "tagIds*": ARRAY,
+        },
+        query=(),
+    ),
+    # lead-tags/remove-from-lead.mdx
+    "DELETE /crm/leads/tags/{tag_mapping_id}": Route(
+        leads.crm_remove_tag,
+        query=(),
+    ),
+    # lead-tasks/get-all.mdx
+    "GET /crm/leads/tasks/{lead_id}": Route(
+        leads.crm_tasks,
+        query=(),
+    ),
     # email-accounts/get-all.mdx
     "GET /email-accounts/": Route(
         email_accounts.list_accounts,
@@ -645,6 +843,45 @@ ROUTES: dict[str, Route] = {
             "username",
             "client_id",
         ),
+    ),
+    # email-accounts/bulk-update-config.mdx
+    "POST /email-accounts/bulk-update-email-account-config": Route(
+        email_accounts.bulk_update_config,
+        body={
+            "emailAccountIds*": ARRAY,
+            "updateData": {
+                "messagePerDay": NUMBER,
+                "minTimeToWaitInMins": NUMBER,
+                "fromName": STRING,
+                "signature": STRING,
+                "customTrackingDomain": STRING,
+                "status": STRING,
+                "maxEmailPerDay": NUMBER,
+                "warmupMinCount": NUMBER,
+                "warmupMaxCount": NUMBER,
+                "replyRate": NUMBER,
+                "isRampupEnabled": BOOLEAN,
+                "rampupValue": NUMBER,
+                "sendWarmupsOnlyOnWeekdays": BOOLEAN,
+                "autoAdjustWarmup": BOOLEAN,
+                "useCustomDomain": BOOLEAN,
+                "warmupTagIdentifier": STRING,
+                "dailyReplyLimit": NUMBER,
+                "tags": ARRAY,
+                "clientId": NUMBER,
+            },
+        },
+        query=(),
+    ),
+    # email-accounts/fetch-replies.mdx
+    "POST /email-accounts/fetch-account-reply": Route(
+        email_accounts.fetch_replies_now,
+        query=(),
+    ),
+    # email-accounts/get-by-email.mdx
+    "GET /email-accounts/fetch-email-account-details": Route(
+        email_accounts.get_by_email,
+        query=("email*", "fetch_campaigns", "fetch_tags"),
     ),
     # not in the first-party reference; described as observed (docs/api-notes.md, Weak routes)
     "POST /email-accounts/multi/fetch-messages": Route(
@@ -701,6 +938,40 @@ ROUTES: dict[str, Route] = {
             "reply_rate_percentage": NUMBER,
             "client_id": NUMBER,
             "is_suspended": BOOLEAN,
+        },
+        query=(),
+    ),
+    # email-accounts/add-oauth.mdx
+    "POST /email-accounts/save-oauth": Route(
+        email_accounts.save_oauth,
+        body={
+            "from_name*": STRING,
+            "from_email*": STRING,
+            "username*": STRING,
+            "type*": STRING,
+            "token*": {
+                "scope*": STRING,
+                "token_type*": STRING,
+                "access_token": STRING,
+                "refresh_token": STRING,
+                "expiry_date*": NUMBER,
+                "id_token": STRING,
+                "expiry": STRING,
+                "expires_in": NUMBER,
+                "ext_expires_in": NUMBER,
+            },
+            "warmup_enabled*": BOOLEAN,
+            "use_whitelabel_credentials*": BOOLEAN,
+            "id": NUMBER,
+            "max_email_per_day": NUMBER,
+            "custom_tracking_url": STRING,
+            "bcc": STRING,
+            "time_to_wait_in_mins": NUMBER,
+            "signature": STRING,
+            "total_warmup_per_day": NUMBER,
+            "daily_rampup": NUMBER,
+            "reply_rate_percentage": NUMBER,
+            "client_id": NUMBER,
         },
         query=(),
     ),
@@ -790,6 +1061,19 @@ ROUTES: dict[str, Route] = {
     # not in the first-party reference: request not described, not checked
     "POST /email-accounts/{email_account_id}/reconnect": Route(
         email_accounts.reconnect,
+    ),
+    # email-accounts/send-warmup-unblock-otp.mdx
+    "POST /email-accounts/{email_account_id}/send-otp-email": Route(
+        email_accounts.send_unblock_otp,
+        query=(),
+    ),
+    # email-accounts/verify-warmup-unblock-otp.mdx
+    "POST /email-accounts/{email_account_id}/verify-otp": Route(
+        email_accounts.verify_unblock_otp,
+        body={
+            "otp*": STRING,
+        },
+        query=(),
     ),
     # email-accounts/warmup-settings.mdx
     "POST /email-accounts/{email_account_id}/warmup": Route(
@@ -903,6 +1187,31 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # leads/create-category.mdx
+    "POST /leads/categories": Route(
+        leads.create_category,
+        body={
+            "name*": STRING,
+            "sentiment_type": STRING | NULL,
+            "colour_code": STRING,
+        },
+        query=(),
+    ),
+    # leads/delete-category.mdx
+    "DELETE /leads/categories/{category_id}": Route(
+        leads.delete_category,
+        query=(),
+    ),
+    # leads/update-category.mdx
+    "PATCH /leads/categories/{category_id}": Route(
+        leads.update_category_definition,
+        body={
+            "name": STRING,
+            "sentiment_type": STRING | NULL,
+            "colour_code": STRING,
+        },
+        query=(),
+    ),
     # utilities/domain-block-list.mdx
     "DELETE /leads/delete-domain-block-list": Route(
         leads.remove_from_block_list,
@@ -923,6 +1232,17 @@ ROUTES: dict[str, Route] = {
             "filter_email_or_domain",
             "filter_email_with_domain",
         ),
+    ),
+    # lead-lists/push-between-lists.mdx
+    "POST /leads/leads/push-between-lists": Route(
+        leads.push_between_lists,
+        body={
+            "action*": STRING,
+            "leadIds": ARRAY,
+            "fromListId": NUMBER,
+            "toListId*": NUMBER,
+        },
+        query=(),
     ),
     # lead-lists/push-to-campaign.mdx
     "POST /leads/push-to-campaign": Route(
@@ -988,6 +1308,32 @@ ROUTES: dict[str, Route] = {
         },
         query=("fetch_message_history",),
     ),
+    # inbox/get-assigned.mdx
+    "POST /master-inbox/assigned-me": Route(
+        inbox.assigned_to_me,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": {
+                "search": STRING,
+                "leadCategories": {
+                    "unassigned": BOOLEAN,
+                    "isAssigned": BOOLEAN,
+                    "categoryIdsNotIn": ARRAY,
+                    "categoryIdsIn": ARRAY,
+                },
+                "emailStatus": STRING | ARRAY,
+                "campaignId": NUMBER | ARRAY,
+                "emailAccountId": NUMBER | ARRAY,
+                "campaignTeamMemberId": NUMBER | ARRAY,
+                "campaignTagId": NUMBER | ARRAY,
+                "campaignClientId": NUMBER | ARRAY,
+                "replyTimeBetween": ARRAY,
+            },
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
     # inbox/block-domains.mdx
     "POST /master-inbox/block-domains": Route(
         inbox.block_domains,
@@ -1024,6 +1370,15 @@ ROUTES: dict[str, Route] = {
             "description": STRING,
             "priority": STRING,
             "due_date": STRING,
+        },
+        query=(),
+    ),
+    # inbox/ignore-reply.mdx
+    "PATCH /master-inbox/ignore-reply": Route(
+        inbox.ignore_reply,
+        body={
+            "id*": STRING,
+            "ignore_reply*": BOOLEAN,
         },
         query=(),
     ),
@@ -1101,6 +1456,11 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # inbox/reply-status.mdx
+    "GET /master-inbox/reply-status": Route(
+        inbox.reply_status,
+        query=("message_id*",),
+    ),
     # inbox/resume-lead.mdx
     "PATCH /master-inbox/resume-lead": Route(
         inbox.resume_lead,
@@ -1108,6 +1468,16 @@ ROUTES: dict[str, Route] = {
             "campaign_id*": NUMBER,
             "email_lead_map_id*": NUMBER,
             "resume_delay_days": NUMBER,
+        },
+        query=(),
+    ),
+    # inbox/create-saved-view.mdx
+    "POST /master-inbox/saved-views": Route(
+        inbox.create_saved_view,
+        body={
+            "name*": STRING,
+            "filters*": OBJECT,
+            "limitedAccess": BOOLEAN,
         },
         query=(),
     ),
@@ -1209,6 +1579,16 @@ ROUTES: dict[str, Route] = {
             "subject_line",
         ),
     ),
+    # inbox/associate-untracked-reply.mdx
+    "POST /master-inbox/untracked-replies/associate-to-lead": Route(
+        inbox.associate_untracked,
+        body={
+            "emailCampaignId*": NUMBER,
+            "leadMapId*": NUMBER,
+            "untrackedReplyId*": STRING,
+        },
+        query=(),
+    ),
     # inbox/update-category.mdx
     "PATCH /master-inbox/update-category": Route(
         inbox.update_category,
@@ -1236,9 +1616,60 @@ ROUTES: dict[str, Route] = {
         },
         query=(),
     ),
+    # inbox/get-views.mdx
+    "POST /master-inbox/views": Route(
+        inbox.custom_view,
+        body={
+            "offset": NUMBER,
+            "limit": NUMBER,
+            "filters": {
+                "search": STRING,
+                "leadCategories": {
+                    "unassigned": BOOLEAN,
+                    "isAssigned": BOOLEAN,
+                    "categoryIdsNotIn": ARRAY,
+                    "categoryIdsIn": ARRAY,
+                },
+                "emailStatus": STRING | ARRAY,
+                "campaignId": NUMBER | ARRAY,
+                "emailAccountId": NUMBER | ARRAY,
+                "campaignTeamMemberId": NUMBER | ARRAY,
+                "campaignTagId": NUMBER | ARRAY,
+                "campaignClientId": NUMBER | ARRAY,
+                "subSequenceId": NUMBER | ARRAY,
+                "replyTimeBetween": ARRAY,
+            },
+            "sortBy": STRING,
+        },
+        query=("fetch_message_history",),
+    ),
     # inbox/get-by-id.mdx
     "GET /master-inbox/{email_lead_map_id}": Route(
         inbox.get,
+        query=(),
+    ),
+    # utilities/send-single-email.mdx
+    "POST /send-email/initiate": Route(
+        email_accounts.send_email,
+        body={
+            "to*": STRING,
+            "subject*": STRING,
+            "body*": STRING,
+            "fromEmail": STRING,
+            "fromEmailId": NUMBER,
+            "fromName": STRING,
+            "replyTo": STRING,
+            "attachments": ARRAY,
+        },
+        query=(),
+    ),
+    # email-account-tags/create-new.mdx
+    "POST /tags": Route(
+        email_accounts.create_tag,
+        body={
+            "name*": STRING,
+            "color": STRING,
+        },
         query=(),
     ),
     # webhooks/create.mdx
@@ -1256,6 +1687,14 @@ ROUTES: dict[str, Route] = {
             "category_id": NUMBER,
             "webhook_type": STRING,
             "force_create": BOOLEAN,
+        },
+        query=(),
+    ),
+    # webhooks/delete.mdx
+    "DELETE /webhook/delete": Route(
+        webhooks.delete_global_by_body,
+        body={
+            "id*": NUMBER,
         },
         query=(),
     ),

@@ -74,6 +74,10 @@ def update_global(call: Call) -> Reply:
 
 
 def delete_global(call: Call) -> Reply:
-    webhook = call.state.webhooks.existing_global(call.id("webhook_id"))
-    del call.state.webhooks.global_webhooks[webhook.id]
+    call.state.webhooks.delete_global(call.id("webhook_id"))
+    return {"ok": True}
+
+
+def delete_global_by_body(call: Call) -> Reply:
+    call.state.webhooks.delete_global(call.number("id") or 0)
     return {"ok": True}
