@@ -27,10 +27,6 @@ BASE_URL = "https://server.smartlead.ai/api/v1"
 #: SmartLead hosts whose routes the fake does not serve yet (only a few of them): those routes
 #: are wire-tested with aioresponses. Project issue 12 stays open until the fake serves them.
 FAKE_HOSTS_NOT_SERVED_YET = frozenset({"smart_delivery", "smart_senders", "prospect"})
-#: Core routes the SDK calls that the fake does not serve yet ("METHOD /path", path parameters as
-#: ``{}``): wire-tested with aioresponses only, until the fake's route table has them.
-#: Empty now: the fake serves every core route the SDK calls (keep the check for new routes).
-FAKE_CORE_ROUTES_NOT_SERVED_YET: frozenset[str] = frozenset()
 T = TypeVar("T")
 
 

@@ -25,7 +25,7 @@ from smartlead_async.testing.backend.leads import AddLeadsOutcome
 from smartlead_async.testing.routes import legacy
 from smartlead_async.testing.routes.table import ROUTES
 
-from .helpers import API_KEY, FAKE_CORE_ROUTES_NOT_SERVED_YET, FAKE_HOSTS_NOT_SERVED_YET
+from .helpers import API_KEY, FAKE_HOSTS_NOT_SERVED_YET
 
 TESTING = Path(__file__).resolve().parent.parent / "smartlead_async" / "testing"
 # The first-party route list, where the project sits beside the shared API material.
@@ -132,10 +132,7 @@ def test_the_route_table_serves_exactly_the_sdk_routes() -> None:
         for key, route in ROUTES.items()
         if route.host == "core"
     }
-    unserved = {f"{method} {path}" for method, path in sdk - core}
-    assert sorted(unserved - FAKE_CORE_ROUTES_NOT_SERVED_YET) == []  # every SDK route is served
-    # The list of gaps names only real gaps: a route the fake gained must leave it.
-    assert sorted(FAKE_CORE_ROUTES_NOT_SERVED_YET - unserved) == []
+    assert sorted(sdk - core) == []  # every SDK route is served
     # Renamed on the wire (the id moved into the body); the fake keeps the old path for now.
     assert sorted(core - sdk) == [("DELETE", "/webhook/delete/{}")]
     # The product hosts: every fake route is one the SDK declares on that host; the SDK's
