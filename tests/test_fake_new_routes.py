@@ -379,3 +379,18 @@ async def test_message_history_for_leads_oauth_mailbox_and_single_email(
         sent.message_id,
     )
     assert saved is not None
+
+
+async def test_a_user_level_global_webhook_is_created_through_the_sdk(
+    fake: FakeSmartlead, fake_client: SmartleadClient
+) -> None:
+    # The SDK sent `email_campaign_id: null` and `client_id: null`, which the reference types as
+    # numbers: the fake (like SmartLead's validation) refused every user-level webhook.
+    hook = await fake_client.webhooks.create_global(
+        name="All replies", url="https://h.example/x", event_types=["EMAIL_REPLY"]
+    )
+    assert hook.webhook_id in fake.state.webhooks.global_webhooks
+    (body,) = [r.json for r in fake.state.requests if r.path.endswith("/webhook/create")]
+    assert isinstance(body, dict)
+    assert "email_campaign_id" not in body
+    assert "client_id" not in body

@@ -188,9 +188,12 @@ class WebhooksResource(Resource):
             "webhook_url": _url(url),
             "association_type": association_type,
             "event_type_map": {str(name): True for name in _event_types(event_types)},
-            "email_campaign_id": require_optional_id("campaign_id", campaign_id),
-            "client_id": require_optional_id("client_id", client_id),
         }
+        # Left out when not given: the reference types both as numbers, so `null` is refused.
+        if campaign_id is not None:
+            body["email_campaign_id"] = require_id("campaign_id", campaign_id)
+        if client_id is not None:
+            body["client_id"] = require_id("client_id", client_id)
         if category_ids:
             ids = require_ids("category_ids", category_ids)
             body["category_id_map"] = {str(category): True for category in ids}

@@ -90,8 +90,6 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
             "webhook_url": "https://h.example/x",
             "association_type": "user",
             "event_type_map": {"EMAIL_REPLY": True},
-            "email_campaign_id": None,
-            "client_id": None,
         },
         {"ok": True, "webhook_id": 5},
     ),

@@ -67,7 +67,6 @@ CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [
             "association_type": "campaign",
             "event_type_map": {"EMAIL_REPLY": True, "LEAD_CATEGORY_UPDATED": True},
             "email_campaign_id": 123,
-            "client_id": None,
             "category_id_map": {"4": True, "5": True},
             "force_create": True,
         },
