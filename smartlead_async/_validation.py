@@ -72,6 +72,13 @@ def require_optional_id(name: str, value: object) -> int | None:
     return None if value is None else require_id(name, value)
 
 
+def require_confirmation(argument: str, value: object, consequence: str) -> None:
+    """Refuse a call that spends money or credits or sends email unless ``argument=True`` was
+    passed (a truthy value that is not ``True`` does not count), before anything is sent."""
+    if value is not True:
+        raise RequestValidationError(f"{consequence}: pass {argument}=True")
+
+
 def require_text(name: str, value: object) -> str:
     """Return ``value`` stripped if it is a non-empty string."""
     if not isinstance(value, str) or not value.strip():

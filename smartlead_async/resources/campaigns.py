@@ -16,6 +16,7 @@ from smartlead_async._pipeline import Pipeline
 from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
 from smartlead_async._validation import (
     normalize_email,
+    require_confirmation,
     require_hour,
     require_id,
     require_ids,
@@ -404,8 +405,7 @@ class CampaignsResource(Resource):
             confirm_send: Must be ``True``: this sends a real email.
         """
         require_id("campaign_id", campaign_id)
-        if confirm_send is not True:
-            raise RequestValidationError("send_test_email sends an email: pass confirm_send=True")
+        require_confirmation("confirm_send", confirm_send, "send_test_email sends an email")
         body: dict[str, JSON] = {
             "leadId": require_id("lead_id", lead_id),
             "sequenceNumber": require_int_range("sequence_number", sequence_number, 1),

@@ -14,6 +14,7 @@ from smartlead_async._pagination import Pager, Rows
 from smartlead_async._sentinel import NOT_GIVEN, NotGiven, put_given
 from smartlead_async._validation import (
     normalize_email,
+    require_confirmation,
     require_id,
     require_ids,
     require_int_range,
@@ -676,8 +677,7 @@ class EmailAccountsResource(Resource):
         ``from_email`` or by ``from_email_account_id`` (exactly one). Never retried after an
         ambiguous failure: a replay would send the email twice.
         """
-        if confirm_send is not True:
-            raise RequestValidationError("send_email sends an email: pass confirm_send=True")
+        require_confirmation("confirm_send", confirm_send, "send_email sends an email")
         if (from_email is None) == (from_email_account_id is None):
             raise RequestValidationError(
                 "name the sending mailbox by exactly one of from_email and from_email_account_id"

@@ -21,7 +21,12 @@ from smartlead_async._hosts import Host
 from smartlead_async._json import JSON
 from smartlead_async._pagination import Pager
 from smartlead_async._pipeline import Pipeline
-from smartlead_async._validation import require_id, require_int_range, require_text
+from smartlead_async._validation import (
+    require_confirmation,
+    require_id,
+    require_int_range,
+    require_text,
+)
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.prospect import (
     Contact,
@@ -124,11 +129,6 @@ def _one_of(name: str, value: str | None, known: Sequence[str]) -> str | None:
     return value
 
 
-def _credits_confirmed(method: str, confirm_credits: bool) -> None:
-    if confirm_credits is not True:
-        raise RequestValidationError(f"{method} spends Prospect credits: pass confirm_credits=True")
-
-
 def _adapt_ids(name: str, values: object, *, max_count: int) -> list[JSON]:
     # Contact ("adapt") ids are strings such as "5f22b0c8cff47e0001616f81".
     if isinstance(values, str | bytes) or not isinstance(values, Sequence) or not values:
@@ -226,7 +226,9 @@ class ProspectResource(Resource):
         Refused before sending unless ``confirm_credits=True``; never retried. A credit or limit
         failure may come back as 200 with ``success: false`` (``OperationFailedError``).
         """
-        _credits_confirmed("fetch_contacts", confirm_credits)
+        require_confirmation(
+            "confirm_credits", confirm_credits, "fetch_contacts spends Prospect credits"
+        )
         if (contact_ids is None) == (limit is None):
             raise RequestValidationError(
                 "fetch_contacts takes exactly one of contact_ids and limit"
@@ -255,7 +257,9 @@ class ProspectResource(Resource):
         answers 402
         (an :class:`~smartlead_async.APIStatusError` with ``status`` 402).
         """
-        _credits_confirmed("find_emails", confirm_credits)
+        require_confirmation(
+            "confirm_credits", confirm_credits, "find_emails spends Prospect credits"
+        )
         if isinstance(contacts, str) or not isinstance(contacts, Sequence) or not contacts:
             raise RequestValidationError("contacts must be a non-empty sequence of EmailQuery")
         if len(contacts) > FIND_EMAILS_MAX:

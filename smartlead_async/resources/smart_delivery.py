@@ -24,6 +24,7 @@ from smartlead_async._pagination import Pager, Rows
 from smartlead_async._pipeline import Pipeline
 from smartlead_async._validation import (
     normalize_email,
+    require_confirmation,
     require_id,
     require_int_range,
     require_text,
@@ -94,7 +95,7 @@ LIST_TESTS = Endpoint(
 )
 _COST = (
     "creating a placement test spends Smart Delivery seed credits and sends email to the seed "
-    "mailboxes; pass confirm_cost=True to go ahead"
+    "mailboxes"
 )
 
 
@@ -168,7 +169,7 @@ class SmartDeliveryResource(Resource):
             RequestValidationError: ``confirm_cost`` is not ``True``, or an argument is invalid
                 (before anything is sent).
         """
-        _confirm(confirm_cost)
+        require_confirmation("confirm_cost", confirm_cost, _COST)
         body = _test_body(
             test_name=test_name,
             campaign_id=campaign_id,
@@ -236,7 +237,7 @@ class SmartDeliveryResource(Resource):
             RequestValidationError: ``confirm_cost`` is not ``True``, or an argument is invalid
                 (before anything is sent).
         """
-        _confirm(confirm_cost)
+        require_confirmation("confirm_cost", confirm_cost, _COST)
         body = _test_body(
             test_name=test_name,
             campaign_id=campaign_id,
@@ -310,11 +311,6 @@ class SmartDeliveryResource(Resource):
         return self._pipeline.pager(
             LIST_TESTS, start=offset, limit=limit, query={"testType": test_type}
         )
-
-
-def _confirm(confirm_cost: object) -> None:
-    if confirm_cost is not True:
-        raise RequestValidationError(_COST)
 
 
 def _flag(name: str, value: object) -> bool:

@@ -18,7 +18,13 @@ from smartlead_async._hosts import Host
 from smartlead_async._json import JSON
 from smartlead_async._pagination import Pager
 from smartlead_async._request import QueryValue
-from smartlead_async._validation import normalize_email, require_id, require_int_range, require_text
+from smartlead_async._validation import (
+    normalize_email,
+    require_confirmation,
+    require_id,
+    require_int_range,
+    require_text,
+)
 from smartlead_async.errors import RequestValidationError
 from smartlead_async.models.common import OkResponse
 from smartlead_async.models.smart_senders import (
@@ -136,10 +142,9 @@ class SmartSendersResource(Resource):
         is where the bought domains forward visitors; each :class:`OrderDomain` names its
         mailboxes (:class:`OrderMailbox`).
         """
-        if confirm_cost is not True:
-            raise RequestValidationError(
-                "place_order buys domains and mailboxes (it spends money): pass confirm_cost=True"
-            )
+        require_confirmation(
+            "confirm_cost", confirm_cost, "place_order buys domains and mailboxes (it spends money)"
+        )
         if not isinstance(user_details, OrderContact):
             raise RequestValidationError("user_details must be an OrderContact")
         for field in attrs.fields(OrderContact):
