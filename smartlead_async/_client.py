@@ -13,7 +13,7 @@ import cattrs
 
 from smartlead_async._convert import CONVERTER
 from smartlead_async._escape_hatch import custom_spec
-from smartlead_async._hosts import CORE, HOSTS, Host, resolve_host_urls
+from smartlead_async._hosts import CORE, HOSTS, Host, product_host, resolve_host_urls
 from smartlead_async._json import JSON
 from smartlead_async._lazy import Namespace
 from smartlead_async._options import (
@@ -106,7 +106,7 @@ def _host_limits(
 ) -> dict[Host, tuple[RateLimit, ...]]:
     limits: dict[Host, tuple[RateLimit, ...]] = dict.fromkeys(HOSTS, core)
     for name, rules in (overrides or {}).items():
-        host = next((known for known in HOSTS if known == name and known != CORE), None)
+        host = product_host(name)
         if host is None:
             raise ConfigurationError(f"host_rate_limits names no product host: {name!r}")
         limits[host] = tuple(rules)

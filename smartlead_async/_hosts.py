@@ -12,7 +12,7 @@ from typing import Literal, get_args
 from smartlead_async._options import resolve_base_url
 from smartlead_async.errors import ConfigurationError
 
-__all__ = ["CORE", "DEFAULT_HOST_URLS", "HOSTS", "Host", "resolve_host_urls"]
+__all__ = ["CORE", "DEFAULT_HOST_URLS", "HOSTS", "Host", "product_host", "resolve_host_urls"]
 
 #: A SmartLead API host, by the name of its client attribute (``core``: the client itself).
 Host = Literal["core", "smart_delivery", "smart_senders", "prospect"]
@@ -26,6 +26,11 @@ DEFAULT_HOST_URLS: dict[Host, str] = {
 }
 
 
+def product_host(name: str) -> Host | None:
+    """The product host called ``name`` (``core`` and unknown names are not)."""
+    return next((host for host in HOSTS if host == name and host != CORE), None)
+
+
 def resolve_host_urls(core_url: str, overrides: Mapping[str, str] | None) -> dict[Host, str]:
     """Every host's base URL: the defaults, with ``overrides`` (host name → URL) applied.
 
@@ -35,8 +40,8 @@ def resolve_host_urls(core_url: str, overrides: Mapping[str, str] | None) -> dic
     """
     urls: dict[Host, str] = {CORE: core_url, **DEFAULT_HOST_URLS}
     for name, url in (overrides or {}).items():
-        host = next((known for known in HOSTS if known == name), None)
-        if host is None or host == CORE:
+        host = product_host(name)
+        if host is None:
             raise ConfigurationError(
                 f"host_urls takes {', '.join(repr(h) for h in HOSTS if h != CORE)}; got "
                 f"{name!r} (set the core host with base_url=)"
