@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import json
 import re
 import subprocess
 import sys
@@ -26,10 +25,10 @@ from smartlead_async.testing.routes import legacy
 from smartlead_async.testing.routes.table import ROUTES
 
 from .helpers import API_KEY, FAKE_HOSTS_NOT_SERVED_YET
+from .resources.reference import routes as reference_routes
 
 TESTING = Path(__file__).resolve().parent.parent / "smartlead_async" / "testing"
 # The first-party route list, where the project sits beside the shared API material.
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "api" / "routes.json"
 #: Host names of the reference → the fake's.
 HOSTS = {
     "server.smartlead.ai": "core",
@@ -158,9 +157,7 @@ def test_the_route_table_serves_exactly_the_sdk_routes() -> None:
 
 
 def _reference() -> dict[tuple[str, str, str], dict[str, Any]]:
-    if not REFERENCE.exists():
-        pytest.skip("the first-party route list is not beside this checkout")
-    rows = json.loads(REFERENCE.read_text())
+    rows = reference_routes()
     table = {}
     for row in rows:
         host = HOSTS[row["host"]]

@@ -22,7 +22,8 @@ CORE_PREFIX = "/api/v1"
 
 
 @functools.cache
-def _routes() -> list[dict[str, Any]]:
+def routes() -> list[dict[str, Any]]:
+    """Every row of the reference's route table; skips the calling test when it is absent."""
     if not ROUTES.is_file():
         pytest.skip(f"SmartLead's route table is not at {ROUTES}")
     rows: list[dict[str, Any]] = json.loads(ROUTES.read_text(encoding="utf-8"))
@@ -32,7 +33,7 @@ def _routes() -> list[dict[str, Any]]:
 def documented_route(method: str, path: str, host: str = "server.smartlead.ai") -> dict[str, Any]:
     """The reference's row of ``METHOD path`` (``path`` below ``/api/v1`` on the core host)."""
     full = CORE_PREFIX + path if host == "server.smartlead.ai" else path
-    for row in _routes():
+    for row in routes():
         if row["host"] == host and row["method"] == method and row["path"] == full:
             return row
     raise AssertionError(f"the reference documents no {method} {full} on {host}")

@@ -33,6 +33,7 @@ from smartlead_async.resources import RESOURCES
 from smartlead_async.resources.smart_delivery import CREATE_AUTOMATED_TEST, CREATE_MANUAL_TEST
 
 from ..helpers import API_KEY, check_rejected, invoke, sent_requests
+from .reference import routes as reference_routes
 
 ROOT = DEFAULT_HOST_URLS["smart_delivery"]
 HOST = "smartdelivery.smartlead.ai"
@@ -40,8 +41,6 @@ HOST = "smartdelivery.smartlead.ai"
 #: from SmartLead's route digest with the digest's "…" cut-off marks dropped.
 EXAMPLES_FILE = pathlib.Path(__file__).parent.parent / "samples" / "smart_delivery_examples.json"
 EXAMPLES: dict[str, Any] = json.loads(EXAMPLES_FILE.read_text())
-#: The digest itself, where the machine has it (the copy above is checked against it).
-ROUTES_JSON = pathlib.Path("/work/shared/api/routes.json")
 # The ids the reference's path templates are filled with.
 IDS = {"{spamTestId}": "test_001", "{folderId}": "folder_001", "{replyId}": "reply_001"}
 AT = dt.datetime(2026, 3, 15, 10, 0, tzinfo=dt.UTC)
@@ -495,9 +494,7 @@ def _concrete(route: str) -> str:
 
 
 def test_the_examples_are_the_digests_own() -> None:
-    if not ROUTES_JSON.exists():
-        pytest.skip("SmartLead's route digest is not on this machine")
-    routes = json.loads(ROUTES_JSON.read_text())
+    routes = reference_routes()  # the digest itself, where the machine has it
     digest = {
         f"{r['method']} {r['path']}": _clean(r["response_example"])
         for r in routes
