@@ -55,7 +55,7 @@ class OpenGate:
 class StubTransport(Transport):
     """Answers every request with one campaign, without a socket."""
 
-    async def send(self, spec: RequestSpec) -> RawResponse:
+    async def send(self, spec: RequestSpec, *, shown_url: str) -> RawResponse:
         return RawResponse(
             status=200,
             headers=CIMultiDictProxy(CIMultiDict({"Content-Type": "application/json"})),

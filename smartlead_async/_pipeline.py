@@ -388,7 +388,7 @@ class Pipeline:
             emit(self._hooks, RequestSent(request, attempt))
             sent = time.perf_counter()
             try:
-                raw = await self._transport.send(spec)
+                raw = await self._transport.send(spec, shown_url=request.url)
             except APIConnectionError as error:
                 emit(self._hooks, AttemptFailed(request, attempt, error))
                 state = RetryState(

@@ -161,8 +161,9 @@ class Transport:
             encoded=True,
         )
 
-    async def send(self, spec: RequestSpec) -> RawResponse:
-        """Send ``spec`` once.
+    async def send(self, spec: RequestSpec, *, shown_url: str) -> RawResponse:
+        """Send ``spec`` once; ``shown_url`` is its :meth:`shown_url`, which the caller made once
+        for every attempt of the request (logs and errors show it).
 
         Raises:
             APITimeoutError: No complete answer within the timeout.
@@ -172,7 +173,6 @@ class Transport:
             ClientClosedError: The caller's aiohttp session is closed.
         """
         params = self._params(spec)
-        shown_url = self.shown_url(spec)
         started = time.perf_counter()
         # _exchange returns its failures and they are raised here, once its frame is gone: its
         # locals (the aiohttp response, whose repr shows the request URL) and aiohttp's frames
