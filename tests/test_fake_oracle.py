@@ -21,7 +21,7 @@ from smartlead_async.resources import RESOURCES
 from smartlead_async.testing import FakeSmartlead, FakeState, RateWindow
 from smartlead_async.testing._schema import Alternatives, Kind, keys_of
 from smartlead_async.testing.backend.leads import AddLeadsOutcome
-from smartlead_async.testing.routes import legacy
+from smartlead_async.testing.routes import legacy, table
 from smartlead_async.testing.routes.table import ROUTES
 
 from .helpers import API_KEY, FAKE_HOSTS_NOT_SERVED_YET
@@ -387,3 +387,8 @@ def test_the_add_leads_rules_run_without_http() -> None:
     )
     assert sorted(campaign.leads) == ["in@x.io", "new@x.io"]
     assert state.lead_credits == 0
+
+
+def test_no_host_table_shadows_another_s_route() -> None:
+    tables = (table._CORE, table._SMART_DELIVERY, table._SMART_SENDERS, table._PROSPECT)
+    assert len(ROUTES) == sum(len(rows) for rows in tables)

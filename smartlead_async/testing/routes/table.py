@@ -6,7 +6,8 @@ misspelt keys, missing required keys, wrong types: Joi 400s). Where the SDK stil
 spelling the reference does not document, :mod:`.legacy` names it; the rows stay as documented.
 The same keys name routes in ``route_faults``.
 
-Adding a route: a backend method, a handler, and one row here.
+Adding a route: a backend method, a handler, and one row here, in its host's table (keys
+are unique across hosts).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from smartlead_async.testing.routes._base import Route
 
 __all__ = ["ROUTES"]
 
-ROUTES: dict[str, Route] = {
+_CORE: dict[str, Route] = {
     # analytics/followup-reply-rate.mdx
     "GET /analytics/campaign/follow-up-reply-rate": Route(
         analytics.report,
@@ -1718,23 +1719,37 @@ ROUTES: dict[str, Route] = {
         webhooks.get_global,
         query=(),
     ),
-    # Smart Delivery host: smart-delivery/provider-ids.mdx
+}
+
+#: Smart Delivery host (inbox-placement tests), pages under smart-delivery/.
+_SMART_DELIVERY: dict[str, Route] = {
+    # smart-delivery/provider-ids.mdx
     "GET /spam-test/seed/providers": Route(
         smart_delivery.seed_providers, query=(), host="smart_delivery"
     ),
-    # Smart Delivery host: smart-delivery/create-folder.mdx (it documents no body; its example
+    # smart-delivery/create-folder.mdx (it documents no body; its example
     # echoes ``name``)
     "POST /spam-test/folder": Route(smart_delivery.create_folder, host="smart_delivery"),
-    # Smart Delivery host: smart-delivery/get-folder-by-id.mdx
+    # smart-delivery/get-folder-by-id.mdx
     "GET /spam-test/folder/{folderId}": Route(
         smart_delivery.get_folder, query=(), host="smart_delivery"
     ),
-    # Smart Senders host: smart-senders/get-vendors.mdx
+}
+
+#: Smart Senders host (domain and mailbox marketplace), pages under smart-senders/.
+_SMART_SENDERS: dict[str, Route] = {
+    # smart-senders/get-vendors.mdx
     "GET /smart-senders/get-vendors": Route(
         smart_senders.get_vendors, query=(), host="smart_senders"
     ),
-    # Prospect host: smart-prospect/countries.mdx
+}
+
+#: Prospect host (contact search), pages under smart-prospect/.
+_PROSPECT: dict[str, Route] = {
+    # smart-prospect/countries.mdx
     "GET /countries": Route(
         prospect.countries, query=("limit", "offset", "search"), host="prospect"
     ),
 }
+
+ROUTES: dict[str, Route] = _CORE | _SMART_DELIVERY | _SMART_SENDERS | _PROSPECT
