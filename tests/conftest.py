@@ -68,6 +68,10 @@ async def fake_client(fake: FakeSmartlead) -> AsyncIterator[SmartleadClient]:
     """A client of ``fake`` with retries disabled and a fast gate (the fake does not throttle)."""
     fast = [RateLimit(1000, 1.0)]
     async with SmartleadClient(
-        API_KEY, base_url=fake.base_url, max_retries=0, rate_limits=fast
+        API_KEY,
+        base_url=fake.base_url,
+        host_urls=fake.host_urls,
+        max_retries=0,
+        rate_limits=fast,
     ) as sl:
         yield sl

@@ -45,3 +45,12 @@ class TestMarkersCombine:
 
 async def test_without_a_marker_the_fake_has_its_defaults(smartlead_fake: FakeSmartlead) -> None:
     assert (smartlead_fake.api_key, smartlead_fake.state.lead_credits) == ("test-api-key", None)
+
+
+async def test_the_client_fixture_reaches_every_host_on_the_fake(
+    smartlead_fake: FakeSmartlead, smartlead_client: SmartleadClient
+) -> None:
+    vendors = [v.name async for v in smartlead_client.smart_senders.vendors()]
+    countries = [c.id async for c in smartlead_client.prospect.lookups.countries(limit=2)]
+    assert (vendors, countries) == (["Fake Mailbox Vendor"], [1, 2, 3, 4, 5])  # pages of two
+    assert {r.host for r in smartlead_fake.state.requests} == {"smart_senders", "prospect"}

@@ -176,6 +176,11 @@ class FakeSmartlead:
         """The core API root to pass as ``SmartleadClient(base_url=...)``."""
         return self.base_url_for("core")
 
+    @property
+    def host_urls(self) -> dict[str, str]:
+        """The product hosts' roots, to pass as ``SmartleadClient(host_urls=...)``."""
+        return {host: self.base_url_for(host) for host in HOST_ROOTS if host != "core"}
+
     def base_url_for(self, host: str) -> str:
         """The root of one SmartLead host on the fake: ``core``, ``smart_delivery``,
         ``smart_senders`` or ``prospect``."""

@@ -63,7 +63,10 @@ if importlib.util.find_spec("pytest_asyncio") is not None:
         from smartlead_async._client import SmartleadClient  # noqa: PLC0415 - on first use
 
         async with SmartleadClient(
-            smartlead_fake.api_key, base_url=smartlead_fake.base_url, max_retries=0
+            smartlead_fake.api_key,
+            base_url=smartlead_fake.base_url,
+            host_urls=smartlead_fake.host_urls,
+            max_retries=0,
         ) as client:
             yield client
 
