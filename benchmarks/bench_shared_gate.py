@@ -16,6 +16,9 @@ Measured per row:
 * ``rt/req``: Redis round trips per request, counted in the children by a connection class that
   counts every packed send (a pipeline is one), connection handshakes apart; ``conns``: Redis
   connections opened per process (the handshakes, ~2 round trips each, are not in ``rt/req``);
+  ``rt_first``: round trips per process until its first admission returned (its pause-channel
+  SUBSCRIBE, the "come back" replies of the start-up fence, the reservation), a fixed cost that
+  short rows do not amortise; ``rt/later``: round trips per admission after each process's first;
 * ``wait_ms``: mean time in ``acquire()`` (queueing included); the ``admission`` rows measure
   ``acquire()`` uncontended (one task, paced below the rate): the first admission apart
   (``first_ms``: a fresh Redis may fence it), then p50, p99 and mean of the others.
@@ -126,11 +129,15 @@ class MeasuredGate:
         self._spread = spread
         self._rng = rng
         self.waits: list[float] = []
+        #: The process's Redis round trips when its first admission returned.
+        self.round_trips_at_first: int | None = None
 
     async def acquire(self) -> None:
         started = time.perf_counter()  # never skewed: only monotonic and wall clocks are
         await self._inner.acquire()
         self.waits.append(time.perf_counter() - started)
+        if self.round_trips_at_first is None:
+            self.round_trips_at_first = CountingConnection.round_trips
         if self._spread:
             await asyncio.sleep(self._rng.uniform(0.0, self._spread))
 
@@ -223,6 +230,9 @@ async def run_child(config: dict[str, Any]) -> dict[str, Any]:
                         await asyncio.sleep(config["pace"])
 
             await asyncio.gather(*(worker() for _ in range(config["tasks"])))
+            firsts = [g.round_trips_at_first for g in factory.gates]
+            firsts_seen = [n for n in firsts if n is not None]
+            first_round_trips = min(firsts_seen, default=round_trips) - round_trips
             round_trips = CountingConnection.round_trips - round_trips
     finally:
         if redis is not None:
@@ -230,6 +240,7 @@ async def run_child(config: dict[str, Any]) -> dict[str, Any]:
     return {
         "waits": [wait for gate in factory.gates for wait in gate.waits],
         "round_trips": round_trips,
+        "first_round_trips": first_round_trips,
         "connections": CountingConnection.connections,
         "errors": dict(errors),
     }
@@ -451,6 +462,8 @@ def _row(
     first, warm = (waits[0], waits[1:]) if scenario.pace else (math.nan, waits)
     admitted = max(1, len(waits))
     round_trips = sum(result["round_trips"] for result in results)
+    first_round_trips = sum(result["first_round_trips"] for result in results)
+    later = max(1, len(waits) - len(results))
     connections = sum(result["connections"] for result in results)
     errors: collections.Counter[str] = collections.Counter()
     for result in results:
@@ -484,6 +497,8 @@ def _row(
             "util": round(utilisation(accepted, allowed), 3),
             "util_ss": round(steady_utilisation(accepted, rule), 3),
             "rt/req": round(round_trips / admitted, 2) if redis_gate else "-",
+            "rt_first": round(first_round_trips / len(results), 1) if redis_gate else "-",
+            "rt/later": round((round_trips - first_round_trips) / later, 3) if redis_gate else "-",
             "conns": round(connections / scenario.processes, 1) if redis_gate else "-",
             "wait_ms": round(1e3 * sum(waits) / admitted, 1),
             "wall_s": round(wall, 1),

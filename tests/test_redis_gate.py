@@ -500,3 +500,16 @@ async def test_a_fresh_gate_admits_in_one_round_trip_and_one_after_a_lost_script
     assert scripts[0] == "EVAL"
     assert set(scripts[1:]) == {"EVALSHA"}
     assert after == ["EVALSHA", "EVAL"]
+
+
+async def test_processes_starting_together_pass_the_fence_in_two_calls_each(
+    redis_client: aioredis.Redis,
+) -> None:
+    # During the start-up fence a caller is told when to come back. Told "when your slot is at
+    # the horizon's edge", every caller after the first found its slot pushed past the edge by
+    # the others' reservations and came back a second (and third) time.
+    log = CommandLog(redis_client)
+    gates = [RedisRateGate(redis_client, API_KEY, [RateLimit(10, 0.2)]) for _ in range(8)]
+    slots = await asyncio.gather(*(gate.admit() for gate in gates))
+    assert busiest_window(slots, 0.2) <= 10
+    assert sum(name in {"EVAL", "EVALSHA"} for name in log.names) == 2 * len(gates)

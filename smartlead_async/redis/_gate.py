@@ -9,7 +9,8 @@ them: no earlier than any slot already reserved, at least ``W * (1 + safety_marg
 the latest slot of the shortest rule (paced like the local gate, so a window's requests do not
 leave together), and more than ``W * (1 + safety_margin)`` after the N-th latest. A slot at most
 ``horizon`` seconds ahead is reserved and the caller sleeps until it; a later one is not
-reserved and the caller is told when to come back. Check and reservation are one script, so no
+reserved and the caller is told to come back when it is half the horizon away, which leaves room
+for the reservations other processes make meanwhile. Check and reservation are one script, so no
 other process can come between them.
 
 Callers in one process take turns through an ``asyncio.Lock`` (the holder sleeps until its slot),
@@ -230,7 +231,9 @@ end
 slot = math.max(slot, paced)
 local wait = slot - now
 if wait > tonumber(ARGV[3]) then
-  return {0, wait - tonumber(ARGV[3]), now, slot}
+  -- Back when the slot is half the horizon away: callers told "at the horizon's edge" came
+  -- back together, one took that slot and every other found its own pushed past the edge.
+  return {0, wait - math.floor(tonumber(ARGV[3]) / 2), now, slot}
 end
 for i = 1, rules do
   local capacity, window = rule(i)
