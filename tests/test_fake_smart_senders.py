@@ -312,6 +312,7 @@ async def test_the_admin_otp_is_issued_for_a_bought_mailbox_and_hidden_in_reprs(
     assert otp.otp is not None
     assert (len(otp.otp), otp.expires_in) == (6, 300)
     assert otp.otp not in repr(otp)
+    # The SDK lower-cases the domain only; the fake matches the address without regard to case.
     assert fake.state.requests[-1].query == {"email_account": "Admin@acme-mail.com"}
     with pytest.raises(NotFoundError, match="not found"):
         await sl.smart_senders.admin_otp(email_account="nobody@acme-mail.com")
