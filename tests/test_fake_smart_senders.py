@@ -1,5 +1,5 @@
-"""Smart Senders against the fake, through the SDK's real methods: vendors, the domain
-catalogue, mailbox suggestions, orders (charged to a balance) with their domains and mailboxes,
+"""Smart Senders against the fake, through the SDK's real methods: vendors, the domains
+for sale, mailbox suggestions, orders (charged to a balance) with their domains and mailboxes,
 and the admin-mailbox OTP; the secrets stay out of the SDK's reprs."""
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ async def test_vendors_are_listed_and_seeded(
     assert [r.host for r in fake.state.requests] == ["smart_senders"]
 
 
-async def test_a_domain_search_lists_the_catalogue_up_to_15_dollars(
+async def test_a_domain_search_lists_the_domains_for_sale_up_to_15_dollars(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:
     fake.state.smart_senders.taken.add("acme-mail.net")

@@ -1,4 +1,4 @@
-"""Smart Senders (the domain and mailbox marketplace): vendors, the domain catalogue, mailbox
+"""Smart Senders (the domain and mailbox marketplace): vendors, the domains for sale, mailbox
 suggestions, orders with their domains and mailboxes, and the admin mailboxes' one-time passwords.
 
 SmartLead documents most of this host's answers only as ``{"ok": true, "data": []}``, and no
@@ -30,7 +30,7 @@ __all__ = [
     "SmartSendersStore",
 ]
 
-#: The fake's catalogue: a domain's price by its top-level domain (any name under these is
+#: The fake's price list: a domain's price by its top-level domain (any name under these is
 #: for sale unless taken).
 TLD_PRICES: dict[str, float] = {
     "com": 12.0,
@@ -77,7 +77,7 @@ def _is_domain(name: str) -> bool:
 
 
 def _price(domain: str) -> float | None:
-    """A domain's price in the catalogue (``None``: not a name the catalogue sells)."""
+    """A domain's price (``None``: not a name the fake sells)."""
     return TLD_PRICES.get(domain.rpartition(".")[2]) if _is_domain(domain) else None
 
 
@@ -216,7 +216,7 @@ class SmartSendersStore(Table[str, FakeOrder]):
         return {order.domain: order for order in self.values()}
 
     def is_available(self, domain: str) -> bool:
-        """Whether the catalogue sells ``domain`` and nobody holds it."""
+        """Whether the fake sells ``domain`` and nobody holds it."""
         name = domain.lower()
         return _price(name) is not None and name not in self.taken and name not in self.purchased
 
