@@ -1742,6 +1742,45 @@ _SMART_SENDERS: dict[str, Route] = {
     "GET /smart-senders/get-vendors": Route(
         smart_senders.get_vendors, query=(), host="smart_senders"
     ),
+    # smart-senders/search-domain.mdx
+    "GET /smart-senders/search-domain": Route(
+        smart_senders.search_domain, query=("domain_name", "vendor_id"), host="smart_senders"
+    ),
+    # smart-senders/auto-generate.mdx (``vendor_id`` is a string on this route only)
+    "POST /smart-senders/auto-generate-mailboxes": Route(
+        smart_senders.auto_generate_mailboxes,
+        body={
+            "vendor_id*": STRING,
+            "domains": OBJECT,
+        },
+        query=(),
+        host="smart_senders",
+    ),
+    # smart-senders/place-order.mdx (the keys inside user_details and domains are documented
+    # only in prose: the handler checks them)
+    "POST /smart-senders/place-order": Route(
+        smart_senders.place_order,
+        body={
+            "vendor_id*": INTEGER,
+            "forwarding_domain*": STRING,
+            "user_details*": OBJECT,
+            "domains*": ARRAY,
+        },
+        query=(),
+        host="smart_senders",
+    ),
+    # smart-senders/domain-list.mdx
+    "GET /smart-senders/get-domain-list": Route(
+        smart_senders.get_domain_list, query=(), host="smart_senders"
+    ),
+    # smart-senders/order-details.mdx
+    "GET /smart-senders/order-details": Route(
+        smart_senders.order_details, query=("order_id*",), host="smart_senders"
+    ),
+    # smart-senders/get-otp.mdx
+    "GET /smart-senders/auth-secret": Route(
+        smart_senders.auth_secret, query=("email_account*",), host="smart_senders"
+    ),
 }
 
 #: Prospect host (contact search), pages under smart-prospect/.
