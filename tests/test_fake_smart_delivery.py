@@ -347,6 +347,8 @@ async def test_unknown_ids_are_404s_and_change_nothing(
         await _manual(fake_client, folder_id=999999)
     with pytest.raises(NotFoundError, match="Seed provider not found: yahoo_eu"):
         await _manual(fake_client, provider_ids=["gmail_na", "yahoo_eu"])
+    with pytest.raises(NotFoundError, match="Seed provider not found: 5"):
+        await _manual(fake_client, provider_ids=[5])  # the SDK takes numbers; none is known
     assert len(fake.state.smart_delivery.tests) == 1
 
 

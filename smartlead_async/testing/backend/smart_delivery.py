@@ -494,15 +494,29 @@ def _text(body: Mapping[str, JSON], key: str) -> str:
     return value
 
 
-def _names(body: Mapping[str, JSON], key: str) -> list[str]:
+def _items(body: Mapping[str, JSON], key: str) -> list[JSON]:
     value = body.get(key)
     if value is None:
         raise joi(f'"{key}" is required', key)
     if not isinstance(value, list) or not value:
         raise joi(f'"{key}" must be a non-empty array', key)
-    if not all(isinstance(item, str) for item in value):
-        raise joi(f'"{key}" must be an array of strings', key)
-    return [item for item in value if isinstance(item, str)]
+    return value
+
+
+def _providers(body: Mapping[str, JSON]) -> tuple[FakeSeedProvider, ...]:
+    # Group ids of the seed-provider route; the SDK also takes numbers, which name none here.
+    ids = _items(body, "provider_ids")
+    unknown = [str(i) for i in ids if not (isinstance(i, str) and i in SEED_PROVIDERS)]
+    if unknown:
+        raise refuse(404, f"Seed provider not found: {', '.join(unknown)}")
+    return tuple(SEED_PROVIDERS[i] for i in dict.fromkeys(i for i in ids if isinstance(i, str)))
+
+
+def _senders(body: Mapping[str, JSON]) -> list[str]:
+    addresses = _items(body, "sender_accounts")
+    if not all(isinstance(a, str) and "@" in a for a in addresses):
+        raise joi('"sender_accounts" must be an array of email addresses', "sender_accounts")
+    return list(dict.fromkeys(a.strip().lower() for a in addresses if isinstance(a, str)))
 
 
 def _cron(start: str, days: JSON) -> str:
@@ -554,11 +568,8 @@ class SmartDeliveryStore(Table[int, FakeTestFolder]):
         name a folder.
         """
         name = _text(body, "test_name")
-        unknown = [p for p in _names(body, "provider_ids") if p not in SEED_PROVIDERS]
-        if unknown:
-            raise refuse(404, f"Seed provider not found: {', '.join(unknown)}")
-        providers = tuple(SEED_PROVIDERS[p] for p in dict.fromkeys(_names(body, "provider_ids")))
-        emails = dict.fromkeys(e.strip().lower() for e in _names(body, "sender_accounts"))
+        providers = _providers(body)
+        emails = _senders(body)
         folder = None if body.get("folder_id") is None else self.existing_folder(body["folder_id"])
         cron = None
         if test_type == "automated":
