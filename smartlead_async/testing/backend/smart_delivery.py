@@ -1,7 +1,7 @@
 """Smart Delivery (inbox-placement tests): seed providers, test folders, tests and their reports.
 
-SmartLead's pages for this host document no request parameters (docs/api-notes.md, Smart
-Delivery): the keys read here are the ones the SDK sends, named after the pages' example answers.
+SmartLead's pages for this host document no request parameters: the keys read here are the
+ones the SDK sends, named after the pages' example answers (docs/api-notes.md, Smart Delivery).
 
 The fake delivers a test's email to every seed mailbox of its providers, from every sender,
 when the test is created: one :class:`FakeSeedReply` per (sender, seed mailbox). Where each

@@ -66,8 +66,8 @@ def delete_tests(call: Call) -> Reply:
 
 
 def list_tests(call: Call) -> Reply:
-    # Paging in the body and the filter in the query, as the SDK sends them (docs/api-notes.md,
-    # Smart Delivery): the page documents neither.
+    # Paging in the body and the filter in the query, as the SDK sends them; the page
+    # documents neither (docs/api-notes.md, Smart Delivery).
     name = call.query.get("testType")
     if name is not None and name not in _LIST_TYPES:
         raise joi('"testType" must be one of [manual, schedule]', "testType", source="query")
