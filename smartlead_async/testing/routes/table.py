@@ -1727,12 +1727,102 @@ _SMART_DELIVERY: dict[str, Route] = {
     "GET /spam-test/seed/providers": Route(
         smart_delivery.seed_providers, query=(), host="smart_delivery"
     ),
-    # smart-delivery/create-folder.mdx (it documents no body; its example
-    # echoes ``name``)
-    "POST /spam-test/folder": Route(smart_delivery.create_folder, host="smart_delivery"),
+    # smart-delivery/create-manual-test.mdx (it documents no body; the SDK sends the keys of
+    # its example answer)
+    "POST /spam-test/manual": Route(
+        smart_delivery.create_manual_test, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/create-automated-test.mdx (it documents no body; the SDK sends the keys
+    # of its example answer)
+    "POST /spam-test/schedule": Route(
+        smart_delivery.create_automated_test, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/test-details.mdx
+    "GET /spam-test/{spamTestId}": Route(smart_delivery.get_test, query=(), host="smart_delivery"),
+    # smart-delivery/stop-automated-test.mdx
+    "PUT /spam-test/{spamTestId}/stop": Route(
+        smart_delivery.stop_test, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/delete-tests-bulk.mdx (it documents no body; the SDK sends ``spamTestIds``)
+    "POST /spam-test/delete": Route(smart_delivery.delete_tests, query=(), host="smart_delivery"),
+    # smart-delivery/list-tests.mdx (it documents neither body nor query: both unchecked; the
+    # SDK pages in the body and filters by ``?testType=``)
+    "POST /spam-test/report": Route(smart_delivery.list_tests, host="smart_delivery"),
+    # smart-delivery/provider-report.mdx (it documents no body; the SDK sends none)
+    "POST /spam-test/report/{spamTestId}/providerwise": Route(
+        smart_delivery.by_provider, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/geo-report.mdx (it documents no body; the SDK sends none)
+    "POST /spam-test/report/{spamTestId}/groupwise": Route(
+        smart_delivery.by_region, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/sender-report.mdx
+    "GET /spam-test/report/{spamTestId}/sender-account-wise": Route(
+        smart_delivery.by_sender, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/sender-list.mdx
+    "GET /spam-test/report/{spamTestId}/sender-accounts": Route(
+        smart_delivery.sender_accounts, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/spam-filter-report.mdx
+    "GET /spam-test/report/{spamTestId}/spam-filter-details": Route(
+        smart_delivery.spam_filters, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/dkim-details.mdx
+    "GET /spam-test/report/{spamTestId}/dkim-details": Route(
+        smart_delivery.dkim, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/spf-details.mdx
+    "GET /spam-test/report/{spamTestId}/spf-details": Route(
+        smart_delivery.spf, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/rdns-report.mdx
+    "GET /spam-test/report/{spamTestId}/rdns-details": Route(
+        smart_delivery.rdns, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/blacklists.mdx (and ip-blacklist-count.mdx)
+    "GET /spam-test/report/{spamTestId}/blacklist": Route(
+        smart_delivery.ip_blacklist, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/domain-blacklist.mdx
+    "GET /spam-test/report/{spamTestId}/domain-blacklist": Route(
+        smart_delivery.domain_blacklist, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/test-email-content.mdx
+    "GET /spam-test/report/{spamTestId}/email-content": Route(
+        smart_delivery.email_content, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/ip-details.mdx
+    "GET /spam-test/report/{spamTestId}/ip-analytics": Route(
+        smart_delivery.sending_ips, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/schedule-history.mdx
+    "GET /spam-test/report/{spamTestId}/schedule-history": Route(
+        smart_delivery.schedule_history, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/reply-headers.mdx
+    "GET /spam-test/report/{spamTestId}/sender-account-wise/{replyId}/email-headers": Route(
+        smart_delivery.reply_headers, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/mailbox-summary.mdx
+    "GET /spam-test/report/mailboxes-summary": Route(
+        smart_delivery.mailbox_summary, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/mailbox-count.mdx
+    "GET /spam-test/report/mailboxes-count": Route(
+        smart_delivery.mailbox_counts, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/get-folders.mdx
+    "GET /spam-test/folder": Route(smart_delivery.list_folders, query=(), host="smart_delivery"),
+    # smart-delivery/create-folder.mdx (it documents no body; its example echoes ``name``)
+    "POST /spam-test/folder": Route(smart_delivery.create_folder, query=(), host="smart_delivery"),
     # smart-delivery/get-folder-by-id.mdx
     "GET /spam-test/folder/{folderId}": Route(
         smart_delivery.get_folder, query=(), host="smart_delivery"
+    ),
+    # smart-delivery/delete-folder.mdx
+    "DELETE /spam-test/folder/{folderId}": Route(
+        smart_delivery.delete_folder, query=(), host="smart_delivery"
     ),
 }
 
