@@ -26,7 +26,7 @@ API_KEY = "sl-test-0123456789abcdef-SECRET"
 BASE_URL = "https://server.smartlead.ai/api/v1"
 #: SmartLead hosts whose routes the fake does not serve yet (only a few of them): those routes
 #: are wire-tested with aioresponses. Project issue 12 stays open until the fake serves them.
-FAKE_HOSTS_NOT_SERVED_YET = frozenset({"smart_delivery", "smart_senders", "prospect"})
+FAKE_HOSTS_NOT_SERVED_YET = frozenset({"smart_delivery", "smart_senders"})
 T = TypeVar("T")
 
 
