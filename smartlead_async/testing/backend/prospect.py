@@ -684,9 +684,9 @@ class ProspectStore(Table[int, FakeSearch]):
         at most ``limit`` matches."""
         name = _check_name(str(body.get("search_string", "")))
         limit = body.get("limit")
+        keep = None if limit is None else _check_range("limit", limit, 1, SAVED_MAX_CONTACTS)
         search = self._new_search(body, name, saved=True)
-        if limit is not None:
-            search.matches = search.matches[: _check_range("limit", limit, 1, SAVED_MAX_CONTACTS)]
+        search.matches = search.matches[:keep]
         return search
 
     def rename(self, search_id: int, name: str, *, fetched: bool) -> FakeSearch:
