@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 
 API_KEY = "sl-test-0123456789abcdef-SECRET"
 BASE_URL = "https://server.smartlead.ai/api/v1"
-#: SmartLead hosts whose routes the fake does not serve yet (only a few of them): those routes
-#: are wire-tested with aioresponses. Project issue 12 stays open until the fake serves them.
-FAKE_HOSTS_NOT_SERVED_YET = frozenset({"prospect"})
 T = TypeVar("T")
 
 

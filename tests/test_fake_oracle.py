@@ -24,7 +24,7 @@ from smartlead_async.testing.backend.leads import AddLeadsOutcome
 from smartlead_async.testing.routes import legacy, table
 from smartlead_async.testing.routes.table import ROUTES
 
-from .helpers import API_KEY, FAKE_HOSTS_NOT_SERVED_YET
+from .helpers import API_KEY
 from .resources.reference import routes as reference_routes
 
 TESTING = Path(__file__).resolve().parent.parent / "smartlead_async" / "testing"
@@ -123,34 +123,14 @@ def _normal(path: str) -> str:
 
 
 def test_the_route_table_serves_exactly_the_sdk_routes() -> None:
-    sdk = {
-        (e.method, _normal("/" + e.path)) for e, _ in endpoint_rows(RESOURCES) if e.host == "core"
+    sdk = {(e.host, e.method, _normal("/" + e.path)) for e, _ in endpoint_rows(RESOURCES)}
+    served = {
+        (route.host, key.split(" ")[0], _normal(key.split(" ")[1])) for key, route in ROUTES.items()
     }
-    core = {
-        (key.split(" ")[0], _normal(key.split(" ")[1]))
-        for key, route in ROUTES.items()
-        if route.host == "core"
-    }
-    assert sorted(sdk - core) == []  # every SDK route is served
+    assert sorted(sdk - served) == []  # every SDK route, on all four hosts, is served
     # Renamed on the wire (the id moved into the body); the fake keeps the old path for now.
-    assert sorted(core - sdk) == [("DELETE", "/webhook/delete/{}")]
-    # The product hosts: every fake route is one the SDK declares on that host; a served host
-    # serves every one of them, the others (FAKE_HOSTS_NOT_SERVED_YET) only some.
-    for host in ("smart_delivery", "smart_senders", "prospect"):
-        declared = {
-            (e.method, _normal("/" + e.path)) for e, _ in endpoint_rows(RESOURCES) if e.host == host
-        }
-        served = {
-            (key.split(" ")[0], _normal(key.split(" ")[1]))
-            for key, route in ROUTES.items()
-            if route.host == host
-        }
-        assert declared, host
-        assert sorted(served - declared) == [], host
-        if host not in FAKE_HOSTS_NOT_SERVED_YET:
-            assert sorted(declared - served) == [], host
-    # The other hosts serve the SDK's coming sub-clients (checked against the reference).
-    assert {r.host for r in ROUTES.values()} == {
+    assert sorted(served - sdk) == [("core", "DELETE", "/webhook/delete/{}")]
+    assert {host for host, _, _ in served} == {
         "core",
         "prospect",
         "smart_delivery",
@@ -185,6 +165,11 @@ def _flatten(shape: object, prefix: str = "") -> dict[str, bool]:
     return flat
 
 
+def _item_path(name: str, arrays: set[str]) -> str:
+    head, dot, rest = name.partition(".")
+    return f"{head}[].{rest}" if dot and head in arrays else name
+
+
 def test_route_descriptions_are_the_reference_s() -> None:
     reference = _reference()
     unreferenced = set()
@@ -194,7 +179,9 @@ def test_route_descriptions_are_the_reference_s() -> None:
         if row is None:
             unreferenced.add(key)
             continue
-        documented = {f["name"]: f["required"] for f in row["body"]}
+        # The reference names an object array's item fields `a[].b` or, on Prospect, `a.b`.
+        arrays = {f["name"] for f in row["body"] if f["type"] == "object[]"}
+        documented = {_item_path(f["name"], arrays): f["required"] for f in row["body"]}
         assert _flatten(route.body or {}) == documented, key
         query = {q["name"] + ("*" if q["required"] else "") for q in row["query"]}
         assert set(route.query or ()) == query, key

@@ -28,6 +28,7 @@ from smartlead_async.testing.backend.email_accounts import FakeEmailAccount, Fak
 from smartlead_async.testing.backend.inbox import FakeConversation, InboxStore
 from smartlead_async.testing.backend.lead_lists import MAX_IMPORT_ROWS, FakeLeadList, LeadListStore
 from smartlead_async.testing.backend.leads import FakeCampaignLead, FakeLead, LeadStore, valid_email
+from smartlead_async.testing.backend.prospect import ProspectStore
 from smartlead_async.testing.backend.smart_delivery import FakeTestFolder, SmartDeliveryStore
 from smartlead_async.testing.backend.smart_senders import SmartSendersStore
 from smartlead_async.testing.backend.webhooks import (
@@ -115,6 +116,7 @@ class FakeState:
         self.crm = CrmStore(self.next_id)
         self.smart_delivery = SmartDeliveryStore(self.next_id)
         self.smart_senders = SmartSendersStore(self.next_id)
+        self.prospect = ProspectStore(self.next_id)
         #: Every request received, in order.
         self.requests: list[LoggedRequest] = []
         #: Requests answered 429 by the rate windows.

@@ -12,6 +12,8 @@ are unique across hosts).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from smartlead_async.testing._schema import (
     ARRAY,
     BOOLEAN,
@@ -20,7 +22,9 @@ from smartlead_async.testing._schema import (
     NUMBER,
     OBJECT,
     STRING,
+    Shape,
 )
+from smartlead_async.testing.backend.prospect import FILTER_KEYS
 from smartlead_async.testing.routes import (
     analytics,
     campaigns,
@@ -1873,12 +1877,138 @@ _SMART_SENDERS: dict[str, Route] = {
     ),
 }
 
+#: The lookups' query: paging (strings) and a part of the name.
+_LOOKUP_QUERY = ("limit", "offset", "search")
+
+#: The list-valued contact filters a search and a saved search take (string arrays).
+_CONTACT_FILTERS: Mapping[str, Shape] = {key: [STRING] for key in FILTER_KEYS} | {
+    "dontDisplayOwnedContact": BOOLEAN,
+    "titleExactMatch": BOOLEAN,
+    "companyExactMatch": BOOLEAN,
+    "companyDomainExactMatch": BOOLEAN,
+}
+
 #: Prospect host (contact search), pages under smart-prospect/.
 _PROSPECT: dict[str, Route] = {
     # smart-prospect/countries.mdx
-    "GET /countries": Route(
-        prospect.countries, query=("limit", "offset", "search"), host="prospect"
+    "GET /countries": Route(prospect.countries, query=_LOOKUP_QUERY, host="prospect"),
+    # smart-prospect/states.mdx
+    "GET /states": Route(prospect.states, query=(*_LOOKUP_QUERY, "country"), host="prospect"),
+    # smart-prospect/cities.mdx
+    "GET /cities": Route(
+        prospect.cities, query=(*_LOOKUP_QUERY, "state", "country"), host="prospect"
     ),
+    # smart-prospect/company.mdx
+    "GET /company": Route(prospect.companies, query=_LOOKUP_QUERY, host="prospect"),
+    # smart-prospect/domain.mdx
+    "GET /domain": Route(prospect.domains, query=_LOOKUP_QUERY, host="prospect"),
+    # smart-prospect/departments.mdx
+    "GET /departments": Route(prospect.departments, query=_LOOKUP_QUERY, host="prospect"),
+    # smart-prospect/levels.mdx
+    "GET /levels": Route(prospect.levels, query=_LOOKUP_QUERY, host="prospect"),
+    # smart-prospect/industries.mdx
+    "GET /industries": Route(
+        prospect.industries, query=(*_LOOKUP_QUERY, "withSubIndustry"), host="prospect"
+    ),
+    # smart-prospect/sub-industries.mdx
+    "GET /sub-industries": Route(
+        prospect.sub_industries, query=(*_LOOKUP_QUERY, "industry_id"), host="prospect"
+    ),
+    # smart-prospect/revenue.mdx
+    "GET /revenue": Route(prospect.revenues, query=(), host="prospect"),
+    # smart-prospect/head-counts.mdx
+    "GET /head-counts": Route(prospect.head_counts, query=_LOOKUP_QUERY, host="prospect"),
+    # smart-prospect/job-title.mdx
+    "GET /job-title": Route(prospect.job_titles, query=_LOOKUP_QUERY, host="prospect"),
+    # smart-prospect/keywords.mdx
+    "GET /keywords": Route(prospect.keywords, query=_LOOKUP_QUERY, host="prospect"),
+    # smart-prospect/search-contacts.mdx
+    "POST /search-contacts": Route(
+        prospect.search_contacts,
+        body={"limit*": NUMBER, **_CONTACT_FILTERS, "scroll_id": STRING},
+        query=(),
+        host="prospect",
+    ),
+    # smart-prospect/get-contacts.mdx
+    "POST /get-contacts": Route(
+        prospect.get_contacts,
+        body={
+            "id": [STRING],
+            "filter_id": NUMBER,
+            "limit": NUMBER,
+            "offset": NUMBER,
+            "search": STRING,
+            "verification_status": STRING,
+            "catch_all_status": STRING,
+        },
+        query=(),
+        host="prospect",
+    ),
+    # smart-prospect/fetch-contacts.mdx
+    "POST /fetch-contacts": Route(
+        prospect.fetch_contacts,
+        body={
+            "filter_id*": NUMBER,
+            "id": [STRING],
+            "limit": NUMBER,
+            "visual_limit": NUMBER,
+            "visual_offset": NUMBER,
+        },
+        query=(),
+        host="prospect",
+    ),
+    # smart-prospect/find-emails.mdx
+    "POST /search-contacts/find-emails": Route(
+        prospect.find_emails,
+        body={
+            "contacts*": [{"firstName*": STRING, "lastName*": STRING, "companyDomain*": STRING}],
+        },
+        query=(),
+        host="prospect",
+    ),
+    # smart-prospect/review-contacts.mdx (no body)
+    "PATCH /review-contacts/{filter_id}": Route(
+        prospect.review_contacts, body={}, query=(), host="prospect"
+    ),
+    # smart-prospect/saved-searches.mdx
+    "GET /search-filters/saved-searches": Route(
+        prospect.saved_searches, query=("limit", "offset"), host="prospect"
+    ),
+    # smart-prospect/recent-searches.mdx
+    "GET /search-filters/recent-searches": Route(
+        prospect.recent_searches, query=("limit", "offset"), host="prospect"
+    ),
+    # smart-prospect/fetched-searches.mdx
+    "GET /search-filters/fetched-searches": Route(
+        prospect.fetched_searches, query=("limit", "offset"), host="prospect"
+    ),
+    # smart-prospect/save-search.mdx
+    "POST /search-filters/save-search": Route(
+        prospect.save_search,
+        body={"search_string*": STRING, **_CONTACT_FILTERS, "limit": NUMBER},
+        query=(),
+        host="prospect",
+    ),
+    # smart-prospect/update-saved-search.mdx
+    "PUT /search-filters/save-search/{id}": Route(
+        prospect.rename_saved_search,
+        body={"search_string*": STRING},
+        query=(),
+        host="prospect",
+    ),
+    # smart-prospect/update-fetched-lead.mdx
+    "PUT /search-filters/fetched-searches/{id}": Route(
+        prospect.rename_fetched_search,
+        body={"search_string*": STRING},
+        query=(),
+        host="prospect",
+    ),
+    # smart-prospect/search-analytics.mdx
+    "GET /search-analytics": Route(
+        prospect.search_analytics, query=("filter_id",), host="prospect"
+    ),
+    # smart-prospect/reply-analytics.mdx
+    "GET /reply-analytics": Route(prospect.reply_analytics, query=(), host="prospect"),
 }
 
 ROUTES: dict[str, Route] = _CORE | _SMART_DELIVERY | _SMART_SENDERS | _PROSPECT
