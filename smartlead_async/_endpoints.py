@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
@@ -19,6 +20,7 @@ import attrs
 
 from smartlead_async._hosts import CORE, Host
 from smartlead_async._json import JSON
+from smartlead_async._reference import GRADES, NOT_CALLED
 from smartlead_async._request import QueryValue, RequestSpec
 from smartlead_async.errors import ResponseDecodeError
 
@@ -270,24 +272,49 @@ def endpoint_rows(resources: Mapping[str, type]) -> list[tuple[Endpoint[object],
 
 
 def endpoint_table(resources: Mapping[str, type]) -> str:
-    """The Markdown table of ``docs/endpoints.md``."""
+    """The Markdown of ``docs/endpoints.md``: every declared route, then the reference's routes
+    the SDK does not call."""
     lines = [
         "# Endpoints",
         "",
         "Generated from the route declarations by `python scripts/gen_endpoints.py`;",
-        "a test fails when this file is stale. **retry**: whether the SDK repeats the request",
-        "after an ambiguous failure (a timeout, a connection lost after sending, a 5xx).",
-        "**paging**: how the route's pager walks it. **[weak]** marks routes known from a",
-        "single uncorroborated source.",
+        "a test fails when this file is stale. Every route below has a wire test (`make test`",
+        "runs pytest with `--wire-coverage`, which fails when a route got no request in the",
+        "aioresponses tests) and a handler in the fake server (`tests/test_fake_coverage.py`).",
         "",
-        "| host | METHOD | path | SDK method | retry | paging |",
-        "|---|---|---|---|---|---|",
+        "**grade**: the audit grade of the SmartLead reference page that documents the route.",
+        "A: its request side was checked against SmartLead's backend validation in 2026. B: its",
+        "paths or placeholders were fixed in 2026. C: imported in 2025, never re-checked.",
+        "none: not in the reference, known from older pages or live use",
+        "(docs/api-notes.md, Sources and precedence).",
+        "**retry**: whether the SDK repeats the request after an ambiguous failure (a timeout,",
+        "a connection lost after sending, a 5xx). **paging**: how the route's pager walks it.",
+        "**[weak]** marks routes known from a single uncorroborated source.",
+        "",
+        "| host | METHOD | path | SDK method | grade | retry | paging |",
+        "|---|---|---|---|---|---|---|",
     ]
     for endpoint, method in endpoint_rows(resources):
         weak = " **[weak]**" if endpoint.weak else ""
         paging = str(endpoint.page) if endpoint.page else ""
+        grade = GRADES.get((endpoint.host, endpoint.method, _unnamed(endpoint.path)), "none")
         lines.append(
             f"| {endpoint.host} | {endpoint.method} | /{endpoint.path} | `{method}`{weak} "
-            f"| {endpoint.retry_safe} | {paging} |"
+            f"| {grade} | {endpoint.retry_safe} | {paging} |"
         )
+    lines += [
+        "",
+        "## Routes the reference names that the SDK does not call",
+        "",
+        "| host | METHOD | path | grade | why |",
+        "|---|---|---|---|---|",
+    ]
+    for host, verb, path, why in NOT_CALLED:
+        grade = GRADES.get((host, verb, path), "none")
+        lines.append(f"| {host} | {verb} | /{path} | {grade} | {why} |")
     return "\n".join(lines) + "\n"
+
+
+def _unnamed(path: str) -> str:
+    """``path`` with its parameters written ``{}``, as :data:`GRADES` keys them."""
+    return re.sub(r"\{[^}]+\}", "{}", path.rstrip("/"))

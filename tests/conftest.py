@@ -16,6 +16,7 @@ from smartlead_async.testing import FakeSmartlead
 
 from .helpers import API_KEY, BASE_URL
 from .redis_support import redis_client, redis_server, redis_server_process
+from .wire_coverage import record, unrequested
 
 #: Redis fixtures for every module: imported here once, so the session server is one server.
 REDIS_FIXTURES = (redis_client, redis_server, redis_server_process)
@@ -47,6 +48,25 @@ def mock_api() -> Iterator[aioresponses.aioresponses]:
     """aioresponses, for narrow wire-level unit tests (it bypasses aiohttp middlewares)."""
     with aioresponses.aioresponses() as mocked:
         yield mocked
+        record(mocked.requests)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--wire-coverage",
+        action="store_true",
+        help="fail a passing run in which some SDK route got no request through mock_api",
+    )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if not session.config.getoption("--wire-coverage") or exitstatus != 0:
+        return
+    missing = unrequested()
+    if missing:
+        lines = "\n  ".join(missing)
+        print(f"\n{len(missing)} SDK routes have no wire test (--wire-coverage):\n  {lines}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest_asyncio.fixture

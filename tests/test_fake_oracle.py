@@ -25,18 +25,11 @@ from smartlead_async.testing.routes import legacy, table
 from smartlead_async.testing.routes.table import ROUTES
 
 from .helpers import API_KEY
+from .resources.reference import host_and_path
 from .resources.reference import routes as reference_routes
 
 TESTING = Path(__file__).resolve().parent.parent / "smartlead_async" / "testing"
 # The first-party route list, where the project sits beside the shared API material.
-#: Host names of the reference → the fake's.
-HOSTS = {
-    "server.smartlead.ai": "core",
-    "smartdelivery.smartlead.ai": "smart_delivery",
-    "smart-senders.smartlead.ai": "smart_senders",
-    "prospect-api.smartlead.ai": "prospect",
-}
-ROOTS = {"prospect": "/api/v1/search-email-leads"}
 #: SDK routes the first-party reference does not document.
 OUTSIDE_REFERENCE = {
     "DELETE /campaigns/{campaign_id}/webhooks",
@@ -142,8 +135,7 @@ def _reference() -> dict[tuple[str, str, str], dict[str, Any]]:
     rows = reference_routes()
     table = {}
     for row in rows:
-        host = HOSTS[row["host"]]
-        path = row["path"].removeprefix(ROOTS.get(host, "/api/v1"))
+        host, path = host_and_path(row)
         table[(host, row["method"], _normal(path))] = row
     return table
 

@@ -19,6 +19,21 @@ ROUTES = Path(
     )
 )
 CORE_PREFIX = "/api/v1"
+#: The reference's host names → the SDK's.
+HOSTS = {
+    "server.smartlead.ai": "core",
+    "smartdelivery.smartlead.ai": "smart_delivery",
+    "smart-senders.smartlead.ai": "smart_senders",
+    "prospect-api.smartlead.ai": "prospect",
+}
+#: Where each host's routes start (Prospect's below its search root).
+_ROOTS = {"prospect": "/api/v1/search-email-leads"}
+
+
+def host_and_path(row: dict[str, Any]) -> tuple[str, str]:
+    """A reference row's SDK host name and its path below that host's root (leading ``/``)."""
+    host = HOSTS[row["host"]]
+    return host, row["path"].removeprefix(_ROOTS.get(host, CORE_PREFIX))
 
 
 @functools.cache
