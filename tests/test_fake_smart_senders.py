@@ -318,3 +318,18 @@ async def test_the_admin_otp_is_issued_for_a_bought_mailbox_and_hidden_in_reprs(
         await sl.smart_senders.admin_otp(email_account="nobody@acme-mail.com")
     status, answer = await _raw(fake, "GET", "auth-secret")
     assert (status, answer["message"]) == (400, '"email_account" is required')
+
+
+async def test_unchecked_requests_skip_the_order_s_inner_keys_too() -> None:
+    # The inner keys were checked by the handler itself, so check_requests=False still refused.
+    async with FakeSmartlead(check_requests=False) as fake:
+        contact = {k: v for k, v in CONTACT_WIRE.items() if k != "city"}
+        mailbox = {"mailbox": "ada", "first_name": "Ada", "last_name": "L", "nickname": "A"}
+        order = {
+            "vendor_id": 1,
+            "forwarding_domain": "acme.io",
+            "user_details": contact,
+            "domains": [{"domain_name": "acme-mail.com", "mailbox_details": [mailbox]}],
+        }
+        status, answer = await _raw(fake, "POST", "place-order", json=order)
+    assert (status, answer["ok"]) == (200, True)

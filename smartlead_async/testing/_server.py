@@ -27,7 +27,7 @@ from aiohttp import web
 from smartlead_async.testing._faults import FaultKind, Faults
 from smartlead_async.testing._hosts import HOST_ROOTS, unauthorized_body
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing._schema import check_body, check_query
+from smartlead_async.testing._schema import check_body, check_query, keys_of
 from smartlead_async.testing._seed import Seeder
 from smartlead_async.testing._webhooks import ENVELOPES, build_payload, deliver
 from smartlead_async.testing._windows import RateRule, SlidingWindows
@@ -523,6 +523,9 @@ class FakeSmartlead:
                     check_query(names, request.query)
                 if shape is not None:
                     check_body(shape, {} if body is None else body)
+                if route.prose_body is not None and isinstance(body, dict):
+                    inside = {name: body.get(name) for name in keys_of(route.prose_body)}
+                    check_body(route.prose_body, inside)
             call = Call(
                 state=self.state,
                 server=self,

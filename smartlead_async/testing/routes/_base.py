@@ -91,12 +91,16 @@ class Route:
         query: The query parameters as the API describes them (``None``: not checked).
         host: The SmartLead host serving it (``core``, ``smart_delivery``, ``smart_senders``,
             ``prospect``).
+        prose_body: Top-level body keys whose insides the reference describes only in prose,
+            with those insides; checked after ``body``, and like it only with
+            ``check_requests`` on.
     """
 
     handler: Handler
     body: Shape | None = None
     query: Query | None = None
     host: str = "core"
+    prose_body: Mapping[str, Shape] | None = None
 
 
 def page(call: Call, *, max_limit: int, default: int | None = None) -> tuple[int, int]:

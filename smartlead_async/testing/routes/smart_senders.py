@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing._schema import NUMBER, STRING, Shape, check_body, keys_of
+from smartlead_async.testing._schema import NUMBER, STRING, Shape
 from smartlead_async.testing.backend import joi
 from smartlead_async.testing.backend.smart_senders import OTP_TTL, OrderedDomain
 from smartlead_async.testing.routes._base import Call, Reply
 
 #: What the reference says lies inside place-order's ``user_details`` and ``domains``: only in
 #: the fields' constraint text (``addressLineTwo?`` and ``profile_pic?`` optional, the others
-#: required), so the route row describes the top level and the handler checks the rest.
-_ORDER_PARTS: dict[str, Shape] = {
+#: required), so the route row describes the top level and names this as its ``prose_body``.
+ORDER_PARTS: dict[str, Shape] = {
     "user_details*": {
         "email*": STRING,
         "firstName*": STRING,
@@ -82,7 +82,6 @@ def auto_generate_mailboxes(call: Call) -> Reply:
 
 
 def place_order(call: Call) -> Reply:
-    check_body(_ORDER_PARTS, {key: call.field(key) for key in keys_of(_ORDER_PARTS)})
     domains = [
         OrderedDomain(str(row["domain_name"]), _objects(row["mailbox_details"]))
         for row in call.rows("domains")

@@ -1851,7 +1851,7 @@ _SMART_SENDERS: dict[str, Route] = {
         host="smart_senders",
     ),
     # smart-senders/place-order.mdx (the keys inside user_details and domains are documented
-    # only in prose: the handler checks them)
+    # only in prose)
     "POST /smart-senders/place-order": Route(
         smart_senders.place_order,
         body={
@@ -1862,6 +1862,7 @@ _SMART_SENDERS: dict[str, Route] = {
         },
         query=(),
         host="smart_senders",
+        prose_body=smart_senders.ORDER_PARTS,
     ),
     # smart-senders/domain-list.mdx
     "GET /smart-senders/get-domain-list": Route(
