@@ -30,10 +30,11 @@ admission and send), ``restart`` (Redis stopped and started by PID: all state lo
 (SIGSTOP for 1.5 s, then SIGCONT) and ``outage`` (Redis down for 20 s). Fault rows add:
 ``in_fault`` (arrivals while Redis was away), ``unguarded`` (those later than the horizon, two
 lengthened windows, plus 0.25 s after the fault began: past any slot reserved before it),
-``first_after_s`` (Redis back → next arrival), ``full_rate_s`` (Redis back → first time N - 1
-accepted arrivals lie within one window), ``paced_rate_s`` (Redis back → start of the first run
-of N arrivals at the gate's full paced rate) and ``util_ss_before``/``util_ss_after`` (steady
-utilisation on each side of the fault).
+``first_after_s`` (Redis back → next arrival), ``fence_from_s`` (Redis back → the epoch marker
+that the first admission after it wrote, where the lost-state fence starts), ``full_rate_s``
+(Redis back → first time N - 1 accepted arrivals lie within one window), ``paced_rate_s``
+(Redis back → start of the first run of N arrivals at the gate's full paced rate) and
+``util_ss_before``/``util_ss_after`` (steady utilisation on each side of the fault).
 
     python benchmarks/bench_shared_gate.py                  # every row, 150 requests each (~8 min)
     python benchmarks/bench_shared_gate.py --quick          # 60 requests, no 16-process/outage rows
@@ -360,8 +361,9 @@ class Child:
             await self._stderr
 
 
-async def inject(server: RedisServer, scenario: Scenario, at: float) -> tuple[float, float]:
-    """Wait ``at`` seconds, apply the scenario's fault; return its (start, end) on the fake's clock.
+async def inject(server: RedisServer, scenario: Scenario, at: float) -> tuple[float, float, float]:
+    """Wait ``at`` seconds, apply the scenario's fault; return its (start, end) on the fake's clock
+    and its end in wall-clock time (the clock Redis's ``TIME`` reads on this host).
 
     Blocking process control runs in a thread: the fake shares this event loop, and a blocked loop
     would bunch up the arrival times it records.
@@ -378,7 +380,7 @@ async def inject(server: RedisServer, scenario: Scenario, at: float) -> tuple[fl
         await asyncio.to_thread(server.stop)
         await asyncio.sleep(scenario.fault_for)
         await asyncio.to_thread(server.start)
-    return start, time.monotonic()
+    return start, time.monotonic(), time.time()
 
 
 def _shares(total: int, parts: int) -> list[int]:
@@ -394,7 +396,7 @@ async def run_row(
     expected = requests / allowed * (1 + margin)
     server = RedisServer(BINARY) if BINARY else None
     children: list[Child] = []
-    fault: asyncio.Future[tuple[float, float]] | None = None
+    fault: asyncio.Future[tuple[float, float, float]] | None = None
     try:
         if server is not None:
             await asyncio.to_thread(server.start)
@@ -433,7 +435,17 @@ async def run_row(
                 results = await asyncio.gather(*(child.result() for child in children))
             wall = time.monotonic() - started
             window = await fault if fault is not None else None
-        return _row(scenario, rule, fake, results=results, window=window, margin=margin, wall=wall)
+            marker = await _epoch_marker(server) if window is not None and server else None
+        return _row(
+            scenario,
+            rule,
+            fake,
+            results=results,
+            window=window,
+            marker=marker,
+            margin=margin,
+            wall=wall,
+        )
     finally:
         if fault is not None and not fault.done():
             fault.cancel()
@@ -445,13 +457,27 @@ async def run_row(
             await asyncio.to_thread(server.close)
 
 
+async def _epoch_marker(server: RedisServer) -> float | None:
+    """When the gate's lost-state fence began (its epoch marker), in Unix seconds."""
+    redis = aioredis.Redis.from_url(server.url)
+    try:
+        async for key in redis.scan_iter(match="*:state"):
+            epoch = await redis.hget(key, "epoch")
+            if epoch is not None:
+                return int(epoch) / 1e6
+        return None
+    finally:
+        await redis.aclose()
+
+
 def _row(
     scenario: Scenario,
     rule: RateLimit,
     fake: FakeSmartlead,
     *,
     results: list[dict[str, Any]],
-    window: tuple[float, float] | None,
+    window: tuple[float, float, float] | None,
+    marker: float | None,
     margin: float,
     wall: float,
 ) -> dict[str, object]:
@@ -505,7 +531,7 @@ def _row(
         }
     )
     if window is not None:
-        start, end = window
+        start, end, end_wall = window
         before = [t for t in accepted if t < start]
         after = [t for t in accepted if t >= end]
         # A process may send on a slot it reserved before the fault, up to the gate's default
@@ -520,6 +546,7 @@ def _row(
                 "in_fault": sum(1 for r in logged if start <= r.received_at < end),
                 "unguarded": sum(1 for r in logged if reserved_until < r.received_at < end),
                 "first_after_s": round(after[0] - end, 3) if after else "-",
+                "fence_from_s": round(marker - end_wall, 3) if marker else "-",
                 "full_rate_s": round(full_rate_at(after, rule) - end, 3) if after else "-",
                 "paced_rate_s": (
                     round(paced_rate_from(after, rule, margin) - end, 3) if after else "-"
