@@ -22,6 +22,8 @@ from smartlead_async.models import LeadInput
 from smartlead_async.models.prospect import ContactCompany, ContactFilters, EmailQuery
 from smartlead_async.testing import FakeSmartlead
 
+#: A fixed "now" for the analytics: mid-month, so thirty days back is last month.
+NOON_MID_MONTH = dt.datetime(2026, 6, 15, 12, 0, tzinfo=dt.UTC)
 DIRECTORS_US = ContactFilters(title=["Director"], country=["United States"])
 
 
@@ -140,8 +142,7 @@ async def test_a_bad_key_gets_the_host_s_401(fake: FakeSmartlead) -> None:
         with pytest.raises(AuthenticationError) as caught:
             await sl.prospect.reply_analytics()
     assert caught.value.status == 401
-    assert isinstance(caught.value.body, dict)
-    assert caught.value.body["success"] is False
+    assert caught.value.body == _prospect_error(401, "Unauthorized", "User not authenticated")
 
 
 # --- searching, fetching, reading -------------------------------------------------------------
@@ -420,12 +421,12 @@ async def test_search_analytics_count_fetches_by_month_and_credits(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:
     prospect, store = fake_client.prospect, fake.state.prospect
+    store.clock = lambda: NOON_MID_MONTH  # "this month" and "today" must not move mid-test
     found = await prospect.search_contacts(filters=ContactFilters(company_name=["Acme"]), limit=5)
     assert found.filter_id is not None
     await prospect.fetch_contacts(found.filter_id, limit=5, confirm_credits=True)
     # One of the five was fetched last month; Noah Kim has no email to find.
-    last_month = dt.datetime.now(dt.UTC).replace(day=1) - dt.timedelta(days=1)
-    next(iter(store.fetched.values())).fetched_at = last_month
+    next(iter(store.fetched.values())).fetched_at = NOON_MID_MONTH - dt.timedelta(days=30)
     analytics = await prospect.search_analytics(filter_id=found.filter_id)
     assert analytics.leads_found is not None
     assert analytics.emails_fetched is not None
@@ -451,6 +452,7 @@ async def test_search_analytics_count_fetches_by_month_and_credits(
 async def test_reply_analytics_count_replies_from_revealed_emails(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:
+    fake.state.prospect.clock = lambda: NOON_MID_MONTH
     ava = EmailQuery(first_name="Ava", last_name="Thompson", company_domain="acmerobotics.example")
     (row,) = (await fake_client.prospect.find_emails(contacts=[ava], confirm_credits=True)).data
     assert row.email is not None
@@ -459,13 +461,15 @@ async def test_reply_analytics_count_replies_from_revealed_emails(
     await fake_client.leads.add_to_campaign(campaign.id, leads=leads)
     for lead in leads:
         await fake.emit("EMAIL_REPLY", campaign_id=campaign.id, lead_email=lead.email)
+    for conversation in fake.state.conversations.values():
+        conversation.last_reply_time = NOON_MID_MONTH.isoformat()
     replies = await fake_client.prospect.reply_analytics()
     assert replies.current_month is not None
     assert replies.previous_month is not None
     assert (replies.current_month.replied, replies.previous_month.replied) == (1, 0)
     assert (replies.percentage_change, replies.trend) == ("+100%", "increase")
     # Moved to last month, the reply leaves this month's count.
-    last_month = dt.datetime.now(dt.UTC).replace(day=1) - dt.timedelta(days=1)
+    last_month = NOON_MID_MONTH - dt.timedelta(days=30)
     for conversation in fake.state.conversations.values():
         conversation.last_reply_time = last_month.isoformat()
     replies = await fake_client.prospect.reply_analytics()

@@ -321,7 +321,7 @@ async def test_the_admin_otp_is_issued_for_a_bought_mailbox_and_hidden_in_reprs(
 
 
 async def test_unchecked_requests_skip_the_order_s_inner_keys_too() -> None:
-    # The inner keys were checked by the handler itself, so check_requests=False still refused.
+    # check_requests=False turns off the checks of the inner keys too.
     async with FakeSmartlead(check_requests=False) as fake:
         contact = {k: v for k, v in CONTACT_WIRE.items() if k != "city"}
         mailbox = {"mailbox": "ada", "first_name": "Ada", "last_name": "L", "nickname": "A"}
@@ -332,4 +332,7 @@ async def test_unchecked_requests_skip_the_order_s_inner_keys_too() -> None:
             "domains": [{"domain_name": "acme-mail.com", "mailbox_details": [mailbox]}],
         }
         status, answer = await _raw(fake, "POST", "place-order", json=order)
-    assert (status, answer["ok"]) == (200, True)
+        assert (status, answer["ok"]) == (200, True)
+        # A row without the keys the prose_body requires is refused, not a server error.
+        status, answer = await _raw(fake, "POST", "place-order", json={**order, "domains": [{}]})
+    assert (status, answer["ok"]) == (400, False)

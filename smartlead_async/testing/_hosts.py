@@ -27,6 +27,6 @@ def unauthorized_body(host: str) -> JSON:
             "statusCode": 401,
             "success": False,
             "message": "Unauthorized",
-            "error": "Invalid API key",
+            "error": "User not authenticated",
         }
     return {"message": "Invalid API Key"}

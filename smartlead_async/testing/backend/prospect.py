@@ -185,7 +185,7 @@ class FakeFetchedContact:
     contact: FakeContact
     #: The search it was fetched through (``None``: found by find-emails).
     filter_id: int | None
-    fetched_at: dt.datetime = attrs.field(factory=lambda: dt.datetime.now(dt.UTC))
+    fetched_at: dt.datetime
 
     @property
     def status(self) -> str:
@@ -508,11 +508,14 @@ class ProspectStore(Table[int, FakeSearch]):
         credits_total: Email credits of the account; one is spent per email first revealed.
         max_daily_fetch: Contacts the account may fetch per (UTC) day.
         max_single_fetch: Contacts one fetch may ask for.
+        clock: Today's UTC time, for fetch times and the month and day the analytics count;
+            tests pin it so that "this month" and "today" do not move under them.
     """
 
     def __init__(self, ids: Ids) -> None:
         super().__init__()
         self._ids = ids
+        self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         self.directory = _directory()
         self.fetched: dict[str, FakeFetchedContact] = {}
         self.credits_total = 1_000
@@ -779,7 +782,9 @@ class ProspectStore(Table[int, FakeSearch]):
         if self.fetched_today() + len(new) > self.max_daily_fetch:
             raise _failure("Daily fetch limit reached")
         for contact_id in new:
-            self.fetched[contact_id] = FakeFetchedContact(self.directory[contact_id], search.id)
+            self.fetched[contact_id] = FakeFetchedContact(
+                self.directory[contact_id], search.id, self.clock()
+            )
         search.fetched += [i for i in _distinct(targets) if i not in search.fetched]
         search.updated_at = now()
         owned = self._owned(search)
@@ -793,7 +798,7 @@ class ProspectStore(Table[int, FakeSearch]):
 
     def fetched_today(self) -> int:
         """Contacts fetched since midnight UTC."""
-        today = dt.datetime.now(dt.UTC).date()
+        today = self.clock().date()
         return sum(1 for o in self.fetched.values() if o.fetched_at.date() == today)
 
     def get_contacts(self, body: Mapping[str, JSON]) -> dict[str, JSON]:
@@ -855,7 +860,7 @@ class ProspectStore(Table[int, FakeSearch]):
         rows: list[JSON] = []
         for person, contact in zip(people, found, strict=True):
             if contact is not None:
-                self.fetched.setdefault(contact.id, FakeFetchedContact(contact, None))
+                self.fetched.setdefault(contact.id, FakeFetchedContact(contact, None, self.clock()))
             rows.append(
                 {
                     "firstName": person.get("firstName"),
@@ -901,7 +906,7 @@ class ProspectStore(Table[int, FakeSearch]):
         """``GET /search-analytics`` (``data``): contacts fetched ("leads found") and emails
         revealed this month against last, credits and limits; with ``filter_id``, one search's
         counters (``null`` for an unknown search)."""
-        this_month = _month(dt.datetime.now(dt.UTC))
+        this_month = _month(self.clock())
         owned = list(self.fetched.values())
         with_email = [o for o in owned if o.contact.email]
         search = self._rows.get(filter_id) if filter_id is not None else None
@@ -935,7 +940,7 @@ class ProspectStore(Table[int, FakeSearch]):
             for email, when in replies
             if when is not None and email in revealed
         ]
-        this_month = _month(dt.datetime.now(dt.UTC))
+        this_month = _month(self.clock())
         current, previous = months.count(this_month), months.count(_previous(this_month))
         _, text, trend = _change(current, previous)
         return {

@@ -461,9 +461,9 @@ class FakeSpamTest:
                 f"from mail.{sender.domain} ([{sender.ip}]) by mx.{seed.provider.domain} "
                 f"with SMTP id {reply.id}; {email.utils.format_datetime(received)}"
             ),
-            # The page's example spells this header ``Reveived-Spf``: a typo on the page
+            # Spelt as the page's example spells it, which SmartLead may send verbatim
             # (docs/api-notes.md, Smart Delivery); mail servers write ``Received-SPF``.
-            "Received-SPF": f"{verdict['spf']} (domain of {sender.email}) client-ip={sender.ip};",
+            "Reveived-Spf": f"{verdict['spf']} (domain of {sender.email}) client-ip={sender.ip};",
             "Authentication-Results": (
                 f"mx.{seed.provider.domain}; dkim={verdict['dkim']} header.d={sender.domain}; "
                 f"spf={verdict['spf']} smtp.mailfrom={sender.email}"
@@ -527,7 +527,8 @@ def _cron(start: str, days: JSON) -> str:
         raise joi('"schedule_start_time" must be a valid date', "schedule_start_time") from None
     if not isinstance(days, list) or not days or not all(_key(d) in range(7) for d in days):
         raise joi('"days" must be a non-empty array of weekdays 0..6', "days")
-    return f"{first.minute} {first.hour} * * {','.join(str(d) for d in days)}"
+    weekdays = sorted({_key(d) for d in days})
+    return f"{first.minute} {first.hour} * * {','.join(str(d) for d in weekdays)}"
 
 
 class SmartDeliveryStore(Table[int, FakeTestFolder]):
@@ -595,6 +596,11 @@ class SmartDeliveryStore(Table[int, FakeTestFolder]):
         )
         self.tests[test.id] = test
         return test
+
+    def finish_run(self, test: FakeSpamTest) -> None:
+        """Mark a manual test's one run finished: the fake delivers it at creation, so only the
+        creation's own answer shows it active (as the create example does)."""
+        test.status, test.updated_at = _RUN_DONE, now()
 
     def existing_test(self, test_id: JSON) -> FakeSpamTest:
         """A test by id (a number, or its digits as text), or a 404."""

@@ -43,7 +43,9 @@ def delete_folder(call: Call) -> Reply:
 
 def create_manual_test(call: Call) -> Reply:
     test = call.state.smart_delivery.create_test("manual", call.object())
-    return test.to_wire(call.state.user_id)
+    answer = test.to_wire(call.state.user_id)
+    call.state.smart_delivery.finish_run(test)
+    return answer
 
 
 def create_automated_test(call: Call) -> Reply:
