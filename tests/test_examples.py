@@ -110,3 +110,21 @@ async def test_bulk_helpers_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert "paused 5 leads, 0 failed" in out
     assert "who@nowhere.example: no lead" in out
     assert "block-listed 150 domains in 2 calls" in out
+
+
+async def test_product_hosts_example_reaches_all_four_hosts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    await load("examples/product_hosts.py").main()
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "prospect",
+        "prospect",
+        "core",
+        "smart delivery",
+        "smart delivery",
+    ]
+    # Every revealed email became a lead, and the report covers both providers' seed replies.
+    found, revealed, added = (int(line.split()[1]) for line in lines[:3])
+    assert found == revealed == added > 0
+    assert [line.split()[2] for line in lines[3:]] == ["Gmail", "Outlook"]
