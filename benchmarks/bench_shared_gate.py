@@ -546,7 +546,12 @@ def _row(
                 "in_fault": sum(1 for r in logged if start <= r.received_at < end),
                 "unguarded": sum(1 for r in logged if reserved_until < r.received_at < end),
                 "first_after_s": round(after[0] - end, 3) if after else "-",
-                "fence_from_s": round(marker - end_wall, 3) if marker else "-",
+                # An epoch older than the fault: Redis kept its state, so no fence.
+                "fence_from_s": (
+                    round(marker - end_wall, 3)
+                    if marker and marker >= end_wall - (end - start)
+                    else "-"
+                ),
                 "full_rate_s": round(full_rate_at(after, rule) - end, 3) if after else "-",
                 "paced_rate_s": (
                     round(paced_rate_from(after, rule, margin) - end, 3) if after else "-"
