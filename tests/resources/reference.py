@@ -1,6 +1,8 @@
 """SmartLead's first-party API reference as tests may read it: the machine-readable route table
-(``routes.json``) kept beside the project. Tests that compare with it skip when it is absent (a
-clean checkout); the package never reads it."""
+(``routes.json``). The tests read the copy in ``tests/samples`` (``SMARTLEAD_REFERENCE_ROUTES``
+names another), so a clean checkout runs every comparison; where the project sits beside the
+API material it was taken from, a test checks that the copy is current. Tests that compare with
+it skip when the file named is absent; the package never reads it."""
 
 from __future__ import annotations
 
@@ -12,12 +14,11 @@ from typing import Any
 
 import pytest
 
-ROUTES = Path(
-    os.environ.get(
-        "SMARTLEAD_REFERENCE_ROUTES",
-        Path(__file__).resolve().parents[3] / "shared" / "api" / "routes.json",
-    )
-)
+#: The copy the tests read.
+COPY = Path(__file__).resolve().parents[1] / "samples" / "routes.json"
+#: Where the copy comes from, when the project sits beside the API material.
+ORIGIN = Path(__file__).resolve().parents[3] / "shared" / "api" / "routes.json"
+ROUTES = Path(os.environ.get("SMARTLEAD_REFERENCE_ROUTES", COPY))
 CORE_PREFIX = "/api/v1"
 #: The reference's host names → the SDK's.
 HOSTS = {
