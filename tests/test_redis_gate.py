@@ -513,3 +513,7 @@ async def test_processes_starting_together_pass_the_fence_in_two_calls_each(
     slots = await asyncio.gather(*(gate.admit() for gate in gates))
     assert busiest_window(slots, 0.2) <= 10
     assert sum(name in {"EVAL", "EVALSHA"} for name in log.names) == 2 * len(gates)
+    # A process joining once the fence is over reserves in its first call.
+    before = len(log.names)
+    await RedisRateGate(redis_client, API_KEY, [RateLimit(10, 0.2)]).admit()
+    assert sum(name in {"EVAL", "EVALSHA"} for name in log.names[before:]) == 1
