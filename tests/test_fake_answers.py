@@ -21,10 +21,11 @@ import pytest
 from smartlead_async import SmartleadClient
 from smartlead_async.testing import FakeSmartlead
 from smartlead_async.testing.routes.table import ROUTES
-from tests.resources.reference import host_and_path, routes
-from tests.test_fake_prospect import DIRECTORS_US
-from tests.test_fake_smart_delivery import END, SENDERS, START
-from tests.test_fake_smart_senders import _domain, _order
+
+from .resources.reference import host_and_path, routes
+from .test_fake_prospect import DIRECTORS_US
+from .test_fake_smart_delivery import END, SENDERS, START
+from .test_fake_smart_senders import _domain, _order
 
 #: What a host's setup leaves for the requests: path parameters and values to send.
 Ids = dict[str, Any]
