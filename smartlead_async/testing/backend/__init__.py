@@ -14,7 +14,15 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend._common import ApiError, Ids, joi, joi_body, now, refuse
+from smartlead_async.testing.backend._common import (
+    ApiError,
+    Ids,
+    joi,
+    joi_body,
+    now,
+    record_id,
+    refuse,
+)
 from smartlead_async.testing.backend.campaigns import (
     CampaignStore,
     FakeCampaign,
@@ -64,6 +72,7 @@ __all__ = [
     "WebhookDelivery",
     "joi",
     "joi_body",
+    "record_id",
     "refuse",
 ]
 

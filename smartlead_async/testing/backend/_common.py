@@ -18,6 +18,16 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
 
 
+def record_id(value: JSON) -> int:
+    """A record id from a path segment or a body value (the SDK sends ints or strings); -1,
+    which names no record, for anything else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return -1
+
+
 class Ids:
     """Fresh ids, unique across every kind of record (as SmartLead's are, in practice)."""
 

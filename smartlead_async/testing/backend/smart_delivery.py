@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend._common import Ids, Table, joi, now, refuse
+from smartlead_async.testing.backend._common import Ids, Table, joi, now, record_id, refuse
 
 __all__ = [
     "REGION",
@@ -58,16 +58,6 @@ _SCHEDULE_ECHOED = ("schedule_start_time", "test_end_date", "every_days")
 def _score(*parts: object) -> int:
     """0..99, the same for the same parts on every run."""
     return zlib.crc32("|".join(map(str, parts)).encode()) % 100
-
-
-def _key(value: JSON) -> int:
-    """A record id from a path segment or a body value (the SDK sends ints or strings); -1,
-    which names no record, for anything else."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    return -1
 
 
 @attrs.frozen
@@ -449,7 +439,7 @@ class FakeSpamTest:
 
     def reply_headers(self, reply_id: str) -> dict[str, JSON]:
         """The raw headers of one seed reply, or a 404."""
-        reply = next((r for r in self.replies if r.id == _key(reply_id)), None)
+        reply = next((r for r in self.replies if r.id == record_id(reply_id)), None)
         if reply is None:
             raise refuse(404, "Reply not found")
         sender, seed = reply.sender, reply.seed
@@ -525,9 +515,9 @@ def _cron(start: str, days: JSON) -> str:
         first = dt.datetime.fromisoformat(start)
     except ValueError:
         raise joi('"schedule_start_time" must be a valid date', "schedule_start_time") from None
-    if not isinstance(days, list) or not days or not all(_key(d) in range(7) for d in days):
+    if not isinstance(days, list) or not days or not all(record_id(d) in range(7) for d in days):
         raise joi('"days" must be a non-empty array of weekdays 0..6', "days")
-    weekdays = sorted({_key(d) for d in days})
+    weekdays = sorted({record_id(d) for d in days})
     return f"{first.minute} {first.hour} * * {','.join(str(d) for d in weekdays)}"
 
 
@@ -548,7 +538,7 @@ class SmartDeliveryStore(Table[int, FakeTestFolder]):
 
     def existing_folder(self, folder_id: JSON) -> FakeTestFolder:
         """A folder by id (a number, or its digits as text), or a 404."""
-        folder = self._rows.get(_key(folder_id))
+        folder = self._rows.get(record_id(folder_id))
         if folder is None:
             raise refuse(404, "Folder not found")
         return folder
@@ -604,7 +594,7 @@ class SmartDeliveryStore(Table[int, FakeTestFolder]):
 
     def existing_test(self, test_id: JSON) -> FakeSpamTest:
         """A test by id (a number, or its digits as text), or a 404."""
-        test = self.tests.get(_key(test_id))
+        test = self.tests.get(record_id(test_id))
         if test is None:
             raise refuse(404, "Spam test not found")
         return test

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend._common import ApiError, Ids, Table
+from smartlead_async.testing.backend._common import ApiError, Ids, Table, record_id
 
 __all__ = [
     "MAILBOX_PRICE",
@@ -204,8 +204,7 @@ class SmartSendersStore(Table[str, FakeOrder]):
 
     def vendor(self, vendor_id: int | str) -> FakeVendor:
         """A vendor by id (a number, or digits as auto-generate-mailboxes sends it), or a 404."""
-        key = int(vendor_id) if isinstance(vendor_id, str) and vendor_id.isdigit() else vendor_id
-        vendor = self.vendors.get(key) if isinstance(key, int) else None
+        vendor = self.vendors.get(record_id(vendor_id))
         if vendor is None:
             raise _refuse(404, f"Vendor {vendor_id} not found")
         return vendor

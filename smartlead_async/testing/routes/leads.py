@@ -8,7 +8,7 @@ import io
 import json
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend import FakeCampaign, joi, refuse
+from smartlead_async.testing.backend import FakeCampaign, joi, record_id, refuse
 from smartlead_async.testing.backend.leads import LEAD_CATEGORIES
 from smartlead_async.testing.routes._base import Call, Reply, page, rows_page, text_reply
 
@@ -203,8 +203,7 @@ def block_list(call: Call) -> Reply:
 
 
 def remove_from_block_list(call: Call) -> Reply:
-    entry_id = call.query.get("id", "")
-    call.state.leads.unblock(int(entry_id) if entry_id.isdigit() else -1)
+    call.state.leads.unblock(record_id(call.query.get("id", "")))
     return {"ok": True}
 
 
