@@ -72,6 +72,7 @@ __all__ = [
     "WebhookDelivery",
     "joi",
     "joi_body",
+    "now",
     "record_id",
     "refuse",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from smartlead_async.testing._json import JSON
-from smartlead_async.testing.backend import ApiError, FakeEmailAccount, joi
+from smartlead_async.testing.backend import ApiError, FakeEmailAccount, joi, now
 from smartlead_async.testing.routes._base import Call, Reply, page, rows_page
 
 #: Wire keys of the save route that land on the account (the rest are ignored).
@@ -55,7 +55,7 @@ def _asked_ids(call: Call) -> list[int]:
 def add_to_campaign(call: Call) -> Reply:
     campaign = call.state.campaigns.existing(call.id("campaign_id"))
     linked = call.state.email_accounts.link(campaign.id, _asked_ids(call))
-    moment = dt.datetime.now(dt.UTC).isoformat()
+    moment = now()
     result: list[JSON] = [
         {
             "id": call.state.next_id(),
