@@ -264,8 +264,7 @@ def campaign_overview(call: Call) -> Reply:
 
 
 def sequence_details(call: Call) -> Reply:
-    campaign_id = call.query.get("campaignId", "")
-    campaign = call.state.campaigns.get(int(campaign_id)) if campaign_id.isdigit() else None
+    campaign = call.state.campaigns.get(record_id(call.query.get("campaignId", "")))
     if campaign is None:
         raise refuse(400, '"campaignId" is required')
     map_id = call.id("campaign_lead_map_id")
