@@ -8,6 +8,7 @@ all take the same ``api_key`` query parameter.
 from __future__ import annotations
 
 from smartlead_async.testing._json import JSON
+from smartlead_async.testing.backend.prospect import prospect_error
 
 __all__ = ["HOST_ROOTS", "unauthorized_body"]
 
@@ -23,10 +24,5 @@ HOST_ROOTS = {
 def unauthorized_body(host: str) -> JSON:
     """What a host answers a missing or wrong key with (Prospect has its own shape)."""
     if host == "prospect":
-        return {
-            "statusCode": 401,
-            "success": False,
-            "message": "Unauthorized",
-            "error": "User not authenticated",
-        }
+        return prospect_error(401, "User not authenticated").body
     return {"message": "Invalid API Key"}
