@@ -88,25 +88,14 @@ def custom_spec(
         never quote the key).
     """
     try:
-        return _checked(api_key, method, path, query, json, idempotent)
+        verb = method.upper() if isinstance(method, str) else method
+        if verb not in METHODS:
+            raise RequestValidationError(
+                f"method must be one of {', '.join(sorted(METHODS))}, got {method!r}"
+            )
+        if idempotent is not None and not isinstance(idempotent, bool):
+            raise RequestValidationError(f"idempotent must be a bool or None, got {idempotent!r}")
+        spec = RequestSpec(verb, _check_path(path, api_key), _check_query(query, api_key), json)
     except RequestValidationError as error:
         return error.with_traceback(None)  # its frames hold the path and query
-
-
-def _checked(  # noqa: PLR0917
-    api_key: APIKey,
-    method: str,
-    path: str,
-    query: Mapping[str, QueryValue | None] | None,
-    json: JSON,
-    idempotent: bool | None,
-) -> RequestSpec:
-    verb = method.upper() if isinstance(method, str) else method
-    if verb not in METHODS:
-        raise RequestValidationError(
-            f"method must be one of {', '.join(sorted(METHODS))}, got {method!r}"
-        )
-    if idempotent is not None and not isinstance(idempotent, bool):
-        raise RequestValidationError(f"idempotent must be a bool or None, got {idempotent!r}")
-    spec = RequestSpec(verb, _check_path(path, api_key), _check_query(query, api_key), json)
     return spec if idempotent is None else attrs.evolve(spec, idempotent=idempotent)

@@ -407,8 +407,9 @@ class Pipeline:
                 ),
             )
             body = parse_body(raw.body) if raw.status >= 400 else None
-            retry_after = parse_retry_after(raw.headers, body, now=time.time())
-            await gate.observe(_feedback(raw, retry_after, now=time.time()))
+            now = time.time()  # one reading for the Retry-After date and the quota's reset
+            retry_after = parse_retry_after(raw.headers, body, now=now)
+            await gate.observe(_feedback(raw, retry_after, now=now))
             if 200 <= raw.status < 300:
                 return raw
             state = RetryState(

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from smartlead_async import __version__
 from smartlead_async._client import API_KEY_ENV, DEFAULT_BASE_URL, SmartleadClient
 from smartlead_async._lead_codec import LEAD_FIELDS
+from smartlead_async._options import BASE_URL_ENV
 from smartlead_async._ratelimit import DEFAULT_RATE_LIMITS, RateLimit
 from smartlead_async._secrets import APIKey, scrub
 from smartlead_async._validation import MAX_LEADS_PER_REQUEST
@@ -432,7 +433,6 @@ _KEY_HELP = (
     "the API key. Anything on a command line is visible to every user of this machine (the "
     f"process list, e.g. ps): prefer ${API_KEY_ENV} (the default) or --api-key-file"
 )
-BASE_URL_ENV = "SMARTLEAD_BASE_URL"
 
 _EPILOG = f"""\
 environment variables:

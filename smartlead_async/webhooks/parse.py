@@ -152,9 +152,17 @@ def _flatten(item: dict[str, JSON]) -> tuple[dict[str, JSON], dict[str, JSON]]:
     return flat, delivery
 
 
-def _event(
-    item: JSON, converter: cattrs.Converter, headers: Mapping[str, str] | None
-) -> WebhookEvent:
+def _header_delivery(headers: Mapping[str, str] | None) -> dict[str, JSON]:
+    """The delivery fields a body's headers give every event in it."""
+    found: dict[str, JSON] = {}
+    for key, header in (("request_id", "X-Request-Id"), ("level", "X-Webhook-Level")):
+        value = _header(headers, header)
+        if value is not None:
+            found[key] = value
+    return found
+
+
+def _event(item: JSON, converter: cattrs.Converter, from_headers: dict[str, JSON]) -> WebhookEvent:
     if not isinstance(item, dict):
         # The type, not a repr: a repr of a hostile value is as deep and as long as the value.
         raise InvalidWebhookError(
@@ -164,10 +172,7 @@ def _event(
     event_type = fields.get("event_type")
     if not isinstance(event_type, str) or not event_type:
         raise MissingEventTypeError("webhook body has no event_type")
-    for key, header in (("request_id", "X-Request-Id"), ("level", "X-Webhook-Level")):
-        value = _header(headers, header)
-        if value is not None:
-            delivery[key] = value
+    delivery.update(from_headers)
     if delivery:
         fields[DELIVERY_KEY] = delivery
     cls = event_class(event_type)
@@ -207,7 +212,8 @@ def parse_events(
     """
     data = _load(raw, max_depth)
     items = data if isinstance(data, list) else [data]
-    return [_event(item, converter or CONVERTER, headers) for item in items]
+    from_headers = _header_delivery(headers)  # read once, not once per event of an array
+    return [_event(item, converter or CONVERTER, from_headers) for item in items]
 
 
 def parse_event(
