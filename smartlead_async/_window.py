@@ -38,8 +38,7 @@ def moment(name: str, value: object, form: WireForm, *, end_of_day: bool = False
     if isinstance(value, dt.date):
         if form == "date":
             return value.isoformat()
-        clock = dt.time(23, 59, 59) if end_of_day else dt.time(0, 0)
-        return dt.datetime.combine(value, clock, tzinfo=dt.UTC).isoformat()
+        return _instant(value, end_of_day=end_of_day).isoformat()
     raise RequestValidationError(
         f"{name} must be a date or a timezone-aware datetime, got {value!r}"
     )
@@ -59,6 +58,7 @@ def window(start: object, end: object, form: WireForm) -> tuple[str, str]:
 
 
 def _instant(value: object, *, end_of_day: bool = False) -> dt.datetime:
+    # A date counts as midnight UTC, or with ``end_of_day`` as the last second of that day.
     if isinstance(value, dt.datetime):
         return value
     assert isinstance(value, dt.date)  # checked by moment()

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from smartlead_async._pipeline import Pipeline
 
-__all__ = ["Resource", "deprecated_alias", "deprecated_target"]
+__all__ = ["Resource", "deprecated_alias", "deprecated_target", "mark_deprecated"]
 
 _DEPRECATED = "__smartlead_renamed_to__"
 R = TypeVar("R")
@@ -38,8 +38,14 @@ def deprecated_alias(
 
     alias.__name__ = alias.__qualname__ = old
     alias.__doc__ = f"Deprecated alias of :meth:`{new}` (removed in the next minor release)."
-    setattr(alias, _DEPRECATED, new.rsplit(".", 1)[-1])
+    mark_deprecated(alias, new.rsplit(".", 1)[-1])
     return alias
+
+
+def mark_deprecated(function: object, new: str) -> None:
+    """Mark ``function`` as the old spelling of method ``new`` (what :func:`deprecated_target`
+    reads: it keeps the function out of the route table and the API rules)."""
+    setattr(function, _DEPRECATED, new)
 
 
 def deprecated_target(function: object) -> str | None:

@@ -41,12 +41,9 @@ from smartlead_async.models.email_accounts import (
     WarmupStats,
     WarmupStatus,
 )
-from smartlead_async.resources._base import Resource, deprecated_alias
+from smartlead_async.resources._base import Resource, deprecated_alias, mark_deprecated
 
 __all__ = ["EmailAccountsResource"]
-
-# The mark `deprecated_alias` leaves: keeps `save_tag` out of the route table and the API rules.
-_RENAMED = "__smartlead_renamed_to__"
 
 _ALL_AT_ONCE = Paging(max_limit=None)
 #: ``GET /email-accounts/`` serves at most 100 rows per page.
@@ -736,7 +733,7 @@ class EmailAccountsResource(Resource):
             return await self.create_tag(name=name, color=_color(color))
         return await self.update_tag(tag_id, name=name, color=color)
 
-    setattr(save_tag, _RENAMED, "update_tag")
+    mark_deprecated(save_tag, "update_tag")
 
     @calls(ADD_TAGS)
     async def add_tags(

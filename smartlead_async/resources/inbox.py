@@ -253,10 +253,9 @@ class InboxResource(Resource):
             filters["leadCategories"] = {"categoryIdsIn": categories}
         if email_status is not None:
             filters["emailStatus"] = email_status
-        if start is not None or end is not None:
-            if start is None or end is None:
-                raise RequestValidationError("a reply-time window needs both start and end")
-            filters["replyTimeBetween"] = list[JSON](window(start, end, "datetime"))
+        reply_time = _reply_time(start, end)
+        if reply_time is not None:
+            filters["replyTimeBetween"] = reply_time
         return self._view(
             VIEW_REPLIES,
             offset=offset,
@@ -729,8 +728,16 @@ def _view_filters(
     ):
         if value is not None:
             filters[key] = require_id(name, value)
-    if start is not None or end is not None:
-        if start is None or end is None:
-            raise RequestValidationError("a reply-time window needs both start and end")
-        filters["replyTimeBetween"] = list[JSON](window(start, end, "datetime"))
+    reply_time = _reply_time(start, end)
+    if reply_time is not None:
+        filters["replyTimeBetween"] = reply_time
     return filters
+
+
+def _reply_time(start: Moment | None, end: Moment | None) -> list[JSON] | None:
+    """The ``replyTimeBetween`` pair of the replies view and the other views; both or neither."""
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise RequestValidationError("a reply-time window needs both start and end")
+    return list[JSON](window(start, end, "datetime"))

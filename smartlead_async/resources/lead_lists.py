@@ -7,6 +7,7 @@ SmartLead's API reference gives them (docs/api-notes.md, Lead lists).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import get_args
 
 from smartlead_async._endpoints import Endpoint, Paging, Unwrap, calls
 from smartlead_async._json import JSON
@@ -34,7 +35,8 @@ DEFAULT_IMPORT_LABEL = "smartlead-async import"
 MAX_TAGGING_IDS = 10
 #: Lead ids per push between lists.
 MAX_PUSHED_LEADS = 10_000
-_PUSH_ACTIONS = ("copy", "move")
+# Read off `PushAction`, as `client.leads` does: one list of actions for both.
+_PUSH_ACTIONS: tuple[PushAction, ...] = get_args(PushAction)
 # The list sits in `data`, beside the `ok: true` the answer must carry.
 CREATE_LIST = Endpoint("POST", "lead-list/", LeadList, unwrap=Unwrap.DATA, acknowledged=True)
 GET_LIST = Endpoint("GET", "lead-list/{list_id}", LeadList, unwrap=Unwrap.DATA, acknowledged=True)
