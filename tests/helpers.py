@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import inspect
 import json
 import re
@@ -205,3 +207,8 @@ def lead_list(body: JSON) -> list[JSONObject]:
 async def no_sleep(_seconds: float) -> None:
     """A pipeline ``sleep`` that returns at once: retries without waiting."""
     return
+
+
+def sign(body: bytes, secret: str) -> str:
+    """The ``X-Smartlead-Signature`` of ``body`` under ``secret``, computed here, not by the SDK."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()

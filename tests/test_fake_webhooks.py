@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import json
 from collections.abc import AsyncIterator
 
@@ -17,7 +15,7 @@ from multidict import CIMultiDict
 from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.testing import CAMPAIGN_EVENT_TYPES, LEAD_EVENT_TYPES, FakeSmartlead
 
-from .helpers import API_KEY
+from .helpers import API_KEY, sign
 
 
 class Receiver:
@@ -101,8 +99,7 @@ async def test_each_event_type_is_delivered_with_the_documented_envelope(
     assert isinstance(payload["sl_email_lead_map_id"], int)
     assert payload["secret_key"] == "secretkey"
     assert headers["X-Request-Id"] == delivery.request_id
-    expected = hmac.new(b"whsec", body, hashlib.sha256).hexdigest()
-    assert headers["X-Smartlead-Signature"] == f"sha256={expected}"
+    assert headers["X-Smartlead-Signature"] == sign(body, "whsec")
     specific = {
         "EMAIL_SENT": "sent_message",
         "FIRST_EMAIL_SENT": "sent_message",
