@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import inspect
@@ -10,10 +11,11 @@ import json
 import re
 import selectors
 import socket
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
 import pytest
+from aiohttp import web
 
 from smartlead_async import RateFeedback, RateGate, RateLimit, RequestValidationError
 from smartlead_async._json import JSON, JSONObject
@@ -179,6 +181,21 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@contextlib.asynccontextmanager
+async def serving(app: web.Application, **runner_options: Any) -> AsyncIterator[str]:
+    """Serve ``app`` on a free loopback port until the block ends; yields ``http://127.0.0.1:PORT``.
+
+    ``runner_options`` go to :class:`aiohttp.web.AppRunner` (``access_log=None`` ...).
+    """
+    runner = web.AppRunner(app, **runner_options)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    finally:
+        await runner.cleanup()
 
 
 def json_object(value: JSON) -> JSONObject:

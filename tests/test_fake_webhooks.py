@@ -15,7 +15,7 @@ from multidict import CIMultiDict
 from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.testing import CAMPAIGN_EVENT_TYPES, LEAD_EVENT_TYPES, FakeSmartlead
 
-from .helpers import API_KEY, sign
+from .helpers import API_KEY, serving, sign
 
 
 class Receiver:
@@ -35,13 +35,9 @@ async def receiver() -> AsyncIterator[Receiver]:
     rec = Receiver()
     app = web.Application()
     app.router.add_post("/hooks/smartlead", rec.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    rec.url = f"http://127.0.0.1:{runner.addresses[0][1]}/hooks/smartlead"
-    yield rec
-    await runner.cleanup()
+    async with serving(app) as root:
+        rec.url = f"{root}/hooks/smartlead"
+        yield rec
 
 
 async def register(
