@@ -153,10 +153,14 @@ class WireCase(NamedTuple):
     payload: Any  # what the mocked API answers
 
 
+def url(path: str, root: str = BASE_URL) -> re.Pattern[str]:
+    """What ``aioresponses`` should match for ``root + path`` with any query string."""
+    return re.compile(rf"^{re.escape(root + path)}\?.*$")
+
+
 async def check_wire(client: Any, mocked: Any, case: WireCase) -> Any:
     """Mock the route, run the call, and assert the one request it sent."""
-    root = "https://server.smartlead.ai/api/v1"
-    pattern = re.compile(rf"^{re.escape(root + case.path)}\?.*$")
+    pattern = url(case.path)
     if isinstance(case.payload, str):
         mocked.add(pattern, case.method, body=case.payload, content_type="text/plain")
     else:
