@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -37,9 +36,9 @@ from smartlead_async import (
 from smartlead_async._secrets import redact_url, scrub, scrub_bytes
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY, BASE_URL, free_port, no_sleep, serving
+from .helpers import API_KEY, BASE_URL, free_port, no_sleep, serving, url
 
-CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
+CAMPAIGNS = url("/campaigns")
 
 
 def assert_secret_free(*texts: str) -> None:
