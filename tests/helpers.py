@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
+import hmac
 import inspect
 import json
 import re
 import selectors
 import socket
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
 import pytest
+from aiohttp import web
 
 from smartlead_async import RateFeedback, RateGate, RateLimit, RequestValidationError
 from smartlead_async._json import JSON, JSONObject
@@ -149,10 +153,14 @@ class WireCase(NamedTuple):
     payload: Any  # what the mocked API answers
 
 
+def url(path: str, root: str = BASE_URL) -> re.Pattern[str]:
+    """What ``aioresponses`` should match for ``root + path`` with any query string."""
+    return re.compile(rf"^{re.escape(root + path)}\?.*$")
+
+
 async def check_wire(client: Any, mocked: Any, case: WireCase) -> Any:
     """Mock the route, run the call, and assert the one request it sent."""
-    root = "https://server.smartlead.ai/api/v1"
-    pattern = re.compile(rf"^{re.escape(root + case.path)}\?.*$")
+    pattern = url(case.path)
     if isinstance(case.payload, str):
         mocked.add(pattern, case.method, body=case.payload, content_type="text/plain")
     else:
@@ -177,6 +185,21 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@contextlib.asynccontextmanager
+async def serving(app: web.Application, **runner_options: Any) -> AsyncIterator[str]:
+    """Serve ``app`` on a free loopback port until the block ends; yields ``http://127.0.0.1:PORT``.
+
+    ``runner_options`` go to :class:`aiohttp.web.AppRunner` (``access_log=None`` ...).
+    """
+    runner = web.AppRunner(app, **runner_options)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    finally:
+        await runner.cleanup()
 
 
 def json_object(value: JSON) -> JSONObject:
@@ -205,3 +228,8 @@ def lead_list(body: JSON) -> list[JSONObject]:
 async def no_sleep(_seconds: float) -> None:
     """A pipeline ``sleep`` that returns at once: retries without waiting."""
     return
+
+
+def sign(body: bytes, secret: str) -> str:
+    """The ``X-Smartlead-Signature`` of ``body`` under ``secret``, computed here, not by the SDK."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()

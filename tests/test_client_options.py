@@ -26,7 +26,7 @@ from smartlead_async import (
 from smartlead_async._ratelimit import gate_registry
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
-from .helpers import API_KEY, no_sleep
+from .helpers import API_KEY, no_sleep, serving
 
 FAST = [RateLimit(1000, 1.0)]
 
@@ -119,16 +119,8 @@ async def slow_server() -> AsyncIterator[str]:
 
     app = web.Application()
     app.router.add_get("/api/v1/campaigns", slow)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    assert isinstance(site._server, asyncio.Server)
-    port = site._server.sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}/api/v1"
-    finally:
-        await runner.cleanup()
+    async with serving(app) as root:
+        yield f"{root}/api/v1"
 
 
 async def test_a_copy_times_out_with_its_own_timeout(slow_server: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from aioresponses import aioresponses
 
@@ -22,7 +20,9 @@ from smartlead_async import (
 from smartlead_async._json import JSON
 from smartlead_async.errors import error_message_from_body
 
-CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
+from .helpers import url
+
+CAMPAIGNS = url("/campaigns")
 
 
 @pytest.mark.parametrize(

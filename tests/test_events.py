@@ -30,10 +30,10 @@ from smartlead_async.events import (
     RetryScheduled,
 )
 
-from .helpers import API_KEY, BASE_URL, free_port, no_sleep, run_in_virtual_time
+from .helpers import API_KEY, BASE_URL, free_port, no_sleep, run_in_virtual_time, url
 
-CAMPAIGN = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns/12\?.*$")
-CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
+CAMPAIGN = url("/campaigns/12")
+CAMPAIGNS = url("/campaigns")
 
 
 def recorder() -> tuple[list[PipelineEvent], SmartleadClient]:

@@ -50,7 +50,7 @@ from smartlead_async.webhooks import (
     verify_signature,
 )
 
-from .helpers import API_KEY
+from .helpers import API_KEY, serving
 from .webhook_examples import EXAMPLES
 
 STRICT = make_converter(strict=True)
@@ -107,12 +107,9 @@ async def receiver() -> AsyncIterator[Receiver]:
     rec = Receiver()
     app = web.Application()
     app.router.add_post("/hooks/smartlead", rec.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    rec.url = f"http://127.0.0.1:{runner.addresses[0][1]}/hooks/smartlead"
-    yield rec
-    await runner.cleanup()
+    async with serving(app) as root:
+        rec.url = f"{root}/hooks/smartlead"
+        yield rec
 
 
 def test_the_fake_knows_the_13_documented_event_types() -> None:

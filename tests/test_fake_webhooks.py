@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import json
 from collections.abc import AsyncIterator
 
@@ -17,7 +15,7 @@ from multidict import CIMultiDict
 from smartlead_async import RateLimit, SmartleadClient
 from smartlead_async.testing import CAMPAIGN_EVENT_TYPES, LEAD_EVENT_TYPES, FakeSmartlead
 
-from .helpers import API_KEY
+from .helpers import API_KEY, serving, sign
 
 
 class Receiver:
@@ -37,13 +35,9 @@ async def receiver() -> AsyncIterator[Receiver]:
     rec = Receiver()
     app = web.Application()
     app.router.add_post("/hooks/smartlead", rec.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    rec.url = f"http://127.0.0.1:{runner.addresses[0][1]}/hooks/smartlead"
-    yield rec
-    await runner.cleanup()
+    async with serving(app) as root:
+        rec.url = f"{root}/hooks/smartlead"
+        yield rec
 
 
 async def register(
@@ -101,8 +95,7 @@ async def test_each_event_type_is_delivered_with_the_documented_envelope(
     assert isinstance(payload["sl_email_lead_map_id"], int)
     assert payload["secret_key"] == "secretkey"
     assert headers["X-Request-Id"] == delivery.request_id
-    expected = hmac.new(b"whsec", body, hashlib.sha256).hexdigest()
-    assert headers["X-Smartlead-Signature"] == f"sha256={expected}"
+    assert headers["X-Smartlead-Signature"] == sign(body, "whsec")
     specific = {
         "EMAIL_SENT": "sent_message",
         "FIRST_EMAIL_SENT": "sent_message",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 
 import pytest
 import redis.asyncio as aioredis
@@ -23,10 +22,10 @@ from smartlead_async.events import GateWaited, PipelineEvent, RequestSent
 from smartlead_async.redis import RedisRateGate, redis_rate_gate
 from smartlead_async.testing import FakeSmartlead, RedisServer
 
-from .helpers import API_KEY, run_in_virtual_time, sent_requests
+from .helpers import API_KEY, run_in_virtual_time, sent_requests, url
 from .test_ratelimit import busiest_window
 
-CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
+CAMPAIGNS = url("/campaigns")
 SLOW = [RateLimit(1, 10.0)]  # one admission per 10.25 s
 
 

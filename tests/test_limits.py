@@ -27,7 +27,7 @@ from smartlead_async._ratelimit import _GateRegistry, gate_registry
 from smartlead_async._request import RequestSpec
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY, ClientSettings, no_sleep
+from .helpers import API_KEY, ClientSettings, no_sleep, serving
 
 MiB = 1024 * 1024
 FAST = [RateLimit(1000, 1.0)]
@@ -60,16 +60,11 @@ async def stub() -> AsyncIterator[tuple[Stub, str]]:
     server = Stub()
     app = web.Application()
     app.router.add_route("*", "/api/v1/{tail:.*}", server._serve)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    try:
-        yield server, f"http://127.0.0.1:{port}/api/v1"
-    finally:
-        server.release.set()
-        await runner.cleanup()
+    async with serving(app, access_log=None) as root:
+        try:
+            yield server, f"{root}/api/v1"
+        finally:
+            server.release.set()
 
 
 async def gzip_bomb(request: web.Request) -> web.StreamResponse:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email.utils
-import re
 import time
 
 import pytest
@@ -21,10 +20,10 @@ from smartlead_async._json import JSON
 from smartlead_async._pipeline import parse_body, parse_retry_after
 from smartlead_async.models import Campaign
 
-from .helpers import API_KEY, BASE_URL, RecordingGate
+from .helpers import API_KEY, BASE_URL, RecordingGate, url
 
-CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
-CREATE = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns/create\?.*$")
+CAMPAIGNS = url("/campaigns")
+CREATE = url("/campaigns/create")
 
 
 def test_retry_after_accepts_seconds_http_dates_and_body_hints() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import bisect
 import random
-import re
 
 import pytest
 from aiolimiter import AsyncLimiter
@@ -28,9 +27,9 @@ from smartlead_async._ratelimit import gate_registry
 from smartlead_async._transport import RawResponse
 from smartlead_async.testing._windows import SlidingWindows
 
-from .helpers import API_KEY, BASE_URL, RecordingGate, run_in_virtual_time
+from .helpers import API_KEY, BASE_URL, RecordingGate, run_in_virtual_time, url
 
-CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
+CAMPAIGNS = url("/campaigns")
 
 
 def busiest_window(times: list[float], window: float) -> int:

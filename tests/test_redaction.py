@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -37,9 +36,9 @@ from smartlead_async import (
 from smartlead_async._secrets import redact_url, scrub, scrub_bytes
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY, BASE_URL, free_port, no_sleep
+from .helpers import API_KEY, BASE_URL, free_port, no_sleep, serving, url
 
-CAMPAIGNS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns\?.*$")
+CAMPAIGNS = url("/campaigns")
 
 
 def assert_secret_free(*texts: str) -> None:
@@ -365,19 +364,12 @@ async def test_a_redirect_is_not_followed_and_leaks_nothing(location: str) -> No
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", redirect)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    try:
-        async with SmartleadClient(
-            key, base_url=f"http://127.0.0.1:{port}/api/v1", max_retries=0
-        ) as sl:
-            with pytest.raises(APIStatusError) as caught:
-                await sl.campaigns.list()
-    finally:
-        await runner.cleanup()
+    async with (
+        serving(app) as root,
+        SmartleadClient(key, base_url=f"{root}/api/v1", max_retries=0) as sl,
+    ):
+        with pytest.raises(APIStatusError) as caught:
+            await sl.campaigns.list()
     assert caught.value.status == 302
     assert len(hits) == 1  # not followed
     error = caught.value

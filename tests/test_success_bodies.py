@@ -23,7 +23,7 @@ from smartlead_async import (
 from smartlead_async.models import AddLeadsResult, OkResponse
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY
+from .helpers import API_KEY, url
 
 ROOT = "https://server.smartlead.ai/api/v1"
 Call = Callable[[SmartleadClient], Awaitable[Any]]
@@ -148,7 +148,7 @@ EMPTY = ("empty object", "empty body")
 def _mock(
     mocked: aioresponses, method: str, path: str, body: str | dict[str, Any], content_type: str
 ) -> None:
-    pattern = re.compile(rf"^{re.escape(f'{ROOT}/{path}')}\?.*$")
+    pattern = url(f"/{path}", ROOT)
     if isinstance(body, dict):
         mocked.add(pattern, method, payload=body)
     else:

@@ -4,8 +4,6 @@ real aiohttp adapter (a socket) and the FastAPI router (httpx's ASGI transport).
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import io
 import json
 import logging
@@ -27,6 +25,7 @@ from smartlead_async.webhooks import (
     WebhookEvent,
 )
 
+from .helpers import sign
 from .test_webhook_receiver import Receiver
 
 OPEN = json.dumps({"event_type": "EMAIL_OPEN", "stats_id": "st-1", "to_email": "a@x.io"}).encode()
@@ -303,10 +302,6 @@ async def test_hostile_json_is_a_400_with_no_traceback_logged(
 
 async def _never(event: WebhookEvent) -> None:
     raise AssertionError("a refused body reached the handler")
-
-
-def sign(body: bytes, secret: str) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
 async def test_a_bad_signature_is_refused_before_the_body_is_parsed(

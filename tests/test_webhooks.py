@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 
 import pytest
@@ -38,6 +36,8 @@ from smartlead_async.webhooks import (
     verify_secret_key,
     verify_signature,
 )
+
+from .helpers import sign
 
 STRICT = make_converter(strict=True)
 CLASSES = {
@@ -207,7 +207,7 @@ def test_secret_key_verification() -> None:
 
 def test_signature_verification() -> None:
     body = json.dumps(REPLY_SAMPLE).encode()
-    good = "sha256=" + hmac.new(b"whsec", body, hashlib.sha256).hexdigest()
+    good = sign(body, "whsec")
     verify_signature(body, good, "whsec")
     verify_signature(body, good.upper().replace("SHA256=", "sha256="), "whsec")
     for header in (None, "", "md5=abc", good[:-1] + "0", "sha256="):

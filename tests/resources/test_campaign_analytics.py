@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -20,9 +19,8 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire, sent_requests
+from ..helpers import WireCase, check_rejected, check_wire, sent_requests, url
 
-ROOT = "https://server.smartlead.ai/api/v1"
 START, END = dt.date(2025, 1, 1), dt.date(2025, 1, 31)
 AT = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 STRICT = make_converter(strict=True)
@@ -37,10 +35,6 @@ ROW = {
     "click_count": 0,
     "reply_count": 1,
 }
-
-
-def url(path: str) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(ROOT + path)}\?.*$")
 
 
 CASES: list[tuple[str, Call, str, str, dict[str, str], Any, Any]] = [

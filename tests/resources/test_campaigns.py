@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,14 +12,18 @@ from smartlead_async import APIStatusError, NotFoundError, Pager, SmartleadClien
 from smartlead_async.models import CampaignStatus, CampaignStatusUpdate
 
 from .. import samples
-from ..helpers import API_KEY, WireCase, check_rejected, check_wire, no_sleep, sent_requests
+from ..helpers import (
+    API_KEY,
+    WireCase,
+    check_rejected,
+    check_wire,
+    no_sleep,
+    sent_requests,
+    url,
+)
 
 ROOT = "https://server.smartlead.ai/api/v1"
 Call = Callable[[SmartleadClient], Any]
-
-
-def url(path: str) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(ROOT + path)}\?.*$")
 
 
 async def test_list(client: SmartleadClient, mock_api: aioresponses) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from aioresponses import aioresponses
 
 from smartlead_async import SmartleadClient
@@ -12,9 +10,9 @@ from smartlead_async.models import Client
 from smartlead_async.testing import FakeSmartlead
 
 from .. import samples
-from ..helpers import API_KEY, sent_requests
+from ..helpers import API_KEY, sent_requests, url
 
-CLIENTS = re.compile(r"^https://server\.smartlead\.ai/api/v1/client/\?.*$")
+CLIENTS = url("/client/")
 
 
 def test_sample_decodes_strictly_with_misspelt_keys() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TypedDict
 
 import pytest
@@ -14,13 +13,7 @@ from smartlead_async.models import EmailAccount, EmailAccountType, WarmupStatus
 from smartlead_async.testing import FakeSmartlead
 
 from .. import samples
-from ..helpers import API_KEY, sent_requests
-
-ROOT = "https://server.smartlead.ai/api/v1"
-
-
-def url(path: str) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(ROOT + path)}\?.*$")
+from ..helpers import API_KEY, sent_requests, url
 
 
 def test_sample_decodes_strictly_and_hides_passwords_in_repr() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import pytest
@@ -13,13 +12,7 @@ from smartlead_async import NotFoundError, Pager, RequestValidationError, Smartl
 from smartlead_async.models import LeadImportSettings, LeadInput, LeadStatus
 
 from .. import samples
-from ..helpers import API_KEY, sent_requests
-
-ROOT = "https://server.smartlead.ai/api/v1"
-
-
-def url(path: str) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(ROOT + path)}\?.*$")
+from ..helpers import API_KEY, sent_requests, url
 
 
 async def test_add_to_campaign_sends_normalised_leads_and_settings(

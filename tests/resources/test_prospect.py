@@ -22,7 +22,7 @@ from smartlead_async import (
 from smartlead_async.models.prospect import ContactFilters, EmailQuery
 from smartlead_async.resources.prospect import FETCH_CONTACTS, FIND_EMAILS
 
-from ..helpers import API_KEY, check_rejected, invoke, sent_requests
+from ..helpers import API_KEY, check_rejected, invoke, sent_requests, url
 from .reference import routes as reference_routes
 
 ROOT = "https://prospect-api.smartlead.ai/api/v1/search-email-leads"
@@ -829,7 +829,7 @@ CASES = [
 
 
 def _mock(mocked: aioresponses, method: str, path: str, **answer: Any) -> None:
-    mocked.add(re.compile(rf"^{re.escape(ROOT + path)}\?.*$"), method, **answer)
+    mocked.add(url(path, ROOT), method, **answer)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from aioresponses import aioresponses
 
@@ -13,9 +11,9 @@ from smartlead_async.models import Webhook
 from smartlead_async.testing import FakeSmartlead
 
 from .. import samples
-from ..helpers import API_KEY, sent_requests
+from ..helpers import API_KEY, sent_requests, url
 
-WEBHOOKS = re.compile(r"^https://server\.smartlead\.ai/api/v1/campaigns/2180/webhooks\?.*$")
+WEBHOOKS = url("/campaigns/2180/webhooks")
 
 
 def test_sample_decodes_strictly() -> None:
