@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,9 +41,9 @@ def test_record_soon_returns_while_a_commit_is_held_up_and_lookups_still_answer(
     journal = Journal.create(path, campaign_id=7, host="h")
     journal.record(["old@x.io"])
     with write_locked(path):
-        started = time.perf_counter()
+        # This thread holds the write lock, so a record_soon() that committed here could not
+        # succeed: it would wait out sqlite's busy timeout and raise "database is locked".
         journal.record_soon(["Ann@X.IO", "bob@x.io"])
-        assert time.perf_counter() - started < 0.5  # record() would wait up to 5 s here
         # Final at once for lookups; the one already committed is found without waiting.
         assert journal.is_final(journal_key("ann@x.io") or "")
         assert journal.is_final("old@x.io")
