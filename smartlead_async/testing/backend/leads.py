@@ -186,6 +186,7 @@ class LeadStore(Table[str, FakeLead]):
         self._block_ids: dict[str, BlockListEntry] = {}
         #: The account's own lead categories by id (the built-in ones are LEAD_CATEGORIES).
         self.custom_categories: dict[int, dict[str, JSON]] = {}
+        self._by_id: dict[int, FakeLead] = {}  # a lookup by id must not scan 100,000s of leads
 
     def account_lead(self, email: str, fields: Mapping[str, JSON] | None = None) -> FakeLead:
         """The account-wide record of ``email``, created if needed."""
@@ -195,6 +196,7 @@ class LeadStore(Table[str, FakeLead]):
             lead = self._rows[key] = FakeLead(
                 id=self._ids(), email=key, fields=dict(fields or {"email": key})
             )
+            self._by_id[lead.id] = lead
         return lead
 
     def enroll(
@@ -211,7 +213,7 @@ class LeadStore(Table[str, FakeLead]):
 
     def by_id(self, lead_id: int) -> FakeLead | None:
         """The lead with this id, if any."""
-        return next((lead for lead in self._rows.values() if lead.id == lead_id), None)
+        return self._by_id.get(lead_id)
 
     def existing(self, lead_id: int) -> FakeLead:
         """The lead with this id, or the API's 404."""
