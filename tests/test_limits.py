@@ -196,19 +196,25 @@ def test_finished_event_loops_are_not_kept_alive_by_their_gates() -> None:
         await client.aclose()
         assert len(gate_registry) == 1  # still shared with a client created right after
 
+    # Growth is measured over two rounds of 1,000 runs and the smaller one counts: a leak grows
+    # both, while a one-off resize of an interpreter-wide table (interned strings, after earlier
+    # test modules imported a lot) lands in one round and is not this code's memory.
+    grown = []
     gc.collect()
     tracemalloc.start()
     try:
-        before, _ = tracemalloc.get_traced_memory()
-        for _ in range(2000):
-            asyncio.run(one_run())
-        gc.collect()
-        after, _ = tracemalloc.get_traced_memory()
+        for _ in range(2):
+            before, _ = tracemalloc.get_traced_memory()
+            for _ in range(1000):
+                asyncio.run(one_run())
+            gc.collect()
+            after, _ = tracemalloc.get_traced_memory()
+            grown.append(after - before)
     finally:
         tracemalloc.stop()
     alive = sum(ref() is not None for ref in loops)
     assert alive == 0, f"{alive} of {len(loops)} finished loops still referenced"
-    assert after - before < 2 * MiB, f"grew by {(after - before) / MiB:.1f} MiB"
+    assert min(grown) < MiB, f"grew by {[round(g / MiB, 1) for g in grown]} MiB per 1,000 runs"
 
 
 def test_loops_that_refuse_attributes_fall_back_to_a_weak_table() -> None:
