@@ -89,6 +89,15 @@ async def test_cli_import_demo_reports_every_row(capsys: pytest.CaptureFixture[s
     assert "9,not-an-email,invalid," in out
 
 
+async def test_cli_abort_benchmark_row() -> None:
+    # measure() raises unless the second signal ended the run on the hung server with 130,
+    # and unless the baseline import stored every row.
+    (row,) = await load("benchmarks/bench_cli_abort.py").measure(300, 1)
+    assert (row["rows"], row["runs"]) == (300, 1)
+    assert row["abort_s median"] == row["abort_s max"] >= 0
+    assert row["full_import_s median"] > 0
+
+
 async def test_import_engine_benchmarks_on_small_inputs() -> None:
     bench = load("benchmarks/bench_import_engine.py")
     overhead = await bench.overhead(3)
