@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import sys
 import time
+from collections.abc import Callable
 
 from _report import print_table, write_json
 from aiolimiter import AsyncLimiter
@@ -38,9 +39,16 @@ class NaiveGate:
 
 
 async def run_row(
-    rule: RateLimit, requests: int, callers: int, naive: bool, clients: int
+    rule: RateLimit,
+    requests: int,
+    callers: int,
+    naive: bool,
+    clients: int,
+    *,
+    clock: Callable[[], float] = time.monotonic,
 ) -> dict[str, object]:
-    async with FakeSmartlead(rate_limits=[rule]) as fake:
+    """One row; ``clock`` is the fake's window clock (the tests run rows on virtual time)."""
+    async with FakeSmartlead(rate_limits=[rule], clock=clock) as fake:
         naive_gate = NaiveGate(rule)
         sessions = [
             SmartleadClient(
