@@ -203,10 +203,13 @@ async def test_with_json_an_abort_before_anything_was_sent_is_a_json_object_on_s
     out, err = io.StringIO(), io.StringIO()
     async with server:
         task = asyncio.create_task(run_import(parse_args(argv), out, err))
-        await asyncio.wait_for(connected.wait(), timeout=5)
+        await asyncio.wait_for(connected.wait(), timeout=60)
         os.kill(os.getpid(), signal.SIGINT)
-        status = await asyncio.wait_for(task, timeout=5)
+        # asyncio.wait does not cancel on timeout: a cancel would itself abort the run.
+        done, _ = await asyncio.wait({task}, timeout=60)
         release.set()
+    assert done == {task}, "the signal left the run waiting for the server"
+    status = task.result()
     assert status == 130
     assert json_error(out.getvalue()) == {
         "error": "aborted before anything was sent",
