@@ -1,7 +1,7 @@
 """How long the import command takes to end after a second Ctrl-C, on a server that never answers.
 
 Each run imports a CSV through the CLI (in this process, as ``smartlead-async import`` runs it)
-against the fake SmartLead server, whose add-leads route hangs until the run is over. Once the
+against the fake SmartLead server, whose add-leads route never answers (the HANG fault). Once the
 first batch hangs, the first SIGINT stops reading and waits for the batches in flight; 50 ms
 later the second one aborts them. The figure is the time from the second signal to the run's
 exit status, which includes writing the rejected-rows file. The baseline, measured in the same
@@ -27,9 +27,7 @@ from typing import Any
 from _report import print_table, write_json
 
 from smartlead_async.cli import parse_args, run_import
-from smartlead_async.testing import FakeSmartlead
-from smartlead_async.testing.routes import Call, Reply
-from smartlead_async.testing.routes import leads as lead_routes
+from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 
 ADD_LEADS = "POST /campaigns/{campaign_id}/leads"
 API_KEY = "bench key/+=&?"
@@ -43,21 +41,6 @@ def write_csv(path: Path, rows: int) -> Path:
     return path
 
 
-class HungFake(FakeSmartlead):
-    """add-leads answers only once ``release`` is set."""
-
-    def __init__(self) -> None:
-        super().__init__(api_keys=(API_KEY,))
-        self.release = asyncio.Event()
-        self.waiting = 0
-        self.set_handler(ADD_LEADS, self._hang)
-
-    async def _hang(self, call: Call) -> Reply:
-        self.waiting += 1
-        await self.release.wait()
-        return lead_routes.add_to_campaign(call)
-
-
 async def import_csv(fake: FakeSmartlead, path: Path, campaign_id: int) -> int:
     argv = ["import", str(path), "--campaign", str(campaign_id), "--base-url", fake.base_url]
     argv += ["--api-key", API_KEY, "--rate", "1000/1", "--no-progress", "--json"]
@@ -68,10 +51,11 @@ async def import_csv(fake: FakeSmartlead, path: Path, campaign_id: int) -> int:
 async def abort_seconds(folder: Path, rows: int) -> float:
     """Seconds from the second SIGINT to the exit status, on a server that never answers."""
     path = write_csv(folder / "abort.csv", rows)
-    async with HungFake() as fake:
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        fake.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HANG]))
         campaign = fake.state.add_campaign("hung")
         task = asyncio.ensure_future(import_csv(fake, path, campaign.id))
-        while fake.waiting < 1:  # noqa: ASYNC110 - waiting for the first batch to hang
+        while fake.state.hanging < 1:  # noqa: ASYNC110 - waiting for the first batch to hang
             await asyncio.sleep(0.005)
         os.kill(os.getpid(), signal.SIGINT)
         await asyncio.sleep(0.05)
@@ -79,7 +63,6 @@ async def abort_seconds(folder: Path, rows: int) -> float:
         os.kill(os.getpid(), signal.SIGINT)
         done, _ = await asyncio.wait({task}, timeout=600)
         took = time.perf_counter() - started
-        fake.release.set()
     if task not in done or task.result() != 128 + signal.SIGINT:
         raise SystemExit("the second signal did not abort the run")
     return took

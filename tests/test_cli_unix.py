@@ -25,7 +25,6 @@ from smartlead_async._json import JSONObject
 from smartlead_async.cli import main, parse_args, run_import
 from smartlead_async.testing import FakeSmartlead, FaultKind, Faults
 from smartlead_async.testing.routes import Call, Reply
-from smartlead_async.testing.routes import leads as lead_routes
 
 from .helpers import API_KEY, json_int, json_object, lead_list
 
@@ -259,40 +258,25 @@ async def test_sigterm_drains_like_sigint_and_resume_finishes(tmp_path: Path) ->
     assert len(campaign.leads) == 4_000
 
 
-class HungFake(FakeSmartlead):
-    """add-leads never answers until ``release`` is set."""
-
-    def __init__(self) -> None:
-        super().__init__(api_keys=(API_KEY,))
-        self.release = asyncio.Event()
-        self.waiting = 0
-        self.set_handler(ADD_LEADS, self._hang)
-
-    async def _hang(self, call: Call) -> Reply:
-        self.waiting += 1
-        await self.release.wait()
-        return lead_routes.add_to_campaign(call)
-
-
 async def test_a_second_signal_aborts_at_once_on_a_hung_server(tmp_path: Path) -> None:
     path = write(tmp_path / "leads.csv", leads(3_000))
-    async with HungFake() as fake:
+    async with FakeSmartlead(api_keys=(API_KEY,)) as fake:
+        fake.set_route_faults(ADD_LEADS, Faults(1.0, [FaultKind.HANG]))
         campaign = fake.state.add_campaign("hung")
         task = asyncio.create_task(cli(fake, path, campaign.id, "--timeout", "600"))
         # 30 batches: 16 go out and hang, the rest are never read.
-        while fake.waiting < 1:  # noqa: ASYNC110 - waiting for the first batch to hang
+        while fake.state.hanging < 1:  # noqa: ASYNC110 - waiting for the first batch to hang
             await asyncio.sleep(0.005)
         os.kill(os.getpid(), signal.SIGINT)
         await asyncio.sleep(0.05)
         assert not task.done()  # the first signal drains: it waits for the batches in flight
         os.kill(os.getpid(), signal.SIGINT)
-        # The server never answers while the run is awaited, so only an abort that gives up
-        # the batches in flight ends it. asyncio.wait does not cancel on timeout: a cancel
-        # here would itself abort the run and hide a second signal that did nothing.
+        # The fake never answers a hung request, so only an abort that gives up the batches
+        # in flight ends the run. asyncio.wait does not cancel on timeout: a cancel here would
+        # itself abort the run and hide a second signal that did nothing.
         done, _ = await asyncio.wait({task}, timeout=60)
-        fake.release.set()
-        assert done == {task}, "the second signal left the run waiting for the server"
-        run = task.result()
+    assert done == {task}, "the second signal left the run waiting for the server"
+    run = task.result()
     assert run.status == 130
     assert run.report["aborted"] is True
     assert journaled(path) == set()  # nothing was committed, nothing claimed
