@@ -284,8 +284,9 @@ async def test_a_slot_reserved_before_a_pause_is_not_used_during_it(
     redis_client: aioredis.Redis, monkeypatch: pytest.MonkeyPatch, channel: str
 ) -> None:
     # A reserves the slot after B's full window and sleeps; B then gets a 429 with Retry-After:
-    # 30. Checking only A's own knowledge on waking, A would send inside B's pause.
-    rule = RateLimit(2, 0.3)
+    # 30. Checking only A's own knowledge on waking, A would send inside B's pause. The 1 s
+    # window leaves 0.9 s for the test to tell B of the 429 before A's slot comes.
+    rule = RateLimit(2, 1.0)
     waiting, seen = (RedisRateGate(redis_client, API_KEY, [rule]) for _ in range(2))
     await _skip_start_fence(redis_client, waiting)
     if channel == "unsubscribed":  # no pause channel: the deadline is read after the sleep
@@ -296,16 +297,16 @@ async def test_a_slot_reserved_before_a_pause_is_not_used_during_it(
         monkeypatch.setattr(waiting, "_subscribe", no_channel)
     else:
         await waiting.admit()
-        await asyncio.sleep(0.35)  # A's window empties: it is subscribed from now on
+        await asyncio.sleep(1.1)  # A's window empties: it is subscribed from now on
     await seen.admit()
     await seen.admit()
     admission = asyncio.create_task(waiting.admit())
-    await asyncio.sleep(0.05)  # A holds its reserved slot, ~0.27 s ahead
+    await asyncio.sleep(0.05)  # A holds its reserved slot, ~1 s ahead
     await seen.observe(RateFeedback(status=429, retry_after=30.0))
-    await asyncio.sleep(0.4)
+    await asyncio.sleep(1.2)  # past A's slot
     try:
         assert not admission.done()
-        assert waiting.paused_for > 29
+        assert waiting.paused_for > 25  # of the 30 s pause, 1.25 s slept since
     finally:
         admission.cancel()
         await asyncio.gather(admission, return_exceptions=True)
