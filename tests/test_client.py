@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import re
 import sys
 
 import aiohttp
@@ -20,7 +19,7 @@ from smartlead_async import (
 )
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY, ClientSettings, RecordingGate
+from .helpers import API_KEY, ClientSettings, RecordingGate, url
 
 
 def test_key_falls_back_to_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,7 +99,7 @@ async def test_custom_gate_is_used_for_every_request(fake: FakeSmartlead) -> Non
 
 
 async def test_user_agent_is_sent_on_the_callers_session_too(mock_api: aioresponses) -> None:
-    mock_api.get(re.compile(r"^https://server\.smartlead\.ai/api/v1/client/\?.*$"), payload=[])
+    mock_api.get(url("/client/"), payload=[])
     async with (
         aiohttp.ClientSession() as session,
         SmartleadClient(API_KEY, session=session) as sl,

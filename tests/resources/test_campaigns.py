@@ -14,6 +14,7 @@ from smartlead_async.models import CampaignStatus, CampaignStatusUpdate
 from .. import samples
 from ..helpers import (
     API_KEY,
+    BASE_URL,
     WireCase,
     check_rejected,
     check_wire,
@@ -22,7 +23,6 @@ from ..helpers import (
     url,
 )
 
-ROOT = "https://server.smartlead.ai/api/v1"
 Call = Callable[[SmartleadClient], Any]
 
 
@@ -229,7 +229,7 @@ async def test_only_requests_safe_to_repeat_are_retried_after_a_5xx(
     mock_api: aioresponses, call: Call, method: str, path: str, retried: int
 ) -> None:
     # Setting a state again changes nothing; creating, sending or deleting again might not be.
-    async with SmartleadClient(API_KEY, base_url=ROOT, max_retries=1) as sl:
+    async with SmartleadClient(API_KEY, base_url=BASE_URL, max_retries=1) as sl:
         sl._pipeline._sleep = no_sleep
         mock_api.add(url(path), method, status=503, body="busy")
         mock_api.add(url(path), method, payload={"ok": True, "id": 1})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,10 +12,9 @@ from smartlead_async import NotFoundError, SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models.clients import ClientDetails, CodeSnippet
 
-from ..helpers import WireCase, check_rejected, check_wire
+from ..helpers import WireCase, check_rejected, check_wire, url
 from .reference import documented_body_fields, documented_example
 
-ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Any]
 CLIENT = {
@@ -130,7 +128,7 @@ def test_the_documented_client_decodes_strictly() -> None:
 async def test_an_unknown_client_is_not_found(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(re.compile(rf"^{ROOT}/client/9\?.*$"), status=404, payload={"error": "nope"})
+    mock_api.get(url("/client/9"), status=404, payload={"error": "nope"})
     with pytest.raises(NotFoundError):
         await client.clients.get(9)
 

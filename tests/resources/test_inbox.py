@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -15,9 +14,16 @@ from smartlead_async._convert import make_converter
 from smartlead_async.models import InboxPage
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire, json_list, json_object, sent_requests
+from ..helpers import (
+    WireCase,
+    check_rejected,
+    check_wire,
+    json_list,
+    json_object,
+    sent_requests,
+    url,
+)
 
-ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Awaitable[Any]]
 AT = dt.datetime(2025, 3, 28, 9, 35, 1, tzinfo=dt.UTC)
@@ -262,7 +268,7 @@ def test_inbox_sample_decodes_strictly() -> None:
 async def test_views_paginate_through_the_body(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    pattern = re.compile(rf"^{ROOT}/master-inbox/inbox-replies\?.*$")
+    pattern = url("/master-inbox/inbox-replies")
     row = json_list(json_object(samples.INBOX_PAGE)["data"])[0]
     mock_api.post(pattern, payload={"ok": True, "data": [row, row], "offset": 0, "limit": 2})
     mock_api.post(pattern, payload={"ok": True, "data": [row], "offset": 2, "limit": 2})
@@ -275,9 +281,7 @@ async def test_views_paginate_through_the_body(
 async def test_untracked_replies_unwrap_the_nested_envelope(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(
-        re.compile(rf"^{ROOT}/master-inbox/untracked-replies\?.*$"), payload=samples.UNTRACKED
-    )
+    mock_api.get(url("/master-inbox/untracked-replies"), payload=samples.UNTRACKED)
     (reply,) = await client.inbox.untracked_replies()
     assert (reply.id, reply.from_email) == ("77", "x@y.io")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,9 +23,8 @@ from smartlead_async.models import (
 from smartlead_async.resources.leads import parse_csv_export
 
 from .. import samples
-from ..helpers import API_KEY, WireCase, check_rejected, check_wire, sent_requests
+from ..helpers import API_KEY, WireCase, check_rejected, check_wire, sent_requests, url
 
-ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Awaitable[Any]]
 
@@ -212,7 +210,7 @@ def test_sample_values() -> None:
 async def test_get_decodes_the_wrapped_lead(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(re.compile(rf"^{ROOT}/leads/423\?.*$"), payload=samples.LEAD_BY_ID)
+    mock_api.get(url("/leads/423"), payload=samples.LEAD_BY_ID)
     lead = await client.leads.get(423)
     assert isinstance(lead, Lead)
     assert lead.email == "cristiano@mufc.com"
@@ -221,20 +219,20 @@ async def test_get_decodes_the_wrapped_lead(
 async def test_get_missing_lead_raises_not_found(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(re.compile(rf"^{ROOT}/leads/9\?.*$"), payload={"data": []})
+    mock_api.get(url("/leads/9"), payload={"data": []})
     with pytest.raises(NotFoundError) as caught:
         await client.leads.get(9)
     assert caught.value.url.endswith("api_key=***")
 
 
 async def test_plain_text_success_is_ok(client: SmartleadClient, mock_api: aioresponses) -> None:
-    mock_api.delete(re.compile(rf"^{ROOT}/campaigns/5/leads/423\?.*$"), body="success")
+    mock_api.delete(url("/campaigns/5/leads/423"), body="success")
     result = await client.leads.delete_from_campaign(5, 423)
     assert (result.ok, result.message) == (True, "success")
 
 
 async def test_block_list_pager(client: SmartleadClient, mock_api: aioresponses) -> None:
-    pattern = re.compile(rf"^{ROOT}/leads/get-domain-block-list\?.*$")
+    pattern = url("/leads/get-domain-block-list")
     mock_api.get(pattern, payload=samples.BLOCK_LIST_ENTRIES)
     page = await client.leads.block_list.list(limit=1000, email_or_domain="apple")
     assert [e.email_or_domain for e in page] == ["apple.com"]
@@ -252,10 +250,8 @@ async def test_block_list_pager(client: SmartleadClient, mock_api: aioresponses)
 async def test_campaigns_and_categories_are_one_page_pagers(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(re.compile(rf"^{ROOT}/leads/423/campaigns\?.*$"), payload=samples.LEAD_CAMPAIGNS)
-    mock_api.get(
-        re.compile(rf"^{ROOT}/leads/fetch-categories\?.*$"), payload=samples.LEAD_CATEGORIES
-    )
+    mock_api.get(url("/leads/423/campaigns"), payload=samples.LEAD_CAMPAIGNS)
+    mock_api.get(url("/leads/fetch-categories"), payload=samples.LEAD_CATEGORIES)
     campaigns = client.leads.campaigns(423)
     assert isinstance(campaigns, Pager)
     assert [c.id async for c in campaigns] == [2911, 5055]
@@ -277,7 +273,7 @@ async def test_campaigns_and_categories_are_one_page_pagers(
 async def test_block_list_add_reads_counters_or_a_success_flag(
     client: SmartleadClient, mock_api: aioresponses, payload: Any, counts: Any
 ) -> None:
-    mock_api.post(re.compile(rf"^{ROOT}/leads/add-domain-block-list\?.*$"), payload=payload)
+    mock_api.post(url("/leads/add-domain-block-list"), payload=payload)
     result = await client.leads.block_list.add(entries=["rival.com"])
     assert (result.upload_count, result.total_domain_added) == counts
 
@@ -286,7 +282,7 @@ async def test_block_list_add_reads_counters_or_a_success_flag(
 async def test_block_list_add_refuses_an_answer_that_does_not_say_it_worked(
     client: SmartleadClient, mock_api: aioresponses, payload: Any
 ) -> None:
-    mock_api.post(re.compile(rf"^{ROOT}/leads/add-domain-block-list\?.*$"), payload=payload)
+    mock_api.post(url("/leads/add-domain-block-list"), payload=payload)
     with pytest.raises(ResponseDecodeError, match="does not say the call succeeded"):
         await client.leads.block_list.add(entries=["rival.com"])
 
@@ -294,7 +290,7 @@ async def test_block_list_add_refuses_an_answer_that_does_not_say_it_worked(
 async def test_old_block_list_names_warn_and_keep_their_positional_arguments(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    pattern = re.compile(rf"^{ROOT}/leads/add-domain-block-list\?.*$")
+    pattern = url("/leads/add-domain-block-list")
     mock_api.post(pattern, payload=samples.BLOCK_LIST_RESULT)
     with pytest.warns(DeprecationWarning, match="use leads.block_list.add instead"):
         # deprecated_alias types every alias as returning object, not the new method's type.

@@ -3,7 +3,6 @@ reference documents on unaudited pages only when the caller opts in."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,10 +14,9 @@ from smartlead_async._lead_codec import _fast_wire, checked_lead_to_wire, lead_t
 from smartlead_async.bulk import RowOutcome
 from smartlead_async.models import LeadInput
 
-from ..helpers import check_rejected, sent_requests
+from ..helpers import check_rejected, sent_requests, url
 
-ROOT = "https://server.smartlead.ai/api/v1"
-ADD = re.compile(rf"^{ROOT}/campaigns/5/leads\?.*$")
+ADD = url("/campaigns/5/leads")
 Call = Callable[[SmartleadClient], Any]
 
 

@@ -5,7 +5,6 @@ between lists. Bodies are the reference's documented bodies; answers its respons
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -18,9 +17,8 @@ from smartlead_async.models.crm import LeadNote, LeadTag, LeadTask
 from smartlead_async.models.leads import FoundCampaignLead, LeadCategory, LeadHistoryByLead
 from smartlead_async.resources.crm import LeadCrmResource
 
-from ..helpers import API_KEY, WireCase, check_rejected, check_wire, sent_requests
+from ..helpers import API_KEY, WireCase, check_rejected, check_wire, sent_requests, url
 
-ROOT = "https://server.smartlead.ai/api/v1"
 Call = Callable[[SmartleadClient], Any]
 
 
@@ -280,7 +278,7 @@ async def test_search_walks_by_the_answers_cursor(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
     # The answer's `lastSeenEclmId` goes back as `lastSeenLeadId`; a short page ends the walk.
-    pattern = re.compile(rf"^{ROOT}/campaigns/123/leads/filter\?.*$")
+    pattern = url("/campaigns/123/leads/filter")
     mock_api.post(pattern, payload={"leads": [hit(1), hit(2)], "lastSeenEclmId": 2, "count": 3})
     mock_api.post(pattern, payload={"leads": [hit(3)], "lastSeenEclmId": 3, "count": 3})
     found = [

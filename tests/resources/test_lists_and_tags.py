@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -14,9 +13,8 @@ from smartlead_async import ResponseDecodeError, SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models import AllLeadsPage, LeadListsPage
 
-from ..helpers import WireCase, check_rejected, check_wire, sent_requests
+from ..helpers import WireCase, check_rejected, check_wire, sent_requests, url
 
-ROOT = "https://server.smartlead.ai/api/v1"
 Call = Callable[[SmartleadClient], Any]
 OK = {"ok": True}
 LISTS = {
@@ -222,7 +220,7 @@ async def test_wire_request(
 
 
 async def test_list_all_walks_by_cursor(client: SmartleadClient, mock_api: aioresponses) -> None:
-    pattern = re.compile(rf"^{ROOT}/leads/all\?.*$")
+    pattern = url("/leads/all")
     page = {"ok": True, "data": {"leads": [{"id": 10}, {"id": 11}]}}
     mock_api.get(pattern, payload=page)
     mock_api.get(pattern, payload={"ok": True, "data": {"leads": [{"id": 12}]}})
@@ -235,10 +233,10 @@ async def test_list_all_walks_by_cursor(client: SmartleadClient, mock_api: aiore
 async def test_lead_list_answers_decode_as_typed_models(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(re.compile(rf"^{ROOT}/lead-list/3\?.*$"), payload=ONE_LIST)
-    mock_api.post(re.compile(rf"^{ROOT}/lead-list/3/import\?.*$"), payload=IMPORTED)
-    mock_api.post(re.compile(rf"^{ROOT}/leads/push-to-campaign\?.*$"), payload=PUSHED)
-    mock_api.get(re.compile(rf"^{ROOT}/lead-list/\?.*$"), payload=LISTS)
+    mock_api.get(url("/lead-list/3"), payload=ONE_LIST)
+    mock_api.post(url("/lead-list/3/import"), payload=IMPORTED)
+    mock_api.post(url("/leads/push-to-campaign"), payload=PUSHED)
+    mock_api.get(url("/lead-list/"), payload=LISTS)
     lead_list = await client.lead_lists.get(3)
     assert (lead_list.id, lead_list.list_name) == (3, "Clay import")
     imported = await client.lead_lists.import_leads(3, leads=[{"email": "b@y.io"}])
@@ -255,7 +253,7 @@ async def test_lead_list_answers_decode_as_typed_models(
 async def test_lead_list_get_refuses_an_answer_without_the_list(
     client: SmartleadClient, mock_api: aioresponses, payload: Any
 ) -> None:
-    mock_api.get(re.compile(rf"^{ROOT}/lead-list/3\?.*$"), payload=payload)
+    mock_api.get(url("/lead-list/3"), payload=payload)
     with pytest.raises(ResponseDecodeError):
         await client.lead_lists.get(3)
 
