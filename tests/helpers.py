@@ -225,6 +225,17 @@ def lead_list(body: JSON) -> list[JSONObject]:
     return [json_object(row) for row in json_list(json_object(body)["lead_list"])]
 
 
+async def ends_by_itself(task: asyncio.Future[Any], within: float = 60.0) -> bool:
+    """Whether ``task`` finishes within ``within`` seconds without being cancelled.
+
+    A guard for a run that must end on its own (an abort, a timeout of its own): unlike
+    ``asyncio.wait_for``, ``asyncio.wait`` does not cancel on timeout, and a cancel would end
+    a run that catches it (the CLI aborts on one) and pass the test for the wrong reason.
+    """
+    done, _ = await asyncio.wait({task}, timeout=within)
+    return task in done
+
+
 async def no_sleep(_seconds: float) -> None:
     """A pipeline ``sleep`` that returns at once: retries without waiting."""
     return
