@@ -775,8 +775,9 @@ class ProspectStore(Table[int, FakeSearch]):
                 raise _failure(f"A fetch takes at most {self.max_single_fetch} contacts")
             targets = list(search.matches[:limit])
         else:
-            targets = [i for i in _strings(body, "id") if i in self.directory]
-        new = [i for i in _distinct(targets) if i not in self.fetched]
+            # A search's matches never repeat; the ids a caller sends may.
+            targets = _distinct(i for i in _strings(body, "id") if i in self.directory)
+        new = [i for i in targets if i not in self.fetched]
         if sum(1 for i in new if self.directory[i].email) > self.credits_available:
             raise _failure("Insufficient credits")
         if self.fetched_today() + len(new) > self.max_daily_fetch:
@@ -785,7 +786,7 @@ class ProspectStore(Table[int, FakeSearch]):
             self.fetched[contact_id] = FakeFetchedContact(
                 self.directory[contact_id], search.id, self.clock()
             )
-        search.fetched += [i for i in _distinct(targets) if i not in search.fetched]
+        search.fetched += [i for i in targets if i not in search.fetched]
         search.updated_at = now()
         owned = self._owned(search)
         return {
