@@ -149,17 +149,23 @@ class FakeContact:
         """First and last name."""
         return f"{self.first_name} {self.last_name}"
 
-    def profile(self, *, owned: bool) -> dict[str, JSON]:
-        """The contact as a search lists it: its email only once fetched (searching spends no
-        credits, so it reveals none)."""
-        company = self.company
+    def card(self) -> dict[str, JSON]:
+        """Who the contact is and where they work: how every Prospect list starts a contact."""
         return {
             "id": self.id,
             "firstName": self.first_name,
             "lastName": self.last_name,
             "fullName": self.full_name,
             "title": self.title,
-            "company": {"name": company.name, "website": company.domain},
+            "company": {"name": self.company.name, "website": self.company.domain},
+        }
+
+    def profile(self, *, owned: bool) -> dict[str, JSON]:
+        """The contact as a search lists it: its email only once fetched (searching spends no
+        credits, so it reveals none)."""
+        company = self.company
+        return {
+            **self.card(),
             "department": list(self.departments),
             "level": self.level,
             "industry": company.industry,
@@ -195,19 +201,13 @@ class FakeFetchedContact:
     def to_wire(self, *, verification: bool = True) -> dict[str, JSON]:
         """The contact as get-contacts (with ``verificationStatus``) and fetch-contacts list
         it."""
-        contact = self.contact
         wire: dict[str, JSON] = {
-            "id": contact.id,
-            "firstName": contact.first_name,
-            "lastName": contact.last_name,
-            "fullName": contact.full_name,
-            "title": contact.title,
-            "company": {"name": contact.company.name, "website": contact.company.domain},
-            "email": contact.email,
+            **self.contact.card(),
+            "email": self.contact.email,
             "status": self.status,
         }
         if verification:
-            wire["verificationStatus"] = contact.verification
+            wire["verificationStatus"] = self.contact.verification
         return wire
 
 
