@@ -696,8 +696,7 @@ class ProspectStore(Table[int, FakeSearch]):
         """Rename a saved (or, with ``fetched``, a fetched) search; 404 when it is not one."""
         _check_name(name)
         search = self._rows.get(search_id)
-        known = search is not None and (bool(search.fetched) if fetched else search.is_saved)
-        if search is None or not known:
+        if search is None or not (search.fetched if fetched else search.is_saved):
             kind = "Fetched lead" if fetched else "Saved search"
             raise prospect_error(404, f"{kind} {search_id} not found")
         search.search_string = name
