@@ -485,6 +485,12 @@ def _previous(month: tuple[int, int]) -> tuple[int, int]:
     return (year, number - 1) if number > 1 else (year - 1, 12)
 
 
+def _this_and_last(moments: Iterable[dt.datetime], this_month: tuple[int, int]) -> tuple[int, int]:
+    """How many of ``moments`` fall in this month and in the one before."""
+    months = [_month(moment) for moment in moments]
+    return months.count(this_month), months.count(_previous(this_month))
+
+
 def _change(current: int, previous: int) -> tuple[float | int, str, str]:
     """Percentage change, its text (``+20%``) and trend word, as the analytics answers give
     them. From nothing, any growth counts as +100%."""
@@ -935,13 +941,12 @@ class ProspectStore(Table[int, FakeSearch]):
         """``GET /reply-analytics`` (``data``): of the ``(email, last reply time)`` pairs of the
         master inbox, the replies from emails Prospect revealed, this month against last."""
         revealed = {o.contact.email for o in self.fetched.values() if o.contact.email}
-        months = [
-            _month(dt.datetime.fromisoformat(when))
+        replied = [
+            dt.datetime.fromisoformat(when)
             for email, when in replies
             if when is not None and email in revealed
         ]
-        this_month = _month(self.clock())
-        current, previous = months.count(this_month), months.count(_previous(this_month))
+        current, previous = _this_and_last(replied, _month(self.clock()))
         _, text, trend = _change(current, previous)
         return {
             "currentMonth": {"replied": current},
@@ -979,8 +984,7 @@ def _metrics(contacts: Sequence[FakeContact]) -> dict[str, JSON]:
 
 
 def _monthly(owned: Sequence[FakeFetchedContact], this_month: tuple[int, int]) -> dict[str, JSON]:
-    months = [_month(o.fetched_at) for o in owned]
-    current, previous = months.count(this_month), months.count(_previous(this_month))
+    current, previous = _this_and_last((o.fetched_at for o in owned), this_month)
     change, text, trend = _change(current, previous)
     return {
         "current": current,
