@@ -449,6 +449,24 @@ async def test_search_analytics_count_fetches_by_month_and_credits(
     assert (status, body["validation"]["keys"]) == (400, ["filter_id"])
 
 
+async def _replies_at(
+    fake: FakeSmartlead, client: SmartleadClient, when: dt.datetime
+) -> tuple[int | None, int | None, str | None, str | None]:
+    """Reply analytics once every conversation last replied at ``when``: this month's and last
+    month's replies, the change and the trend."""
+    for conversation in fake.state.conversations.values():
+        conversation.last_reply_time = when.isoformat()
+    replies = await client.prospect.reply_analytics()
+    assert replies.current_month is not None
+    assert replies.previous_month is not None
+    return (
+        replies.current_month.replied,
+        replies.previous_month.replied,
+        replies.percentage_change,
+        replies.trend,
+    )
+
+
 async def test_reply_analytics_count_replies_from_revealed_emails(
     fake: FakeSmartlead, fake_client: SmartleadClient
 ) -> None:
@@ -461,19 +479,7 @@ async def test_reply_analytics_count_replies_from_revealed_emails(
     await fake_client.leads.add_to_campaign(campaign.id, leads=leads)
     for lead in leads:
         await fake.emit("EMAIL_REPLY", campaign_id=campaign.id, lead_email=lead.email)
-    for conversation in fake.state.conversations.values():
-        conversation.last_reply_time = NOON_MID_MONTH.isoformat()
-    replies = await fake_client.prospect.reply_analytics()
-    assert replies.current_month is not None
-    assert replies.previous_month is not None
-    assert (replies.current_month.replied, replies.previous_month.replied) == (1, 0)
-    assert (replies.percentage_change, replies.trend) == ("+100%", "increase")
+    assert await _replies_at(fake, fake_client, NOON_MID_MONTH) == (1, 0, "+100%", "increase")
     # Moved to last month, the reply leaves this month's count.
     last_month = NOON_MID_MONTH - dt.timedelta(days=30)
-    for conversation in fake.state.conversations.values():
-        conversation.last_reply_time = last_month.isoformat()
-    replies = await fake_client.prospect.reply_analytics()
-    assert replies.current_month is not None
-    assert replies.previous_month is not None
-    assert (replies.current_month.replied, replies.previous_month.replied) == (0, 1)
-    assert (replies.percentage_change, replies.trend) == ("-100%", "decrease")
+    assert await _replies_at(fake, fake_client, last_month) == (0, 1, "-100%", "decrease")

@@ -149,17 +149,23 @@ class FakeContact:
         """First and last name."""
         return f"{self.first_name} {self.last_name}"
 
-    def profile(self, *, owned: bool) -> dict[str, JSON]:
-        """The contact as a search lists it: its email only once fetched (searching spends no
-        credits, so it reveals none)."""
-        company = self.company
+    def card(self) -> dict[str, JSON]:
+        """Who the contact is and where they work: how every Prospect list starts a contact."""
         return {
             "id": self.id,
             "firstName": self.first_name,
             "lastName": self.last_name,
             "fullName": self.full_name,
             "title": self.title,
-            "company": {"name": company.name, "website": company.domain},
+            "company": {"name": self.company.name, "website": self.company.domain},
+        }
+
+    def profile(self, *, owned: bool) -> dict[str, JSON]:
+        """The contact as a search lists it: its email only once fetched (searching spends no
+        credits, so it reveals none)."""
+        company = self.company
+        return {
+            **self.card(),
             "department": list(self.departments),
             "level": self.level,
             "industry": company.industry,
@@ -195,19 +201,13 @@ class FakeFetchedContact:
     def to_wire(self, *, verification: bool = True) -> dict[str, JSON]:
         """The contact as get-contacts (with ``verificationStatus``) and fetch-contacts list
         it."""
-        contact = self.contact
         wire: dict[str, JSON] = {
-            "id": contact.id,
-            "firstName": contact.first_name,
-            "lastName": contact.last_name,
-            "fullName": contact.full_name,
-            "title": contact.title,
-            "company": {"name": contact.company.name, "website": contact.company.domain},
-            "email": contact.email,
+            **self.contact.card(),
+            "email": self.contact.email,
             "status": self.status,
         }
         if verification:
-            wire["verificationStatus"] = contact.verification
+            wire["verificationStatus"] = self.contact.verification
         return wire
 
 
@@ -485,6 +485,12 @@ def _previous(month: tuple[int, int]) -> tuple[int, int]:
     return (year, number - 1) if number > 1 else (year - 1, 12)
 
 
+def _this_and_last(moments: Iterable[dt.datetime], this_month: tuple[int, int]) -> tuple[int, int]:
+    """How many of ``moments`` fall in this month and in the one before."""
+    months = [_month(moment) for moment in moments]
+    return months.count(this_month), months.count(_previous(this_month))
+
+
 def _change(current: int, previous: int) -> tuple[float | int, str, str]:
     """Percentage change, its text (``+20%``) and trend word, as the analytics answers give
     them. From nothing, any growth counts as +100%."""
@@ -696,8 +702,7 @@ class ProspectStore(Table[int, FakeSearch]):
         """Rename a saved (or, with ``fetched``, a fetched) search; 404 when it is not one."""
         _check_name(name)
         search = self._rows.get(search_id)
-        known = search is not None and (bool(search.fetched) if fetched else search.is_saved)
-        if search is None or not known:
+        if search is None or not (search.fetched if fetched else search.is_saved):
             kind = "Fetched lead" if fetched else "Saved search"
             raise prospect_error(404, f"{kind} {search_id} not found")
         search.search_string = name
@@ -775,8 +780,9 @@ class ProspectStore(Table[int, FakeSearch]):
                 raise _failure(f"A fetch takes at most {self.max_single_fetch} contacts")
             targets = list(search.matches[:limit])
         else:
-            targets = [i for i in _strings(body, "id") if i in self.directory]
-        new = [i for i in _distinct(targets) if i not in self.fetched]
+            # A search's matches never repeat; the ids a caller sends may.
+            targets = _distinct(i for i in _strings(body, "id") if i in self.directory)
+        new = [i for i in targets if i not in self.fetched]
         if sum(1 for i in new if self.directory[i].email) > self.credits_available:
             raise _failure("Insufficient credits")
         if self.fetched_today() + len(new) > self.max_daily_fetch:
@@ -785,7 +791,7 @@ class ProspectStore(Table[int, FakeSearch]):
             self.fetched[contact_id] = FakeFetchedContact(
                 self.directory[contact_id], search.id, self.clock()
             )
-        search.fetched += [i for i in _distinct(targets) if i not in search.fetched]
+        search.fetched += [i for i in targets if i not in search.fetched]
         search.updated_at = now()
         owned = self._owned(search)
         return {
@@ -935,13 +941,12 @@ class ProspectStore(Table[int, FakeSearch]):
         """``GET /reply-analytics`` (``data``): of the ``(email, last reply time)`` pairs of the
         master inbox, the replies from emails Prospect revealed, this month against last."""
         revealed = {o.contact.email for o in self.fetched.values() if o.contact.email}
-        months = [
-            _month(dt.datetime.fromisoformat(when))
+        replied = [
+            dt.datetime.fromisoformat(when)
             for email, when in replies
             if when is not None and email in revealed
         ]
-        this_month = _month(self.clock())
-        current, previous = months.count(this_month), months.count(_previous(this_month))
+        current, previous = _this_and_last(replied, _month(self.clock()))
         _, text, trend = _change(current, previous)
         return {
             "currentMonth": {"replied": current},
@@ -979,8 +984,7 @@ def _metrics(contacts: Sequence[FakeContact]) -> dict[str, JSON]:
 
 
 def _monthly(owned: Sequence[FakeFetchedContact], this_month: tuple[int, int]) -> dict[str, JSON]:
-    months = [_month(o.fetched_at) for o in owned]
-    current, previous = months.count(this_month), months.count(_previous(this_month))
+    current, previous = _this_and_last((o.fetched_at for o in owned), this_month)
     change, text, trend = _change(current, previous)
     return {
         "current": current,
