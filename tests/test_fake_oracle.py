@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 import subprocess
 import sys
 import textwrap
@@ -15,7 +14,7 @@ import aiohttp
 import pytest
 
 from smartlead_async import BadRequestError, SmartleadClient
-from smartlead_async._endpoints import endpoint_rows
+from smartlead_async._endpoints import endpoint_rows, unnamed_path
 from smartlead_async.models import LeadInput
 from smartlead_async.resources import RESOURCES
 from smartlead_async.testing import FakeSmartlead, FakeState, RateWindow
@@ -111,14 +110,11 @@ def test_the_fake_serves_with_the_sdk_unimportable(tmp_path: Path) -> None:
     assert done.stdout.split() == ["200", "ACTIVE"]
 
 
-def _normal(path: str) -> str:
-    return re.sub(r"\{[^}]+\}", "{}", path.rstrip("/"))
-
-
 def test_the_route_table_serves_exactly_the_sdk_routes() -> None:
-    sdk = {(e.host, e.method, _normal("/" + e.path)) for e, _ in endpoint_rows(RESOURCES)}
+    sdk = {(e.host, e.method, unnamed_path("/" + e.path)) for e, _ in endpoint_rows(RESOURCES)}
     served = {
-        (route.host, key.split(" ")[0], _normal(key.split(" ")[1])) for key, route in ROUTES.items()
+        (route.host, key.split(" ")[0], unnamed_path(key.split(" ")[1]))
+        for key, route in ROUTES.items()
     }
     assert sorted(sdk - served) == []  # every SDK route, on all four hosts, is served
     # Renamed on the wire (the id moved into the body); the fake keeps the old path for now.
@@ -136,7 +132,7 @@ def _reference() -> dict[tuple[str, str, str], dict[str, Any]]:
     table = {}
     for row in rows:
         host, path = host_and_path(row)
-        table[(host, row["method"], _normal(path))] = row
+        table[(host, row["method"], unnamed_path(path))] = row
     return table
 
 
@@ -167,7 +163,7 @@ def test_route_descriptions_are_the_reference_s() -> None:
     unreferenced = set()
     for key, route in ROUTES.items():
         method, path = key.split(" ", 1)
-        row = reference.get((route.host, method, _normal(path)))
+        row = reference.get((route.host, method, unnamed_path(path)))
         if row is None:
             unreferenced.add(key)
             continue
