@@ -11,8 +11,7 @@ from smartlead_async.resources import RESOURCES
 from smartlead_async.resources._base import deprecated_target
 
 from .helpers import API_KEY
-from .resources.reference import host_and_path
-from .resources.reference import routes as reference_routes
+from .resources.reference import by_route
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "endpoints.md"
 
@@ -47,11 +46,10 @@ def test_no_route_is_claimed_twice() -> None:
 
 def _reference_rows() -> dict[tuple[str, str, str], str | None]:
     """(host, METHOD, path with ``{}`` parameters) → audit grade, from SmartLead's route table."""
-    table = {}
-    for row in reference_routes():
-        host, path = host_and_path(row)
-        table[(host, row["method"], unnamed_path(path.removeprefix("/")))] = row["audit_grade"]
-    return table
+    return {
+        (host, verb, path.removeprefix("/")): row["audit_grade"]
+        for (host, verb, path), row in by_route().items()
+    }
 
 
 def test_the_grades_are_the_reference_s() -> None:

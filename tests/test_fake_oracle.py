@@ -8,7 +8,6 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
@@ -24,8 +23,7 @@ from smartlead_async.testing.routes import legacy, table
 from smartlead_async.testing.routes.table import ROUTES
 
 from .helpers import API_KEY
-from .resources.reference import host_and_path
-from .resources.reference import routes as reference_routes
+from .resources.reference import by_route
 
 TESTING = Path(__file__).resolve().parent.parent / "smartlead_async" / "testing"
 # The first-party route list, where the project sits beside the shared API material.
@@ -127,15 +125,6 @@ def test_the_route_table_serves_exactly_the_sdk_routes() -> None:
     }
 
 
-def _reference() -> dict[tuple[str, str, str], dict[str, Any]]:
-    rows = reference_routes()
-    table = {}
-    for row in rows:
-        host, path = host_and_path(row)
-        table[(host, row["method"], unnamed_path(path))] = row
-    return table
-
-
 def _flatten(shape: object, prefix: str = "") -> dict[str, bool]:
     """Dotted key paths (``a[].b``) of an object shape → whether each is required."""
     flat: dict[str, bool] = {}
@@ -159,7 +148,7 @@ def _item_path(name: str, arrays: set[str]) -> str:
 
 
 def test_route_descriptions_are_the_reference_s() -> None:
-    reference = _reference()
+    reference = by_route()
     unreferenced = set()
     for key, route in ROUTES.items():
         method, path = key.split(" ", 1)
