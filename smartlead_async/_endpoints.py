@@ -297,7 +297,7 @@ def endpoint_table(resources: Mapping[str, type]) -> str:
     for endpoint, method in endpoint_rows(resources):
         weak = " **[weak]**" if endpoint.weak else ""
         paging = str(endpoint.page) if endpoint.page else ""
-        grade = GRADES.get((endpoint.host, endpoint.method, _unnamed(endpoint.path)), "none")
+        grade = GRADES.get((endpoint.host, endpoint.method, unnamed_path(endpoint.path)), "none")
         lines.append(
             f"| {endpoint.host} | {endpoint.method} | /{endpoint.path} | `{method}`{weak} "
             f"| {grade} | {endpoint.retry_safe} | {paging} |"
@@ -315,6 +315,6 @@ def endpoint_table(resources: Mapping[str, type]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _unnamed(path: str) -> str:
+def unnamed_path(path: str) -> str:
     """``path`` with its parameters written ``{}``, as :data:`GRADES` keys them."""
     return re.sub(r"\{[^}]+\}", "{}", path.rstrip("/"))

@@ -19,6 +19,7 @@ from aiohttp import web
 
 from smartlead_async import RateFeedback, RateGate, RateLimit, RequestValidationError
 from smartlead_async._json import JSON, JSONObject
+from smartlead_async.models.smart_senders import OrderContact
 
 if TYPE_CHECKING:
     from _typeshed import FileDescriptorLike
@@ -244,3 +245,36 @@ async def no_sleep(_seconds: float) -> None:
 def sign(body: bytes, secret: str) -> str:
     """The ``X-Smartlead-Signature`` of ``body`` under ``secret``, computed here, not by the SDK."""
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def order_contact(email: str) -> tuple[OrderContact, dict[str, str]]:
+    """A Smart Senders buyer at ``email``, and its wire form written out here, not by the SDK."""
+    contact = OrderContact(
+        email=email,
+        first_name="Ada",
+        last_name="Lovelace",
+        company="Acme",
+        country="US",
+        city="Austin",
+        address_line_one="1 Main St",
+        postal_code="73301",
+        state="TX",
+        phone_cc="+1",
+        phone="5125550100",
+        language_preference="en",
+    )
+    wire = {
+        "email": email,
+        "firstName": "Ada",
+        "lastName": "Lovelace",
+        "company": "Acme",
+        "country": "US",
+        "city": "Austin",
+        "addressLineOne": "1 Main St",
+        "postalCode": "73301",
+        "state": "TX",
+        "phoneCc": "+1",
+        "phone": "5125550100",
+        "languagePreference": "en",
+    }
+    return contact, wire

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from smartlead_async import SmartleadClient
-from smartlead_async._endpoints import endpoint_of, endpoint_rows, endpoint_table
+from smartlead_async._endpoints import endpoint_of, endpoint_rows, endpoint_table, unnamed_path
 from smartlead_async._reference import GRADES, NOT_CALLED
 from smartlead_async.resources import RESOURCES
 from smartlead_async.resources._base import deprecated_target
 
 from .helpers import API_KEY
-from .resources.reference import host_and_path
-from .resources.reference import routes as reference_routes
+from .resources.reference import by_route
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "endpoints.md"
 
@@ -46,17 +44,12 @@ def test_no_route_is_claimed_twice() -> None:
     assert len(routes) == len(set(routes))
 
 
-def _unnamed(path: str) -> str:
-    return re.sub(r"\{[^}]+\}", "{}", path.strip("/"))
-
-
 def _reference_rows() -> dict[tuple[str, str, str], str | None]:
     """(host, METHOD, path with ``{}`` parameters) → audit grade, from SmartLead's route table."""
-    table = {}
-    for row in reference_routes():
-        host, path = host_and_path(row)
-        table[(host, row["method"], _unnamed(path))] = row["audit_grade"]
-    return table
+    return {
+        (host, verb, path.removeprefix("/")): row["audit_grade"]
+        for (host, verb, path), row in by_route().items()
+    }
 
 
 def test_the_grades_are_the_reference_s() -> None:
@@ -65,7 +58,7 @@ def test_the_grades_are_the_reference_s() -> None:
 
 
 def test_every_route_the_reference_names_is_called_or_said_why_not() -> None:
-    declared = {(e.host, e.method, _unnamed(e.path)) for e, _ in endpoint_rows(RESOURCES)}
+    declared = {(e.host, e.method, unnamed_path(e.path)) for e, _ in endpoint_rows(RESOURCES)}
     not_called = {(host, verb, path) for host, verb, path, why in NOT_CALLED if why}
     assert len(not_called) == len(NOT_CALLED)
     assert not_called.isdisjoint(declared)

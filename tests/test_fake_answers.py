@@ -294,8 +294,9 @@ def _documented() -> dict[str, Any]:
 def test_every_product_host_route_has_a_case() -> None:
     served = {key for key, route in ROUTES.items() if route.host in PRODUCT_HOSTS}
     assert set(CASES) == served
-    assert set(CASES) <= set(_documented())
-    documented_keys = {key for example in _documented().values() for key in _keys(example)}
+    documented = _documented()
+    assert set(CASES) <= set(documented)
+    documented_keys = {key for example in documented.values() for key in _keys(example)}
     assert {key for _, key in EXCEPTIONS} <= documented_keys
 
 
@@ -337,9 +338,10 @@ async def test_the_fake_answers_in_the_documented_shape(
     ):
         answer = await response.json()
         assert response.status < 300, answer
-    found = shape_differences(_documented()[key], answer)
+    documented = _documented()[key]
+    found = shape_differences(documented, answer)
     assert {where: what for where, what in found.items() if not _excused(host, where, what)} == {}
-    assert unfilled(_documented()[key], answer) == []
+    assert unfilled(documented, answer) == []
 
 
 @pytest.mark.parametrize(

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import ast
-import re
 import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
 
 from smartlead_async import BadRequestError, SmartleadClient
-from smartlead_async._endpoints import endpoint_rows
+from smartlead_async._endpoints import endpoint_rows, unnamed_path
 from smartlead_async.models import LeadInput
 from smartlead_async.resources import RESOURCES
 from smartlead_async.testing import FakeSmartlead, FakeState, RateWindow
@@ -25,8 +23,7 @@ from smartlead_async.testing.routes import legacy, table
 from smartlead_async.testing.routes.table import ROUTES
 
 from .helpers import API_KEY
-from .resources.reference import host_and_path
-from .resources.reference import routes as reference_routes
+from .resources.reference import by_route
 
 TESTING = Path(__file__).resolve().parent.parent / "smartlead_async" / "testing"
 # The first-party route list, where the project sits beside the shared API material.
@@ -111,14 +108,11 @@ def test_the_fake_serves_with_the_sdk_unimportable(tmp_path: Path) -> None:
     assert done.stdout.split() == ["200", "ACTIVE"]
 
 
-def _normal(path: str) -> str:
-    return re.sub(r"\{[^}]+\}", "{}", path.rstrip("/"))
-
-
 def test_the_route_table_serves_exactly_the_sdk_routes() -> None:
-    sdk = {(e.host, e.method, _normal("/" + e.path)) for e, _ in endpoint_rows(RESOURCES)}
+    sdk = {(e.host, e.method, unnamed_path("/" + e.path)) for e, _ in endpoint_rows(RESOURCES)}
     served = {
-        (route.host, key.split(" ")[0], _normal(key.split(" ")[1])) for key, route in ROUTES.items()
+        (route.host, key.split(" ")[0], unnamed_path(key.split(" ")[1]))
+        for key, route in ROUTES.items()
     }
     assert sorted(sdk - served) == []  # every SDK route, on all four hosts, is served
     # Renamed on the wire (the id moved into the body); the fake keeps the old path for now.
@@ -129,15 +123,6 @@ def test_the_route_table_serves_exactly_the_sdk_routes() -> None:
         "smart_delivery",
         "smart_senders",
     }
-
-
-def _reference() -> dict[tuple[str, str, str], dict[str, Any]]:
-    rows = reference_routes()
-    table = {}
-    for row in rows:
-        host, path = host_and_path(row)
-        table[(host, row["method"], _normal(path))] = row
-    return table
 
 
 def _flatten(shape: object, prefix: str = "") -> dict[str, bool]:
@@ -163,11 +148,11 @@ def _item_path(name: str, arrays: set[str]) -> str:
 
 
 def test_route_descriptions_are_the_reference_s() -> None:
-    reference = _reference()
+    reference = by_route()
     unreferenced = set()
     for key, route in ROUTES.items():
         method, path = key.split(" ", 1)
-        row = reference.get((route.host, method, _normal(path)))
+        row = reference.get((route.host, method, unnamed_path(path)))
         if row is None:
             unreferenced.add(key)
             continue

@@ -11,39 +11,14 @@ import pytest
 
 from smartlead_async import SmartleadClient
 from smartlead_async.errors import BadRequestError, NotFoundError, RequestValidationError
-from smartlead_async.models.smart_senders import OrderContact, OrderDomain, OrderMailbox
+from smartlead_async.models.smart_senders import OrderDomain, OrderMailbox
 from smartlead_async.testing import FakeSmartlead
 from smartlead_async.testing.backend.smart_senders import MAILBOX_PRICE, TLD_PRICES
 
-CONTACT = OrderContact(
-    email="buyer@acme.io",
-    first_name="Ada",
-    last_name="Lovelace",
-    company="Acme",
-    country="US",
-    city="Austin",
-    address_line_one="1 Main St",
-    postal_code="73301",
-    state="TX",
-    phone_cc="+1",
-    phone="5125550100",
-    language_preference="en",
-)
-#: The wire form of CONTACT, for requests the SDK would not send.
-CONTACT_WIRE = {
-    "email": "buyer@acme.io",
-    "firstName": "Ada",
-    "lastName": "Lovelace",
-    "company": "Acme",
-    "country": "US",
-    "city": "Austin",
-    "addressLineOne": "1 Main St",
-    "postalCode": "73301",
-    "state": "TX",
-    "phoneCc": "+1",
-    "phone": "5125550100",
-    "languagePreference": "en",
-}
+from .helpers import order_contact
+
+#: CONTACT_WIRE is CONTACT's wire form, for requests the SDK would not send.
+CONTACT, CONTACT_WIRE = order_contact("buyer@acme.io")
 
 
 def _domain(name: str, *mailboxes: str) -> OrderDomain:

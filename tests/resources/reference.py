@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from smartlead_async._endpoints import unnamed_path
+
 #: The copy the tests read.
 COPY = Path(__file__).resolve().parents[1] / "samples" / "routes.json"
 #: Where the copy comes from, when the project sits beside the API material.
@@ -44,6 +46,16 @@ def routes() -> list[dict[str, Any]]:
         pytest.skip(f"SmartLead's route table is not at {ROUTES}")
     rows: list[dict[str, Any]] = json.loads(ROUTES.read_text(encoding="utf-8"))
     return rows
+
+
+def by_route() -> dict[tuple[str, str, str], dict[str, Any]]:
+    """The reference's rows by (SDK host, METHOD, path below the host's root with ``{}``
+    parameters, leading ``/`` kept)."""
+    table = {}
+    for row in routes():
+        host, path = host_and_path(row)
+        table[(host, row["method"], unnamed_path(path))] = row
+    return table
 
 
 def documented_route(method: str, path: str, host: str = "server.smartlead.ai") -> dict[str, Any]:

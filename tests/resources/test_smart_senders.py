@@ -16,13 +16,12 @@ from aioresponses import aioresponses
 
 from smartlead_async import SmartleadClient
 from smartlead_async.models.smart_senders import (
-    OrderContact,
     OrderDomain,
     OrderMailbox,
 )
 from smartlead_async.resources.smart_senders import PLACE_ORDER
 
-from ..helpers import API_KEY, check_rejected, invoke, sent_requests
+from ..helpers import API_KEY, check_rejected, invoke, order_contact, sent_requests
 from .reference import routes as reference_routes
 
 ROOT = "https://smart-senders.smartlead.ai/api/v1"
@@ -59,20 +58,7 @@ EXAMPLES: dict[tuple[str, str], Any] = {
     },
 }
 
-CONTACT = OrderContact(
-    email="Buyer@Acme.io",
-    first_name="Ada",
-    last_name="Lovelace",
-    company="Acme",
-    country="US",
-    city="Austin",
-    address_line_one="1 Main St",
-    postal_code="73301",
-    state="TX",
-    phone_cc="+1",
-    phone="5125550100",
-    language_preference="en",
-)
+CONTACT, CONTACT_WIRE = order_contact("Buyer@Acme.io")
 ORDER = [
     OrderDomain(
         domain_name="acme-mail.com",
@@ -88,20 +74,6 @@ ORDER = [
         ],
     )
 ]
-CONTACT_WIRE = {
-    "email": "Buyer@Acme.io",
-    "firstName": "Ada",
-    "lastName": "Lovelace",
-    "company": "Acme",
-    "country": "US",
-    "city": "Austin",
-    "addressLineOne": "1 Main St",
-    "postalCode": "73301",
-    "state": "TX",
-    "phoneCc": "+1",
-    "phone": "5125550100",
-    "languagePreference": "en",
-}
 ORDER_WIRE = [
     {
         "domain_name": "acme-mail.com",
