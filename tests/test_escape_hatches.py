@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from typing import Any
 
 import pytest
@@ -26,18 +25,13 @@ from smartlead_async.events import PipelineEvent, RequestStarted
 from smartlead_async.models import Campaign
 from smartlead_async.testing import FakeSmartlead
 
-from .helpers import API_KEY, BASE_URL, RecordingGate, no_sleep, sent_requests
-
-
-def route(path: str) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(BASE_URL)}/{re.escape(path)}\?.*$")
-
+from .helpers import API_KEY, BASE_URL, RecordingGate, no_sleep, sent_requests, url
 
 # --- client.request ------------------------------------------------------------------------------
 
 
 async def test_request_sends_exactly_what_it_is_given(mock_api: aioresponses) -> None:
-    mock_api.post(route("campaigns/12/settings"), payload={"ok": True, "id": 12})
+    mock_api.post(url("/campaigns/12/settings"), payload={"ok": True, "id": 12})
     async with SmartleadClient(API_KEY, max_retries=0) as sl:
         answer = await sl.request(
             "post",
@@ -57,7 +51,7 @@ async def test_request_sends_exactly_what_it_is_given(mock_api: aioresponses) ->
 
 
 async def test_request_waits_in_the_gate_and_feeds_it(mock_api: aioresponses) -> None:
-    mock_api.get(route("campaigns"), payload=[], headers={"x-ratelimit-remaining": "3"})
+    mock_api.get(url("/campaigns"), payload=[], headers={"x-ratelimit-remaining": "3"})
     gate = RecordingGate()
     async with SmartleadClient(API_KEY, rate_gate=gate) as sl:
         await sl.request("GET", "campaigns")
@@ -68,14 +62,14 @@ async def test_request_waits_in_the_gate_and_feeds_it(mock_api: aioresponses) ->
 async def test_request_retries_by_idempotency(mock_api: aioresponses) -> None:
     async with SmartleadClient(API_KEY, max_retries=2) as sl:
         sl._pipeline._sleep = no_sleep
-        mock_api.get(route("custom"), status=503, body="busy")
-        mock_api.get(route("custom"), payload={"ok": True})
+        mock_api.get(url("/custom"), status=503, body="busy")
+        mock_api.get(url("/custom"), payload={"ok": True})
         assert await sl.request("GET", "custom") == {"ok": True}  # GET: retried
-        mock_api.post(route("custom"), status=500, body="oops")
+        mock_api.post(url("/custom"), status=500, body="oops")
         with pytest.raises(InternalServerError):
             await sl.request("POST", "custom")  # may have been applied: not retried
-        mock_api.post(route("custom"), status=500, body="oops")
-        mock_api.post(route("custom"), payload={"ok": True})
+        mock_api.post(url("/custom"), status=500, body="oops")
+        mock_api.post(url("/custom"), payload={"ok": True})
         assert await sl.request("POST", "custom", idempotent=True) == {"ok": True}
     methods = [method for method, *_ in sent_requests(mock_api)]
     assert methods == ["GET", "GET", "POST", "POST", "POST"]
@@ -93,7 +87,7 @@ async def test_request_retries_by_idempotency(mock_api: aioresponses) -> None:
 async def test_request_maps_errors_and_checks_success_bodies(
     mock_api: aioresponses, answer: dict[str, Any], error: type[Exception]
 ) -> None:
-    mock_api.get(route("campaigns/9"), **answer)
+    mock_api.get(url("/campaigns/9"), **answer)
     async with SmartleadClient(API_KEY, max_retries=0) as sl:
         with pytest.raises(error) as caught:
             await sl.request("GET", "campaigns/9")
@@ -152,7 +146,7 @@ async def test_request_refuses_the_key_without_quoting_it(
 
 
 async def test_request_names_its_route_with_ids_as_placeholders(mock_api: aioresponses) -> None:
-    mock_api.get(route("campaigns/12/leads/345/message-history"), payload={"ok": True})
+    mock_api.get(url("/campaigns/12/leads/345/message-history"), payload={"ok": True})
     started: list[RequestStarted] = []
 
     def record(event: PipelineEvent) -> None:
@@ -173,7 +167,7 @@ async def test_raw_response_gives_status_headers_body_and_the_parsed_result(
     mock_api: aioresponses,
 ) -> None:
     headers = {"x-ratelimit-remaining": "7", "x-ratelimit-limit": "10"}
-    mock_api.get(route("campaigns"), payload=[CAMPAIGN], headers=headers, repeat=True)
+    mock_api.get(url("/campaigns"), payload=[CAMPAIGN], headers=headers, repeat=True)
     async with SmartleadClient(API_KEY) as sl:
         resp = await sl.with_raw_response.campaigns.list()
         direct = await sl.campaigns.list()
@@ -189,7 +183,7 @@ async def test_raw_response_gives_status_headers_body_and_the_parsed_result(
 
 
 async def test_the_typed_form_keeps_the_methods_types(mock_api: aioresponses) -> None:
-    mock_api.get(route("campaigns/12"), payload=CAMPAIGN)
+    mock_api.get(url("/campaigns/12"), payload=CAMPAIGN)
     async with SmartleadClient(API_KEY) as sl:
         resp: APIResponse[Campaign] = await sl.with_raw_response(sl.campaigns.get)(12)
     campaign = resp.parse()
@@ -198,14 +192,14 @@ async def test_the_typed_form_keeps_the_methods_types(mock_api: aioresponses) ->
 
 
 async def test_raw_response_of_the_escape_hatch(mock_api: aioresponses) -> None:
-    mock_api.get(route("custom/route"), payload={"ok": True}, headers={"x-custom": "1"})
+    mock_api.get(url("/custom/route"), payload={"ok": True}, headers={"x-custom": "1"})
     async with SmartleadClient(API_KEY) as sl:
         resp = await sl.with_raw_response.request("GET", "custom/route", query={"a": 1})
     assert (resp.status, resp.headers["x-custom"], resp.parse()) == (200, "1", {"ok": True})
 
 
 async def test_an_error_status_still_raises_with_its_headers(mock_api: aioresponses) -> None:
-    mock_api.get(route("campaigns/12"), status=404, payload={}, headers={"x-request-id": "r1"})
+    mock_api.get(url("/campaigns/12"), status=404, payload={}, headers={"x-request-id": "r1"})
     async with SmartleadClient(API_KEY, max_retries=0) as sl:
         with pytest.raises(NotFoundError) as caught:
             await sl.with_raw_response.campaigns.get(12)
@@ -253,7 +247,7 @@ async def test_concurrent_raw_calls_do_not_mix_their_responses(fake: FakeSmartle
 
 async def test_a_pager_answers_its_first_page(mock_api: aioresponses) -> None:
     mock_api.get(
-        route("campaigns/12/statistics"),
+        url("/campaigns/12/statistics"),
         payload={"total_stats": "1", "data": [{"lead_email": "a@x.io"}]},
         headers={"x-ratelimit-remaining": "4"},
     )

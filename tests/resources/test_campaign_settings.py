@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,9 +20,8 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire
+from ..helpers import WireCase, check_rejected, check_wire, url
 
-ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Awaitable[Any]]
 
@@ -143,7 +141,7 @@ def test_samples_decode_strictly() -> None:
 async def test_sequences_come_back_in_one_page(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(re.compile(rf"^{ROOT}/campaigns/3070/sequences\?.*$"), payload=samples.SEQUENCES)
+    mock_api.get(url("/campaigns/3070/sequences"), payload=samples.SEQUENCES)
     pager = client.campaigns.get_sequences(3070)
     assert isinstance(pager, Pager)
     page = await pager

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypedDict
 
@@ -23,9 +22,8 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire, json_object
+from ..helpers import WireCase, check_rejected, check_wire, json_object, url
 
-ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Awaitable[Any]]
 
@@ -188,7 +186,7 @@ async def test_fourth_bulk_reconnect_is_not_acceptable(
 ) -> None:
     message = "Bulk reconnect API cannot be consumed more than 3 times a day"
     mock_api.post(
-        re.compile(rf"^{ROOT}/email-accounts/reconnect-failed-email-accounts\?.*$"),
+        url("/email-accounts/reconnect-failed-email-accounts"),
         status=406,
         payload={"ok": True, "message": message},
     )

@@ -24,12 +24,11 @@ from smartlead_async.errors import (
     status_error_class,
 )
 
-from ..helpers import sent_requests
+from ..helpers import sent_requests, url
 from .reference import documented_route
 
-ROOT = "https://server.smartlead.ai/api/v1"
-RECONNECT = re.compile(rf"^{ROOT}/email-accounts/reconnect-failed-email-accounts\?.*$")
-FETCH = re.compile(rf"^{ROOT}/email-accounts/fetch-account-reply\?.*$")
+RECONNECT = url("/email-accounts/reconnect-failed-email-accounts")
+FETCH = url("/email-accounts/fetch-account-reply")
 DAILY: dict[str, JSON] = {
     "ok": True,
     "message": "Bulk reconnect cannot be consumed more than 3 times a day.",

@@ -9,7 +9,6 @@ Request bodies are built from the reference's documented body fields; answers ar
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,10 +25,9 @@ from smartlead_async.models.inbox import (
 )
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire, sent_requests
+from ..helpers import WireCase, check_rejected, check_wire, sent_requests, url
 from .reference import documented_body_fields, documented_example, documented_route
 
-ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Any]
 AT = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -230,7 +228,7 @@ def test_documented_answers_decode_strictly() -> None:
 async def test_associating_reads_the_misspelt_flag(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    pattern = re.compile(rf"^{ROOT}/master-inbox/untracked-replies/associate-to-lead\?.*$")
+    pattern = url("/master-inbox/untracked-replies/associate-to-lead")
     mock_api.post(pattern, payload=ASSOCIATED)
     answer = await client.inbox.associate_untracked_reply("ur_77", 2180, 987654)
     assert answer.success is True
@@ -241,7 +239,7 @@ async def test_associating_reads_the_misspelt_flag(
 
 
 async def test_views_page_through_the_body(client: SmartleadClient, mock_api: aioresponses) -> None:
-    pattern = re.compile(rf"^{ROOT}/master-inbox/views\?.*$")
+    pattern = url("/master-inbox/views")
     row = samples.INBOX_PAGE["data"][0]  # type: ignore[index,call-overload]
     mock_api.post(pattern, payload={"ok": True, "data": [row, row], "offset": 0, "limit": 2})
     mock_api.post(pattern, payload={"ok": True, "data": [row], "offset": 2, "limit": 2})
@@ -287,7 +285,7 @@ async def test_views_send_only_documented_query_keys(
     client: SmartleadClient, mock_api: aioresponses, call: Call, path: str
 ) -> None:
     # The sent and reminders views take no `fetch_message_history` (SmartLead: 400).
-    mock_api.post(re.compile(rf"^{ROOT}{path}\?.*$"), payload=EMPTY_PAGE)
+    mock_api.post(url(path), payload=EMPTY_PAGE)
     await call(client)
     ((_, _, query, _),) = sent_requests(mock_api)
     documented = {field["name"] for field in documented_route("POST", path)["query"]}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -20,9 +19,8 @@ from smartlead_async.models import (
 )
 
 from .. import samples
-from ..helpers import WireCase, check_rejected, check_wire, json_object
+from ..helpers import WireCase, check_rejected, check_wire, json_object, url
 
-ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Awaitable[Any]]
 T0 = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
@@ -203,7 +201,7 @@ async def test_wire_request(
 async def test_upsert_echo_is_normalised(
     client: SmartleadClient, mock_api: aioresponses, payload: Any
 ) -> None:
-    mock_api.post(re.compile(rf"^{ROOT}/campaigns/2180/webhooks\?.*$"), payload=payload)
+    mock_api.post(url("/campaigns/2180/webhooks"), payload=payload)
     saved = await client.webhooks.save(
         2180, name="Replies", url="https://hooks.example.com/smartlead", event_types=["EMAIL_REPLY"]
     )
@@ -213,7 +211,7 @@ async def test_upsert_echo_is_normalised(
 
 
 async def test_summary_unwraps_data(client: SmartleadClient, mock_api: aioresponses) -> None:
-    pattern = re.compile(rf"^{ROOT}/campaigns/2180/webhooks/summary\?.*$")
+    pattern = url("/campaigns/2180/webhooks/summary")
     mock_api.get(pattern, payload=samples.WEBHOOK_SUMMARY)
     summary = await client.webhooks.summary(2180, start=T0, end=T1)
     assert summary.time_range is not None

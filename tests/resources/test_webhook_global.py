@@ -5,7 +5,6 @@ answers ``{ok, data}``."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,10 +15,9 @@ from smartlead_async import SmartleadClient
 from smartlead_async._convert import make_converter
 from smartlead_async.models.webhooks import GlobalWebhook
 
-from ..helpers import WireCase, check_rejected, check_wire
+from ..helpers import WireCase, check_rejected, check_wire, url
 from .reference import documented_body_fields, documented_example
 
-ROOT = "https://server.smartlead.ai/api/v1"
 STRICT = make_converter(strict=True)
 Call = Callable[[SmartleadClient], Any]
 CREATED = {"ok": True, "id": 456, "webhook_url": "https://your-domain.com/webhook"}
@@ -129,7 +127,7 @@ def test_bodies_use_the_documented_fields(method: str, path: str, sent: set[str]
 async def test_get_global_reads_the_data_envelope(
     client: SmartleadClient, mock_api: aioresponses
 ) -> None:
-    mock_api.get(re.compile(rf"^{ROOT}/webhook/456\?.*$"), payload=FOUND)
+    mock_api.get(url("/webhook/456"), payload=FOUND)
     found = await client.webhooks.get_global(456)
     assert (found.id, found.email_campaign_id) == (456, 123)
     assert found.updated_at == dt.datetime(2026, 3, 20, 14, 22, tzinfo=dt.UTC)
